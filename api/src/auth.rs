@@ -1,0 +1,149 @@
+//! Authentication: what an endpoint requires, what a client sends, what a server reads.
+
+use http::header::AUTHORIZATION;
+
+/// The credentials an endpoint requires, as named in `metadata!`'s `authentication` key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AuthScheme {
+    /// No authentication.
+    None,
+    /// A user's access token is required.
+    AccessToken,
+    /// A user's access token is used when given; the answer may then depend on the user.
+    AccessTokenOptional,
+    /// An application service's token is required.
+    AppserviceToken,
+    /// An application service's token is used when given.
+    AppserviceTokenOptional,
+}
+
+/// The token a client offers for one request, and when to send it.
+///
+/// What is sent for each [`AuthScheme`] follows the table in the crate documentation; a token is
+/// always sent as `Authorization: Bearer <token>`, never in the query string.
+#[derive(Clone, Copy)]
+pub enum SendAccessToken<'a> {
+    /// Send this user token when the endpoint requires or accepts one.
+    IfRequired(&'a str),
+    /// Send this token whatever the endpoint says.
+    Always(&'a str),
+    /// An application service's token, sent wherever any token is wanted.
+    Appservice(&'a str),
+    /// No token.
+    None,
+}
+
+impl std::fmt::Debug for SendAccessToken<'_> {
+    // Tokens are secrets: Debug output ends up in logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            SendAccessToken::IfRequired(_) => "IfRequired",
+            SendAccessToken::Always(_) => "Always",
+            SendAccessToken::Appservice(_) => "Appservice",
+            SendAccessToken::None => return f.write_str("None"),
+        };
+        write!(f, "{name}(<redacted>)")
+    }
+}
+
+/// What to do with the token for one request, decided from the scheme and the offer.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum TokenDecision<'a> {
+    Send(&'a str),
+    Omit,
+    Missing,
+}
+
+impl AuthScheme {
+    /// Decides whether the offered token is sent; `Missing` when the endpoint needs one that
+    /// was not offered.
+    pub(crate) fn decide<'a>(self, offered: SendAccessToken<'a>) -> TokenDecision<'a> {
+        use SendAccessToken as S;
+        match (self, offered) {
+            (_, S::Always(token)) => TokenDecision::Send(token),
+            (_, S::Appservice(token)) if self != AuthScheme::None => TokenDecision::Send(token),
+            (AuthScheme::AccessToken | AuthScheme::AccessTokenOptional, S::IfRequired(token)) => {
+                TokenDecision::Send(token)
+            }
+            (AuthScheme::AccessToken | AuthScheme::AppserviceToken, _) => TokenDecision::Missing,
+            _ => TokenDecision::Omit,
+        }
+    }
+}
+
+/// The access token of an incoming request: the `Authorization: Bearer` header, or else the
+/// deprecated `access_token` query parameter (percent-decoded).
+///
+/// Returns `None` when neither carries a token. A server then answers `401 M_MISSING_TOKEN` on
+/// endpoints that require one; `try_from_http_request` already does that check.
+pub fn access_token<B>(request: &http::Request<B>) -> Option<std::borrow::Cow<'_, str>> {
+    access_token_from_parts(request.headers(), request.uri())
+}
+
+pub(crate) fn access_token_from_parts<'a>(
+    headers: &'a http::HeaderMap,
+    uri: &'a http::Uri,
+) -> Option<std::borrow::Cow<'a, str>> {
+    if let Some(value) = headers.get(AUTHORIZATION) {
+        let value = value.to_str().ok()?;
+        let (scheme, token) = value.split_once(' ')?;
+        let token = token.trim();
+        return (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty())
+            .then_some(std::borrow::Cow::Borrowed(token));
+    }
+    let query = uri.query()?;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "access_token")
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_table() {
+        use AuthScheme::*;
+        use TokenDecision::{Missing, Omit, Send};
+        let t = "tok";
+        let cases = [
+            (None, [Omit, Send(t), Omit, Omit]),
+            (AccessToken, [Send(t), Send(t), Send(t), Missing]),
+            (AccessTokenOptional, [Send(t), Send(t), Send(t), Omit]),
+            (AppserviceToken, [Missing, Send(t), Send(t), Missing]),
+            (AppserviceTokenOptional, [Omit, Send(t), Send(t), Omit]),
+        ];
+        for (scheme, expected) in cases {
+            let offers = [
+                SendAccessToken::IfRequired(t),
+                SendAccessToken::Always(t),
+                SendAccessToken::Appservice(t),
+                SendAccessToken::None,
+            ];
+            for (offer, want) in offers.into_iter().zip(expected) {
+                assert_eq!(scheme.decide(offer), want, "{scheme:?} with {offer:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn reads_bearer_header_then_query() {
+        let req = http::Request::get("/x").header("authorization", "Bearer abc").body(()).unwrap();
+        assert_eq!(access_token(&req).as_deref(), Some("abc"));
+        let req = http::Request::get("/x").header("authorization", "bearer  abc ").body(()).unwrap();
+        assert_eq!(access_token(&req).as_deref(), Some("abc"));
+        let req = http::Request::get("/x?a=1&access_token=a%2Fb").body(()).unwrap();
+        assert_eq!(access_token(&req).as_deref(), Some("a/b"));
+        let req = http::Request::get("/x").header("authorization", "Basic abc").body(()).unwrap();
+        assert_eq!(access_token(&req), Option::None);
+        let req = http::Request::get("/x?access_token=").body(()).unwrap();
+        assert_eq!(access_token(&req), Option::None);
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        let shown = format!("{:?}", SendAccessToken::Always("secret-token"));
+        assert!(!shown.contains("secret-token"), "{shown}");
+    }
+}

@@ -1,0 +1,107 @@
+//! Declare a Matrix HTTP endpoint once, and use the same types on the client and on the server.
+//!
+//! An endpoint is a module with a `METADATA` constant built by [`metadata!`], a `Request` type
+//! marked [`request`] and a `Response` type marked [`response`]. The macros generate the
+//! conversions to and from [`http::Request`] and [`http::Response`]: [`OutgoingRequest`] and
+//! [`IncomingResponse`] for clients (cargo feature `client`), [`IncomingRequest`] and
+//! [`OutgoingResponse`] for servers (cargo feature `server`). At run time the client picks the
+//! path the server supports from the endpoint's [`VersionHistory`] and the server's
+//! [`SupportedVersions`].
+//!
+//! # Access tokens
+//!
+//! What a client sends for each [`AuthScheme`] and [`SendAccessToken`]:
+//!
+//! | `authentication` | `IfRequired(t)` | `Always(t)` | `Appservice(t)` | `None` |
+//! | --- | --- | --- | --- | --- |
+//! | `None` | not sent | sent | not sent | not sent |
+//! | `AccessToken` | sent | sent | sent | error: token required |
+//! | `AccessTokenOptional` | sent | sent | sent | not sent |
+//! | `AppserviceToken` | error | sent | sent | error: token required |
+//! | `AppserviceTokenOptional` | not sent | sent | sent | not sent |
+
+#![warn(missing_docs)]
+
+pub mod auth;
+pub mod client;
+pub mod error;
+mod metadata;
+mod path;
+mod version;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use auth::{AuthScheme, SendAccessToken};
+pub use bytes::BufMut;
+pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
+pub use matrix_api_macros::{metadata, request, response};
+pub use metadata::Metadata;
+pub use path::{
+    path_params, StablePath, StablePathSelector, UnstablePath, VersionHistory, VersioningDecision,
+};
+pub use version::{MatrixVersion, SupportedVersions, UnknownVersionError};
+
+/// A request a client sends: converts into an [`http::Request`] for a given server.
+pub trait OutgoingRequest: Sized {
+    /// The endpoint's metadata.
+    const METADATA: Metadata;
+    /// The error type the server answers with.
+    type EndpointError: EndpointError;
+    /// The response type that answers this request.
+    type IncomingResponse: IncomingResponse<EndpointError = Self::EndpointError>;
+
+    /// Builds the HTTP request for a server at `base_url` (such as `https://matrix.example.org`)
+    /// that supports `versions`, choosing the path with [`VersionHistory::select_path`].
+    fn try_into_http_request<T: Default + BufMut>(
+        self,
+        base_url: &str,
+        access_token: SendAccessToken<'_>,
+        versions: &SupportedVersions,
+    ) -> Result<http::Request<T>, IntoHttpError>;
+}
+
+/// A response a client receives: parses from an [`http::Response`].
+pub trait IncomingResponse: Sized {
+    /// The error type the server answers with.
+    type EndpointError: EndpointError;
+
+    /// Parses the response; an error status (400 and above) becomes
+    /// [`FromHttpResponseError::Server`] with the body parsed into the endpoint's error type.
+    fn try_from_http_response<T: AsRef<[u8]>>(
+        response: http::Response<T>,
+    ) -> Result<Self, FromHttpResponseError<Self::EndpointError>>;
+}
+
+/// A request a server receives: parses from an [`http::Request`].
+pub trait IncomingRequest: Sized {
+    /// The endpoint's metadata.
+    const METADATA: Metadata;
+    /// The error type the server answers with.
+    type EndpointError: EndpointError;
+    /// The response type that answers this request.
+    type OutgoingResponse: OutgoingResponse;
+
+    /// Parses the request. `path_args` are the router's percent-decoded path parameters in
+    /// path order; pass an empty slice to have them read from the request's URI instead.
+    fn try_from_http_request<B: AsRef<[u8]>, S: AsRef<str>>(
+        request: http::Request<B>,
+        path_args: &[S],
+    ) -> Result<Self, FromHttpRequestError>;
+}
+
+/// A response a server sends: converts into an [`http::Response`].
+pub trait OutgoingResponse {
+    /// Builds the HTTP response.
+    fn try_into_http_response<T: Default + BufMut>(
+        self,
+    ) -> Result<http::Response<T>, IntoHttpError>;
+}
+
+/// The error type of an endpoint: what the server sends instead of the `Response`, and what the
+/// client parses an error status into.
+pub trait EndpointError: OutgoingResponse + std::error::Error + Sized + Send + Sync + 'static {
+    /// Parses an error response. Never fails: a body that is not the expected shape is kept
+    /// as it came, so nothing the server said is lost.
+    fn from_http_response<T: AsRef<[u8]>>(response: http::Response<T>) -> Self;
+}

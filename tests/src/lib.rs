@@ -1,0 +1,1 @@
+//! Integration tests of matrix-api live in `tests/`.

@@ -1,0 +1,1 @@
+//! Compile-time diagnostics of matrix-api, checked in `tests/`.
