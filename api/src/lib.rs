@@ -22,9 +22,13 @@
 
 #![warn(missing_docs)]
 
+// Generated code names `::matrix_api`, which must also resolve inside this crate.
+extern crate self as matrix_api;
+
 pub mod auth;
 pub mod client;
 pub mod error;
+pub mod header;
 mod metadata;
 mod path;
 mod version;
@@ -34,7 +38,10 @@ pub mod __private;
 
 pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
+/// The `http` crate, whose request and response types the conversions produce and read.
+pub use http;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
+pub use header::HeaderField;
 pub use matrix_api_macros::{metadata, request, response};
 pub use metadata::Metadata;
 pub use path::{

@@ -1,0 +1,97 @@
+//! Types an `#[api(header = NAME)]` field can have.
+
+use http::HeaderValue;
+
+use crate::error::HeaderProblem;
+
+/// A type that can be the value of an `#[api(header = NAME)]` field: written into a header, and
+/// read back from one.
+///
+/// Implemented for `String` and `HeaderValue` (required headers) and for `Option` of either
+/// (optional headers: `None` sends nothing, and a missing header reads as `None`).
+pub trait HeaderField: Sized {
+    /// The value to send, or `None` to send no header. An `Err` carries why the value cannot be
+    /// a header value (for example, a line break in it).
+    fn to_header_value(&self) -> Option<Result<HeaderValue, String>>;
+
+    /// Reads the field from the header's value, `None` when the header is absent.
+    fn from_header_value(value: Option<&HeaderValue>) -> Result<Self, HeaderProblem>;
+}
+
+fn text_value(text: &str) -> Result<HeaderValue, String> {
+    HeaderValue::from_str(text).map_err(|_| {
+        "the value contains a character not allowed in a header (such as a line break or a \
+         control character)"
+            .to_owned()
+    })
+}
+
+impl HeaderField for String {
+    fn to_header_value(&self) -> Option<Result<HeaderValue, String>> {
+        Some(text_value(self))
+    }
+
+    fn from_header_value(value: Option<&HeaderValue>) -> Result<Self, HeaderProblem> {
+        let value = value.ok_or(HeaderProblem::Missing)?;
+        value
+            .to_str()
+            .map(str::to_owned)
+            .map_err(|_| HeaderProblem::NotText)
+    }
+}
+
+impl HeaderField for HeaderValue {
+    fn to_header_value(&self) -> Option<Result<HeaderValue, String>> {
+        Some(Ok(self.clone()))
+    }
+
+    fn from_header_value(value: Option<&HeaderValue>) -> Result<Self, HeaderProblem> {
+        value.cloned().ok_or(HeaderProblem::Missing)
+    }
+}
+
+impl<T: HeaderField> HeaderField for Option<T> {
+    fn to_header_value(&self) -> Option<Result<HeaderValue, String>> {
+        self.as_ref().and_then(T::to_header_value)
+    }
+
+    fn from_header_value(value: Option<&HeaderValue>) -> Result<Self, HeaderProblem> {
+        value.map(|v| T::from_header_value(Some(v))).transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_round_trip_and_reject_line_breaks() {
+        let value = "https://example.org/a"
+            .to_owned()
+            .to_header_value()
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            String::from_header_value(Some(&value)).unwrap(),
+            "https://example.org/a"
+        );
+        let err = "a\r\nInjected: yes"
+            .to_owned()
+            .to_header_value()
+            .unwrap()
+            .unwrap_err();
+        assert!(err.contains("line break"), "{err}");
+        assert_eq!(String::from_header_value(None), Err(HeaderProblem::Missing));
+    }
+
+    #[test]
+    fn optional_headers() {
+        assert!(None::<String>.to_header_value().is_none());
+        assert_eq!(Option::<String>::from_header_value(None), Ok(None));
+        let bytes = HeaderValue::from_bytes(b"\xff").unwrap();
+        assert_eq!(
+            Option::<String>::from_header_value(Some(&bytes)),
+            Err(HeaderProblem::NotText)
+        );
+    }
+}

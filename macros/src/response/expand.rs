@@ -1,0 +1,127 @@
+//! Generates the server and client conversions of a response type.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::api_attr::{ContainerArgs, EndpointStruct, Field, FieldKind};
+use crate::codegen::{error_type, header_name, idents, serde_struct, SIDES};
+
+pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
+    let item = &endpoint.item;
+    let ident = endpoint.ident();
+    let all: Vec<&Field> = endpoint.fields.iter().collect();
+    let headers: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Header(_))).collect();
+    let body: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Body)).collect();
+    let newtype = endpoint.of_kind(|k| matches!(k, FieldKind::NewtypeBody)).next();
+    let raw = endpoint.of_kind(|k| matches!(k, FieldKind::RawBody)).next();
+    let body_struct = Ident::new("ResponseBody", Span::call_site());
+    let body_def = if newtype.is_some() || raw.is_some() {
+        TokenStream::new()
+    } else {
+        serde_struct(&body_struct, &body, SIDES.server, SIDES.client)
+    };
+    let status = match &args.status {
+        Some((_, status)) => {
+            quote_spanned! {status.span()=> ::matrix_api::__private::http::StatusCode::#status }
+        }
+        None => quote! { ::matrix_api::__private::http::StatusCode::OK },
+    };
+    let all_idents: Vec<&Ident> = idents(&all).collect();
+    let header_names: Vec<TokenStream> = headers
+        .iter()
+        .map(|field| match &field.kind {
+            FieldKind::Header(name) => header_name(name),
+            _ => unreachable!(),
+        })
+        .collect();
+    let header_idents: Vec<&Ident> = idents(&headers).collect();
+
+    let server = SIDES.server.then(|| {
+        let all_idents = all_idents.clone();
+        let finish = match (raw, newtype) {
+            (Some(raw), _) => {
+                let field = &raw.ident;
+                quote! { __builder.raw_body(&#field) }
+            }
+            (None, Some(newtype)) => {
+                let field = &newtype.ident;
+                quote! { __builder.json_body(&#field) }
+            }
+            (None, None) => {
+                let names = idents(&body);
+                quote! { __builder.json_body(&ResponseBody { #(#names),* }) }
+            }
+        };
+        quote! {
+            impl ::matrix_api::OutgoingResponse for #ident {
+                fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
+                    self,
+                ) -> ::std::result::Result<::matrix_api::__private::http::Response<T>, ::matrix_api::IntoHttpError> {
+                    #[allow(unused_mut)]
+                    let mut __builder = ::matrix_api::__private::ResponseBuilder::new(#status);
+                    let Self { #(#all_idents),* } = self;
+                    #( __builder.header(#header_names, &#header_idents)?; )*
+                    #finish
+                }
+            }
+        }
+    });
+
+    let error = error_type(args.error.as_ref());
+    let client = SIDES.client.then(|| {
+        let read_body = match (raw, newtype) {
+            (Some(raw), _) => {
+                let field = &raw.ident;
+                quote! { let #field = __response.body().as_ref().to_vec(); }
+            }
+            (None, Some(newtype)) => {
+                let field = &newtype.ident;
+                quote! {
+                    let #field = ::matrix_api::__private::response_json_body(__response.body().as_ref())?;
+                }
+            }
+            // A response without body fields ignores whatever body came (`{}` by the spec).
+            (None, None) if body.is_empty() => TokenStream::new(),
+            (None, None) => {
+                let names = idents(&body);
+                quote! {
+                    let ResponseBody { #(#names),* } =
+                        ::matrix_api::__private::response_json_body(__response.body().as_ref())?;
+                }
+            }
+        };
+        quote! {
+            impl ::matrix_api::IncomingResponse for #ident {
+                type EndpointError = #error;
+
+                fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+                    __response: ::matrix_api::__private::http::Response<T>,
+                ) -> ::std::result::Result<Self, ::matrix_api::FromHttpResponseError<Self::EndpointError>> {
+                    if __response.status().as_u16() >= 400 {
+                        return ::std::result::Result::Err(::matrix_api::FromHttpResponseError::Server(
+                            <Self::EndpointError as ::matrix_api::EndpointError>::from_http_response(__response),
+                        ));
+                    }
+                    #(
+                        let #header_idents =
+                            ::matrix_api::__private::response_header(__response.headers(), #header_names)?;
+                    )*
+                    #read_body
+                    ::std::result::Result::Ok(Self { #(#all_idents),* })
+                }
+            }
+        }
+    });
+
+    quote! {
+        #[derive(Clone, Debug)]
+        #item
+
+        #[allow(non_local_definitions)]
+        const _: () = {
+            #body_def
+            #server
+            #client
+        };
+    }
+}
