@@ -129,13 +129,24 @@ mod tests {
 
     #[test]
     fn reads_bearer_header_then_query() {
-        let req = http::Request::get("/x").header("authorization", "Bearer abc").body(()).unwrap();
+        let req = http::Request::get("/x")
+            .header("authorization", "Bearer abc")
+            .body(())
+            .unwrap();
         assert_eq!(access_token(&req).as_deref(), Some("abc"));
-        let req = http::Request::get("/x").header("authorization", "bearer  abc ").body(()).unwrap();
+        let req = http::Request::get("/x")
+            .header("authorization", "bearer  abc ")
+            .body(())
+            .unwrap();
         assert_eq!(access_token(&req).as_deref(), Some("abc"));
-        let req = http::Request::get("/x?a=1&access_token=a%2Fb").body(()).unwrap();
+        let req = http::Request::get("/x?a=1&access_token=a%2Fb")
+            .body(())
+            .unwrap();
         assert_eq!(access_token(&req).as_deref(), Some("a/b"));
-        let req = http::Request::get("/x").header("authorization", "Basic abc").body(()).unwrap();
+        let req = http::Request::get("/x")
+            .header("authorization", "Basic abc")
+            .body(())
+            .unwrap();
         assert_eq!(access_token(&req), Option::None);
         let req = http::Request::get("/x?access_token=").body(()).unwrap();
         assert_eq!(access_token(&req), Option::None);

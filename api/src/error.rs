@@ -72,7 +72,10 @@ impl fmt::Display for IntoHttpError {
                 f,
                 "the server supports no version or feature flag that has `{endpoint}`"
             ),
-            IntoHttpError::EndpointRemoved { endpoint, removed_in } => write!(
+            IntoHttpError::EndpointRemoved {
+                endpoint,
+                removed_in,
+            } => write!(
                 f,
                 "`{endpoint}` was removed in {removed_in}, and the server supports no older version"
             ),
@@ -176,10 +179,16 @@ impl fmt::Display for DeserializationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DeserializationError::Json(err) => err.fmt(f),
-            DeserializationError::Query { parameter: Some(p), message } => {
+            DeserializationError::Query {
+                parameter: Some(p),
+                message,
+            } => {
                 write!(f, "query parameter `{p}`: {message}")
             }
-            DeserializationError::Query { parameter: None, message } => {
+            DeserializationError::Query {
+                parameter: None,
+                message,
+            } => {
                 write!(f, "query string: {message}")
             }
             DeserializationError::Header { name, problem } => match problem {
@@ -187,7 +196,11 @@ impl fmt::Display for DeserializationError {
                 HeaderProblem::NotText => write!(f, "header `{name}` is not valid text"),
                 HeaderProblem::Invalid(message) => write!(f, "header `{name}`: {message}"),
             },
-            DeserializationError::PathSegment { index, name, message } => {
+            DeserializationError::PathSegment {
+                index,
+                name,
+                message,
+            } => {
                 write!(f, "path segment {index} (`{{{name}}}`): {message}")
             }
         }
@@ -238,7 +251,10 @@ impl fmt::Display for FromHttpRequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FromHttpRequestError::MethodMismatch { expected, received } => {
-                write!(f, "method {received} is not allowed here; this endpoint takes {expected}")
+                write!(
+                    f,
+                    "method {received} is not allowed here; this endpoint takes {expected}"
+                )
             }
             FromHttpRequestError::PathMismatch { path } => {
                 write!(f, "path `{path}` does not match any path of this endpoint")

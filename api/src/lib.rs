@@ -38,10 +38,10 @@ pub mod __private;
 
 pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
-/// The `http` crate, whose request and response types the conversions produce and read.
-pub use http;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
 pub use header::HeaderField;
+/// The `http` crate, whose request and response types the conversions produce and read.
+pub use http;
 pub use matrix_api_macros::{metadata, request, response};
 pub use metadata::Metadata;
 pub use path::{
@@ -107,7 +107,9 @@ pub trait OutgoingResponse {
 
 /// The error type of an endpoint: what the server sends instead of the `Response`, and what the
 /// client parses an error status into.
-pub trait EndpointError: OutgoingResponse + std::error::Error + Sized + Send + Sync + 'static {
+pub trait EndpointError:
+    OutgoingResponse + std::error::Error + Sized + Send + Sync + 'static
+{
     /// Parses an error response. Never fails: a body that is not the expected shape is kept
     /// as it came, so nothing the server said is lost.
     fn from_http_response<T: AsRef<[u8]>>(response: http::Response<T>) -> Self;

@@ -40,7 +40,9 @@ impl StablePathSelector {
     }
 
     fn is_supported_by(self, server: &SupportedVersions) -> bool {
-        let by_version = self.version().is_some_and(|v| server_has_at_or_after(server, v));
+        let by_version = self
+            .version()
+            .is_some_and(|v| server_has_at_or_after(server, v));
         by_version || self.feature().is_some_and(|f| server.has_feature(f))
     }
 }
@@ -67,7 +69,10 @@ pub struct StablePath {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Paths {
     Unversioned(&'static str),
-    Versioned { unstable: &'static [UnstablePath], stable: &'static [StablePath] },
+    Versioned {
+        unstable: &'static [UnstablePath],
+        stable: &'static [StablePath],
+    },
 }
 
 /// Every path an endpoint has had: unstable paths from MSCs, stable paths with the version that
@@ -138,12 +143,20 @@ impl VersionHistory {
                 _ => panic!("`removed` needs `deprecated` in an earlier version"),
             }
         }
-        VersionHistory { paths: Paths::Versioned { unstable, stable }, deprecated, removed }
+        VersionHistory {
+            paths: Paths::Versioned { unstable, stable },
+            deprecated,
+            removed,
+        }
     }
 
     /// A single path that never changes with versions, such as `/_matrix/client/versions`.
     pub const fn unversioned(path: &'static str) -> Self {
-        VersionHistory { paths: Paths::Unversioned(path), deprecated: None, removed: None }
+        VersionHistory {
+            paths: Paths::Unversioned(path),
+            deprecated: None,
+            removed: None,
+        }
     }
 
     /// The unstable paths, oldest first (empty for an unversioned endpoint).
@@ -172,7 +185,9 @@ impl VersionHistory {
 
     /// The version that first made the endpoint stable.
     pub fn added_in(&self) -> Option<MatrixVersion> {
-        self.stable_paths().iter().find_map(|p| p.selector.version())
+        self.stable_paths()
+            .iter()
+            .find_map(|p| p.selector.version())
     }
 
     /// The version that deprecated the endpoint.
@@ -219,8 +234,14 @@ impl VersionHistory {
         if self.is_removed_for(server) {
             return VersioningDecision::Removed;
         }
-        if self.stable_paths().iter().any(|p| p.selector.is_supported_by(server)) {
-            let deprecated = self.deprecated.is_some_and(|d| server_has_at_or_after(server, d));
+        if self
+            .stable_paths()
+            .iter()
+            .any(|p| p.selector.is_supported_by(server))
+        {
+            let deprecated = self
+                .deprecated
+                .is_some_and(|d| server_has_at_or_after(server, d));
             return VersioningDecision::Stable { deprecated };
         }
         if self.select_unstable(server).is_some() {
@@ -245,19 +266,26 @@ impl VersionHistory {
                 removed_in: self.removed.expect("checked by is_removed_for"),
             });
         }
-        if let Some(stable) =
-            self.stable_paths().iter().rev().find(|p| p.selector.is_supported_by(server))
+        if let Some(stable) = self
+            .stable_paths()
+            .iter()
+            .rev()
+            .find(|p| p.selector.is_supported_by(server))
         {
             return Ok(stable.path);
         }
         self.select_unstable(server)
-            .ok_or(IntoHttpError::EndpointNotSupported { endpoint: self.canonical_path() })
+            .ok_or(IntoHttpError::EndpointNotSupported {
+                endpoint: self.canonical_path(),
+            })
     }
 
     fn select_unstable(&self, server: &SupportedVersions) -> Option<&'static str> {
         let unstable = self.unstable_paths();
-        let announced =
-            unstable.iter().rev().find(|p| p.feature.is_some_and(|f| server.has_feature(f)));
+        let announced = unstable
+            .iter()
+            .rev()
+            .find(|p| p.feature.is_some_and(|f| server.has_feature(f)));
         let unflagged = || unstable.iter().rev().find(|p| p.feature.is_none());
         announced.or_else(unflagged).map(|p| p.path)
     }
@@ -265,9 +293,14 @@ impl VersionHistory {
     /// Removed for this server: it supports the removing version and no version from before it
     /// in which the endpoint existed.
     fn is_removed_for(&self, server: &SupportedVersions) -> bool {
-        let Some(removed) = self.removed else { return false };
+        let Some(removed) = self.removed else {
+            return false;
+        };
         let still_there = server.versions.iter().any(|v| *v < removed)
-            && self.stable_paths().iter().any(|p| p.selector.is_supported_by(server));
+            && self
+                .stable_paths()
+                .iter()
+                .any(|p| p.selector.is_supported_by(server));
         server_has_at_or_after(server, removed) && !still_there
     }
 }
@@ -280,7 +313,10 @@ fn server_has_at_or_after(server: &SupportedVersions, version: MatrixVersion) ->
 ///
 /// Templates are checked by `metadata!`, so a template reaching this is well formed.
 pub fn path_params(template: &str) -> impl Iterator<Item = &str> {
-    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
 /// The index of parameter `name` among the parameters of `template`.
@@ -373,8 +409,13 @@ pub const fn assert_path_field(history: &VersionHistory, field: &str) {
         n += 1;
     }
     const_panic::concat_panic!(
-        "the field `", field, "` is marked `#[api(path)]`, but no path of METADATA has a `{",
-        field, "}` parameter (the paths are like \"", template, "\"); rename the field to a ",
+        "the field `",
+        field,
+        "` is marked `#[api(path)]`, but no path of METADATA has a `{",
+        field,
+        "}` parameter (the paths are like \"",
+        template,
+        "\"); rename the field to a ",
         "parameter, or remove `#[api(path)]` to send it elsewhere"
     );
 }
@@ -387,8 +428,14 @@ pub const fn assert_path_params_covered(history: &VersionHistory, fields: &[&str
     while let Some(param) = nth_param(template, n) {
         if !contains(fields, param) {
             const_panic::concat_panic!(
-                "the path \"", template, "\" has a `{", param, "}` parameter, but the request ",
-                "has no field for it; add `#[api(path)] pub ", param, ": String` (or an ",
+                "the path \"",
+                template,
+                "\" has a `{",
+                param,
+                "}` parameter, but the request ",
+                "has no field for it; add `#[api(path)] pub ",
+                param,
+                ": String` (or an ",
                 "identifier type) to the struct"
             );
         }
@@ -401,7 +448,9 @@ pub const fn assert_path_params_covered(history: &VersionHistory, fields: &[&str
 pub const fn assert_no_body_on_get(metadata: &crate::Metadata, field: &str) {
     if metadata.method_has_no_body() {
         const_panic::concat_panic!(
-            "the field `", field, "` would go in the JSON body, but this is a `GET`/`HEAD` ",
+            "the field `",
+            field,
+            "` would go in the JSON body, but this is a `GET`/`HEAD` ",
             "endpoint, which sends no body; mark it `#[api(query)]` or `#[api(path)]`"
         );
     }
@@ -420,8 +469,14 @@ mod tests {
     }
 
     const GET_TOKEN: VersionHistory = VersionHistory::new(
-        &[UnstablePath { feature: None, path: UNSTABLE_MSC }],
-        &[StablePath { selector: StablePathSelector::Version(V1_7), path: STABLE_V1 }],
+        &[UnstablePath {
+            feature: None,
+            path: UNSTABLE_MSC,
+        }],
+        &[StablePath {
+            selector: StablePathSelector::Version(V1_7),
+            path: STABLE_V1,
+        }],
         None,
         None,
     );
@@ -429,13 +484,19 @@ mod tests {
     #[test]
     fn get_token_history() {
         assert_eq!(GET_TOKEN.select_path(&server(&[V1_7])), Ok(STABLE_V1));
-        assert_eq!(GET_TOKEN.select_path(&server(&[V1_6, V1_12])), Ok(STABLE_V1));
+        assert_eq!(
+            GET_TOKEN.select_path(&server(&[V1_6, V1_12])),
+            Ok(STABLE_V1)
+        );
         assert_eq!(GET_TOKEN.select_path(&server(&[V1_6])), Ok(UNSTABLE_MSC));
         let with_flag = server(&[V1_6]).with_feature("org.matrix.msc3882");
         assert_eq!(GET_TOKEN.select_path(&with_flag), Ok(UNSTABLE_MSC));
         assert_eq!(GET_TOKEN.select_path(&server(&[])), Ok(UNSTABLE_MSC));
         assert_eq!(GET_TOKEN.added_in(), Some(V1_7));
-        assert_eq!(GET_TOKEN.versioning_decision(&server(&[V1_6])), VersioningDecision::Unstable);
+        assert_eq!(
+            GET_TOKEN.versioning_decision(&server(&[V1_6])),
+            VersioningDecision::Unstable
+        );
         assert_eq!(
             GET_TOKEN.versioning_decision(&server(&[V1_7])),
             VersioningDecision::Stable { deprecated: false }
@@ -444,8 +505,21 @@ mod tests {
 
     #[test]
     fn unstable_only() {
-        const H: VersionHistory =
-            VersionHistory::new(&[UnstablePath { feature: None, path: "/u/a" }, UnstablePath { feature: None, path: "/u/b" }], &[], None, None);
+        const H: VersionHistory = VersionHistory::new(
+            &[
+                UnstablePath {
+                    feature: None,
+                    path: "/u/a",
+                },
+                UnstablePath {
+                    feature: None,
+                    path: "/u/b",
+                },
+            ],
+            &[],
+            None,
+            None,
+        );
         // The newest unflagged unstable path is used, whatever the server supports.
         assert_eq!(H.select_path(&server(&[V1_19])), Ok("/u/b"));
         assert_eq!(H.added_in(), None);
@@ -454,31 +528,51 @@ mod tests {
     #[test]
     fn unstable_with_feature_flag() {
         const H: VersionHistory = VersionHistory::new(
-            &[UnstablePath { feature: Some("org.example.msc1"), path: "/u/msc1" }],
+            &[UnstablePath {
+                feature: Some("org.example.msc1"),
+                path: "/u/msc1",
+            }],
             &[],
             None,
             None,
         );
         let err = H.select_path(&server(&[V1_19])).unwrap_err();
-        assert_eq!(err, IntoHttpError::EndpointNotSupported { endpoint: "/u/msc1" });
+        assert_eq!(
+            err,
+            IntoHttpError::EndpointNotSupported {
+                endpoint: "/u/msc1"
+            }
+        );
         assert!(err.to_string().contains("/u/msc1"), "{err}");
         let announced = server(&[V1_0]).with_feature("org.example.msc1");
         assert_eq!(H.select_path(&announced), Ok("/u/msc1"));
-        assert_eq!(H.versioning_decision(&server(&[])), VersioningDecision::NotSupported);
+        assert_eq!(
+            H.versioning_decision(&server(&[])),
+            VersioningDecision::NotSupported
+        );
     }
 
     #[test]
     fn flagged_unstable_preferred_over_unflagged() {
         const H: VersionHistory = VersionHistory::new(
             &[
-                UnstablePath { feature: Some("org.example.a"), path: "/u/flagged" },
-                UnstablePath { feature: None, path: "/u/plain" },
+                UnstablePath {
+                    feature: Some("org.example.a"),
+                    path: "/u/flagged",
+                },
+                UnstablePath {
+                    feature: None,
+                    path: "/u/plain",
+                },
             ],
             &[],
             None,
             None,
         );
-        assert_eq!(H.select_path(&server(&[]).with_feature("org.example.a")), Ok("/u/flagged"));
+        assert_eq!(
+            H.select_path(&server(&[]).with_feature("org.example.a")),
+            Ok("/u/flagged")
+        );
         assert_eq!(H.select_path(&server(&[])), Ok("/u/plain"));
     }
 
@@ -487,8 +581,14 @@ mod tests {
         const H: VersionHistory = VersionHistory::new(
             &[],
             &[
-                StablePath { selector: StablePathSelector::Version(V1_0), path: "/r0/x" },
-                StablePath { selector: StablePathSelector::Version(V1_1), path: "/v3/x" },
+                StablePath {
+                    selector: StablePathSelector::Version(V1_0),
+                    path: "/r0/x",
+                },
+                StablePath {
+                    selector: StablePathSelector::Version(V1_1),
+                    path: "/v3/x",
+                },
             ],
             None,
             None,
@@ -507,40 +607,56 @@ mod tests {
     #[test]
     fn stable_feature_flags() {
         const H: VersionHistory = VersionHistory::new(
-            &[UnstablePath { feature: Some("org.example.msc9"), path: "/u/x" }],
-            &[
-                StablePath {
-                    selector: StablePathSelector::FeatureOrVersion {
-                        feature: "org.example.msc9.stable",
-                        version: V1_9,
-                    },
-                    path: "/v3/x",
+            &[UnstablePath {
+                feature: Some("org.example.msc9"),
+                path: "/u/x",
+            }],
+            &[StablePath {
+                selector: StablePathSelector::FeatureOrVersion {
+                    feature: "org.example.msc9.stable",
+                    version: V1_9,
                 },
-            ],
+                path: "/v3/x",
+            }],
             None,
             None,
         );
         let early = server(&[V1_8]).with_feature("org.example.msc9.stable");
         assert_eq!(H.select_path(&early), Ok("/v3/x"));
         assert_eq!(H.select_path(&server(&[V1_9])), Ok("/v3/x"));
-        assert_eq!(H.select_path(&server(&[V1_8]).with_feature("org.example.msc9")), Ok("/u/x"));
+        assert_eq!(
+            H.select_path(&server(&[V1_8]).with_feature("org.example.msc9")),
+            Ok("/u/x")
+        );
         assert!(H.select_path(&server(&[V1_8])).is_err());
 
         const FEATURE_ONLY: VersionHistory = VersionHistory::new(
             &[],
-            &[StablePath { selector: StablePathSelector::Feature("org.example.f"), path: "/v3/f" }],
+            &[StablePath {
+                selector: StablePathSelector::Feature("org.example.f"),
+                path: "/v3/f",
+            }],
             None,
             None,
         );
-        assert_eq!(FEATURE_ONLY.select_path(&server(&[]).with_feature("org.example.f")), Ok("/v3/f"));
+        assert_eq!(
+            FEATURE_ONLY.select_path(&server(&[]).with_feature("org.example.f")),
+            Ok("/v3/f")
+        );
         assert!(FEATURE_ONLY.select_path(&server(&[V1_19])).is_err());
     }
 
     const DEPRECATED: VersionHistory = VersionHistory::new(
         &[],
         &[
-            StablePath { selector: StablePathSelector::Version(V1_0), path: "/r0/old" },
-            StablePath { selector: StablePathSelector::Version(V1_1), path: "/v3/old" },
+            StablePath {
+                selector: StablePathSelector::Version(V1_0),
+                path: "/r0/old",
+            },
+            StablePath {
+                selector: StablePathSelector::Version(V1_1),
+                path: "/v3/old",
+            },
         ],
         Some(V1_12),
         Some(V1_13),
@@ -565,18 +681,33 @@ mod tests {
     fn removed_endpoints() {
         let only_new = server(&[V1_13, V1_14]);
         let err = DEPRECATED.select_path(&only_new).unwrap_err();
-        assert_eq!(err, IntoHttpError::EndpointRemoved { endpoint: "/v3/old", removed_in: V1_13 });
+        assert_eq!(
+            err,
+            IntoHttpError::EndpointRemoved {
+                endpoint: "/v3/old",
+                removed_in: V1_13
+            }
+        );
         assert!(err.to_string().contains("v1.13"), "{err}");
-        assert_eq!(DEPRECATED.versioning_decision(&only_new), VersioningDecision::Removed);
+        assert_eq!(
+            DEPRECATED.versioning_decision(&only_new),
+            VersioningDecision::Removed
+        );
         // A server that also still supports an older version keeps the endpoint.
-        assert_eq!(DEPRECATED.select_path(&server(&[V1_11, V1_13])), Ok("/v3/old"));
+        assert_eq!(
+            DEPRECATED.select_path(&server(&[V1_11, V1_13])),
+            Ok("/v3/old")
+        );
     }
 
     #[test]
     fn unversioned() {
         const H: VersionHistory = VersionHistory::unversioned("/_matrix/client/versions");
         assert_eq!(H.select_path(&server(&[])), Ok("/_matrix/client/versions"));
-        assert_eq!(H.all_paths().collect::<Vec<_>>(), ["/_matrix/client/versions"]);
+        assert_eq!(
+            H.all_paths().collect::<Vec<_>>(),
+            ["/_matrix/client/versions"]
+        );
         assert_eq!(H.added_in(), None);
     }
 
@@ -584,10 +715,19 @@ mod tests {
     fn all_paths_lists_each_path_once() {
         const H: VersionHistory = VersionHistory::new(
             &[
-                UnstablePath { feature: Some("a"), path: "/u/x" },
-                UnstablePath { feature: Some("b"), path: "/u/x" },
+                UnstablePath {
+                    feature: Some("a"),
+                    path: "/u/x",
+                },
+                UnstablePath {
+                    feature: Some("b"),
+                    path: "/u/x",
+                },
             ],
-            &[StablePath { selector: StablePathSelector::Version(V1_1), path: "/v3/x" }],
+            &[StablePath {
+                selector: StablePathSelector::Version(V1_1),
+                path: "/v3/x",
+            }],
             None,
             None,
         );
@@ -597,7 +737,10 @@ mod tests {
     #[test]
     fn params_of_a_template() {
         let t = "/_matrix/client/v3/rooms/{room_id}/send/{event_type}/{txn_id}";
-        assert_eq!(path_params(t).collect::<Vec<_>>(), ["room_id", "event_type", "txn_id"]);
+        assert_eq!(
+            path_params(t).collect::<Vec<_>>(),
+            ["room_id", "event_type", "txn_id"]
+        );
         assert_eq!(param_index(t, "txn_id"), Some(2));
         assert_eq!(nth_param(t, 1), Some("event_type"));
         assert_eq!(nth_param(t, 3), None);

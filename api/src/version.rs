@@ -102,13 +102,19 @@ impl FromStr for MatrixVersion {
     /// `r0.x.y` is v1.0. A `v1.N` newer than [`MatrixVersion::LATEST`] counts as the latest
     /// version known, so that a server newer than this crate still gets stable paths.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || UnknownVersionError { input: s.to_owned() };
+        let err = || UnknownVersionError {
+            input: s.to_owned(),
+        };
         if let Some(rest) = s.strip_prefix("r0.") {
             // r0.x.y: two further dot-separated numbers.
             let mut parts = rest.split('.');
             let ok = matches!((parts.next(), parts.next(), parts.next()),
                 (Some(x), Some(y), None) if is_number(x) && is_number(y));
-            return if ok { Ok(MatrixVersion::V1_0) } else { Err(err()) };
+            return if ok {
+                Ok(MatrixVersion::V1_0)
+            } else {
+                Err(err())
+            };
         }
         let rest = s.strip_prefix("v1.").ok_or_else(err)?;
         if !is_number(rest) {
@@ -147,7 +153,10 @@ impl SupportedVersions {
         F: AsRef<str>,
     {
         SupportedVersions {
-            versions: versions.iter().filter_map(|v| v.as_ref().parse().ok()).collect(),
+            versions: versions
+                .iter()
+                .filter_map(|v| v.as_ref().parse().ok())
+                .collect(),
             features: unstable_features
                 .iter()
                 .filter(|(_, enabled)| **enabled)
@@ -159,7 +168,10 @@ impl SupportedVersions {
     /// A server that supports exactly these versions and no features; handy in tests and for
     /// talking to a server whose versions are known in advance.
     pub fn from_versions(versions: &[MatrixVersion]) -> Self {
-        SupportedVersions { versions: versions.iter().copied().collect(), features: BTreeSet::new() }
+        SupportedVersions {
+            versions: versions.iter().copied().collect(),
+            features: BTreeSet::new(),
+        }
     }
 
     /// Adds an announced feature flag.
@@ -197,12 +209,17 @@ mod tests {
     #[test]
     fn newer_minor_counts_as_latest() {
         assert_eq!("v1.20".parse::<MatrixVersion>(), Ok(MatrixVersion::LATEST));
-        assert_eq!("v1.999999999999999999999".parse::<MatrixVersion>(), Ok(MatrixVersion::LATEST));
+        assert_eq!(
+            "v1.999999999999999999999".parse::<MatrixVersion>(),
+            Ok(MatrixVersion::LATEST)
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_version() {
-        for s in ["", "v2.0", "v1.", "v1.x", "1.7", "r0.6", "r0.6.1.2", "r1.0.0", "v1.7 ", "v1.+7"] {
+        for s in [
+            "", "v2.0", "v1.", "v1.x", "1.7", "r0.6", "r0.6.1.2", "r1.0.0", "v1.7 ", "v1.+7",
+        ] {
             let err = s.parse::<MatrixVersion>().unwrap_err();
             assert_eq!(err.input(), s);
             assert!(err.to_string().contains("is not a Matrix version"));
@@ -220,11 +237,16 @@ mod tests {
     #[test]
     fn supported_versions_from_a_versions_response() {
         let versions = ["r0.5.0", "r0.6.1", "v1.1", "v1.7", "v2.0", "nonsense"];
-        let features = BTreeMap::from([("org.matrix.msc3882", true), ("org.matrix.msc2918", false)]);
+        let features =
+            BTreeMap::from([("org.matrix.msc3882", true), ("org.matrix.msc2918", false)]);
         let supported = SupportedVersions::from_parts(&versions, &features);
         assert_eq!(
             supported.versions,
-            BTreeSet::from([MatrixVersion::V1_0, MatrixVersion::V1_1, MatrixVersion::V1_7])
+            BTreeSet::from([
+                MatrixVersion::V1_0,
+                MatrixVersion::V1_1,
+                MatrixVersion::V1_7
+            ])
         );
         assert!(supported.has_feature("org.matrix.msc3882"));
         assert!(!supported.has_feature("org.matrix.msc2918"));

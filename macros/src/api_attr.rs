@@ -83,10 +83,18 @@ pub struct ContainerArgs {
     pub status: Option<(Span, Ident)>,
 }
 
-pub fn parse_container_args(args: TokenStream, macro_name: &str, errors: &mut Errors) -> ContainerArgs {
+pub fn parse_container_args(
+    args: TokenStream,
+    macro_name: &str,
+    errors: &mut Errors,
+) -> ContainerArgs {
     let mut parsed = ContainerArgs::default();
     let parser = syn::meta::parser(|meta| {
-        let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+        let key = meta
+            .path
+            .get_ident()
+            .map(Ident::to_string)
+            .unwrap_or_default();
         match key.as_str() {
             "error" => parsed.error = Some(meta.value()?.parse()?),
             "body" => {
@@ -106,7 +114,11 @@ pub fn parse_container_args(args: TokenStream, macro_name: &str, errors: &mut Er
             _ => {
                 return Err(meta.error(format!(
                     "unknown argument of #[{macro_name}]; expected `error = Type`{}{}",
-                    if macro_name == "request" { ", `body = none`" } else { ", `status = NAME`" },
+                    if macro_name == "request" {
+                        ", `body = none`"
+                    } else {
+                        ", `status = NAME`"
+                    },
                     hint(&key, &["error", "body", "status"])
                 )))
             }
@@ -130,7 +142,10 @@ pub fn parse_struct(item: TokenStream, macro_name: &str) -> syn::Result<syn::Ite
     };
     Err(syn::Error::new(
         what.0,
-        format!("#[{macro_name}] goes on a struct with named fields, not on {}", what.1),
+        format!(
+            "#[{macro_name}] goes on a struct with named fields, not on {}",
+            what.1
+        ),
     ))
 }
 
@@ -145,13 +160,19 @@ fn check_shape(item: syn::ItemStruct, macro_name: &str) -> syn::Result<syn::Item
         ));
     }
     if let Some(clause) = &item.generics.where_clause {
-        return Err(syn::Error::new_spanned(clause, format!("#[{macro_name}] does not support `where` clauses")));
+        return Err(syn::Error::new_spanned(
+            clause,
+            format!("#[{macro_name}] does not support `where` clauses"),
+        ));
     }
     match &item.fields {
         syn::Fields::Named(_) => Ok(item),
         syn::Fields::Unnamed(fields) => Err(syn::Error::new_spanned(
             fields,
-            format!("#[{macro_name}] needs named fields: write `struct {} {{ ... }}`", item.ident),
+            format!(
+                "#[{macro_name}] needs named fields: write `struct {} {{ ... }}`",
+                item.ident
+            ),
         )),
         syn::Fields::Unit => Err(syn::Error::new_spanned(
             &item.ident,
@@ -175,7 +196,10 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
     });
     let mut fields = Vec::new();
     for field in item.fields.iter_mut() {
-        let ident = field.ident.clone().expect("check_shape allows named fields only");
+        let ident = field
+            .ident
+            .clone()
+            .expect("check_shape allows named fields only");
         let mut kind: Option<(FieldKind, Span)> = None;
         let mut serde_attrs = Vec::new();
         let mut kept = Vec::new();
@@ -199,7 +223,13 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
         }
         field.attrs = kept;
         let (kind, kind_span) = kind.unwrap_or((FieldKind::Body, ident.span()));
-        fields.push(Field { ident, ty: field.ty.clone(), kind, kind_span, serde_attrs });
+        fields.push(Field {
+            ident,
+            ty: field.ty.clone(),
+            kind,
+            kind_span,
+            serde_attrs,
+        });
     }
     EndpointStruct { item, fields }
 }
@@ -259,11 +289,15 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<(FieldKind, S
 /// Whether `ty` is written `Vec<u8>`.
 pub fn is_vec_u8(ty: &Type) -> bool {
     let Type::Path(path) = ty else { return false };
-    let Some(last) = path.path.segments.last() else { return false };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
     if last.ident != "Vec" {
         return false;
     }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
     matches!(args.args.first(), Some(syn::GenericArgument::Type(Type::Path(inner)))
         if inner.path.is_ident("u8") && args.args.len() == 1)
 }
@@ -290,9 +324,17 @@ pub fn serde_flatten(field: &Field) -> Option<Span> {
 /// Shared rules for the fields of requests and responses.
 pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
     let body_fields: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Body)).collect();
-    let newtype: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::NewtypeBody)).collect();
-    let raw: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::RawBody)).collect();
-    for extra in newtype.iter().skip(1).chain(raw.iter().skip(usize::from(newtype.is_empty()))) {
+    let newtype: Vec<&Field> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::NewtypeBody))
+        .collect();
+    let raw: Vec<&Field> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::RawBody))
+        .collect();
+    for extra in newtype
+        .iter()
+        .skip(1)
+        .chain(raw.iter().skip(usize::from(newtype.is_empty())))
+    {
         errors.push_at(
             extra.kind_span,
             "only one field can be the whole body: `#[api(body)]` or `#[api(raw_body)]` is \
@@ -320,7 +362,10 @@ pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
         }
     }
     for field in &endpoint.fields {
-        let takes_serde = matches!(field.kind, FieldKind::Body | FieldKind::Query | FieldKind::QueryAll);
+        let takes_serde = matches!(
+            field.kind,
+            FieldKind::Body | FieldKind::Query | FieldKind::QueryAll
+        );
         if let Some(span) = serde_flatten(field) {
             if matches!(field.kind, FieldKind::Query) {
                 errors.push_at(

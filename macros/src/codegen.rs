@@ -13,11 +13,19 @@ pub struct Sides {
     pub server: bool,
 }
 
-pub const SIDES: Sides = Sides { client: cfg!(feature = "client"), server: cfg!(feature = "server") };
+pub const SIDES: Sides = Sides {
+    client: cfg!(feature = "client"),
+    server: cfg!(feature = "server"),
+};
 
 /// A private struct holding the body or query fields, carrying the user's `#[serde]`
 /// attributes; serde derives its (de)serialisation.
-pub fn serde_struct(name: &Ident, fields: &[&Field], serialize: bool, deserialize: bool) -> TokenStream {
+pub fn serde_struct(
+    name: &Ident,
+    fields: &[&Field],
+    serialize: bool,
+    deserialize: bool,
+) -> TokenStream {
     let mut derives = Vec::new();
     if serialize {
         derives.push(quote! { ::matrix_api::__private::serde::Serialize });
@@ -29,7 +37,12 @@ pub fn serde_struct(name: &Ident, fields: &[&Field], serialize: bool, deserializ
         return TokenStream::new();
     }
     let fields = fields.iter().map(|field| {
-        let Field { ident, ty, serde_attrs, .. } = field;
+        let Field {
+            ident,
+            ty,
+            serde_attrs,
+            ..
+        } = field;
         quote! { #(#serde_attrs)* #ident: #ty }
     });
     quote! {

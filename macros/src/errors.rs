@@ -41,6 +41,9 @@ impl Errors {
 
     /// The recorded errors as `compile_error!` invocations (empty when there are none).
     pub fn to_compile_errors(&self) -> TokenStream {
-        self.combined.as_ref().map(syn::Error::to_compile_error).unwrap_or_default()
+        self.combined
+            .as_ref()
+            .map(syn::Error::to_compile_error)
+            .unwrap_or_default()
     }
 }

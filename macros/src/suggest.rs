@@ -5,7 +5,12 @@ pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     candidates
         .iter()
-        .map(|candidate| (edit_distance(&input, &candidate.to_ascii_lowercase()), *candidate))
+        .map(|candidate| {
+            (
+                edit_distance(&input, &candidate.to_ascii_lowercase()),
+                *candidate,
+            )
+        })
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -13,7 +18,9 @@ pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// A hint sentence for an error message: ` (did you mean `x`?)`, or nothing.
 pub fn hint(input: &str, candidates: &[&str]) -> String {
-    closest(input, candidates).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default()
+    closest(input, candidates)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -38,7 +45,13 @@ mod tests {
 
     #[test]
     fn suggests_near_misses_only() {
-        let keys = ["method", "rate_limited", "authentication", "history", "path"];
+        let keys = [
+            "method",
+            "rate_limited",
+            "authentication",
+            "history",
+            "path",
+        ];
         assert_eq!(closest("methd", &keys), Some("method"));
         assert_eq!(closest("ratelimited", &keys), Some("rate_limited"));
         assert_eq!(closest("auth", &keys), None);

@@ -268,10 +268,10 @@ impl OutgoingResponse for TeapotError {
 }
 
 impl EndpointError for TeapotError {
-    fn from_http_response<T: AsRef<[u8]>>(
-        response: matrix_api::http::Response<T>,
-    ) -> Self {
-        TeapotError { text: String::from_utf8_lossy(response.body().as_ref()).into_owned() }
+    fn from_http_response<T: AsRef<[u8]>>(response: matrix_api::http::Response<T>) -> Self {
+        TeapotError {
+            text: String::from_utf8_lossy(response.body().as_ref()).into_owned(),
+        }
     }
 }
 

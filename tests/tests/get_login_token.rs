@@ -28,10 +28,17 @@ fn body_json<B: AsRef<[u8]>>(body: B) -> Value {
 #[test]
 fn first_call_without_auth() {
     let request = Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("device-a"), &announcing(&["v1.7"], &[]))
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::IfRequired("device-a"),
+            &announcing(&["v1.7"], &[]),
+        )
         .unwrap();
     assert_eq!(request.method(), Method::POST);
-    assert_eq!(request.uri().to_string(), "https://matrix.example.org/_matrix/client/v1/login/get_token");
+    assert_eq!(
+        request.uri().to_string(),
+        "https://matrix.example.org/_matrix/client/v1/login/get_token"
+    );
     assert_eq!(request.headers()["authorization"], "Bearer device-a");
     assert_eq!(request.headers()["content-type"], "application/json");
     assert_eq!(body_json(request.body()), json!({}));
@@ -50,18 +57,28 @@ fn paths_for_each_server_generation() {
             .path()
             .to_owned()
     };
-    assert_eq!(path(&announcing(&["v1.7"], &[])), "/_matrix/client/v1/login/get_token");
-    assert_eq!(path(&announcing(&["v1.6"], &[])), "/_matrix/client/unstable/org.matrix.msc3882/login/get_token");
+    assert_eq!(
+        path(&announcing(&["v1.7"], &[])),
+        "/_matrix/client/v1/login/get_token"
+    );
+    assert_eq!(
+        path(&announcing(&["v1.6"], &[])),
+        "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
+    );
     assert_eq!(
         path(&announcing(&["v1.6"], &["org.matrix.msc3882"])),
         "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
     );
     // The server accepts the unstable path too.
-    let unstable = http::Request::post("/_matrix/client/unstable/org.matrix.msc3882/login/get_token")
-        .header("authorization", "Bearer t")
-        .body(Vec::new())
-        .unwrap();
-    assert!(Request::try_from_http_request(unstable, &[] as &[&str]).unwrap().auth.is_none());
+    let unstable =
+        http::Request::post("/_matrix/client/unstable/org.matrix.msc3882/login/get_token")
+            .header("authorization", "Bearer t")
+            .body(Vec::new())
+            .unwrap();
+    assert!(Request::try_from_http_request(unstable, &[] as &[&str])
+        .unwrap()
+        .auth
+        .is_none());
 }
 
 #[test]
@@ -79,7 +96,10 @@ fn missing_token_is_a_client_error() {
 #[test]
 fn uia_401_is_an_auth_response_with_the_session() {
     let body = r#"{"flows":[{"stages":["m.login.password"]}],"params":{},"session":"xyz"}"#;
-    let response = http::Response::builder().status(401).body(body.as_bytes().to_vec()).unwrap();
+    let response = http::Response::builder()
+        .status(401)
+        .body(body.as_bytes().to_vec())
+        .unwrap();
     let err = Response::try_from_http_response(response).unwrap_err();
     let FromHttpResponseError::Server(UiaaResponse::AuthResponse(info)) = &err else {
         panic!("expected a UIA response, got {err:?}");
@@ -89,8 +109,12 @@ fn uia_401_is_an_auth_response_with_the_session() {
     assert_eq!(info.flows[0].stages, ["m.login.password"]);
 
     // The server sends the same thing back.
-    let UiaaResponse::AuthResponse(info) = err.server_error().unwrap().clone() else { unreachable!() };
-    let resent = UiaaResponse::AuthResponse(info).try_into_http_response::<Vec<u8>>().unwrap();
+    let UiaaResponse::AuthResponse(info) = err.server_error().unwrap().clone() else {
+        unreachable!()
+    };
+    let resent = UiaaResponse::AuthResponse(info)
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
     assert_eq!(resent.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(resent.body()), body_json(body));
 }
@@ -98,12 +122,18 @@ fn uia_401_is_an_auth_response_with_the_session() {
 #[test]
 fn second_call_with_password_auth_round_trips() {
     let auth = AuthData::Password(matrix_api::client::uiaa::Password {
-        identifier: UserIdentifier::User { user: "alice".to_owned() },
+        identifier: UserIdentifier::User {
+            user: "alice".to_owned(),
+        },
         password: "correct horse".to_owned(),
         session: Some("xyz".to_owned()),
     });
     let request = Request { auth: Some(auth) }
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &announcing(&["v1.7"], &[]))
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::IfRequired("t"),
+            &announcing(&["v1.7"], &[]),
+        )
         .unwrap();
     assert_eq!(
         body_json(request.body()),
@@ -122,7 +152,12 @@ fn second_call_with_password_auth_round_trips() {
     };
     assert_eq!(password.password, "correct horse");
     assert_eq!(password.session.as_deref(), Some("xyz"));
-    assert_eq!(password.identifier, UserIdentifier::User { user: "alice".to_owned() });
+    assert_eq!(
+        password.identifier,
+        UserIdentifier::User {
+            user: "alice".to_owned()
+        }
+    );
 }
 
 #[test]
@@ -140,21 +175,34 @@ fn response_round_trip_and_default_expiry() {
     assert_eq!(parsed.login_token, "login-token");
 
     let custom = Response::new(Duration::from_millis(1500), "t2".to_owned());
-    let parsed = Response::try_from_http_response(custom.try_into_http_response::<Vec<u8>>().unwrap()).unwrap();
+    let parsed =
+        Response::try_from_http_response(custom.try_into_http_response::<Vec<u8>>().unwrap())
+            .unwrap();
     assert_eq!(parsed.expires_in, Duration::from_millis(1500));
 }
 
 #[test]
 fn rate_limit_429_is_typed() {
-    let body = r#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":60000}"#;
-    let response = http::Response::builder().status(429).body(body.as_bytes().to_vec()).unwrap();
+    let body =
+        r#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":60000}"#;
+    let response = http::Response::builder()
+        .status(429)
+        .body(body.as_bytes().to_vec())
+        .unwrap();
     let err = Response::try_from_http_response(response).unwrap_err();
     let FromHttpResponseError::Server(UiaaResponse::MatrixError(error)) = &err else {
         panic!("expected a Matrix error, got {err:?}");
     };
     assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
-    let ErrorBody::Standard(standard) = &error.body else { panic!("{error:?}") };
-    assert_eq!(standard.kind, ErrorKind::LimitExceeded { retry_after_ms: Some(60_000) });
+    let ErrorBody::Standard(standard) = &error.body else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        standard.kind,
+        ErrorKind::LimitExceeded {
+            retry_after_ms: Some(60_000)
+        }
+    );
     assert_eq!(standard.message, "Too many requests");
 }
 

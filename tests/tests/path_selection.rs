@@ -11,12 +11,17 @@ use matrix_api_tests::{end_session, ping, upload};
 use MatrixVersion::*;
 
 fn announcing(versions: &[&str], features: &[(&str, bool)]) -> SupportedVersions {
-    let features: BTreeMap<String, bool> =
-        features.iter().map(|(name, on)| ((*name).to_owned(), *on)).collect();
+    let features: BTreeMap<String, bool> = features
+        .iter()
+        .map(|(name, on)| ((*name).to_owned(), *on))
+        .collect();
     SupportedVersions::from_parts(versions, &features)
 }
 
-fn path_for(metadata: &Metadata, server: &SupportedVersions) -> Result<&'static str, IntoHttpError> {
+fn path_for(
+    metadata: &Metadata,
+    server: &SupportedVersions,
+) -> Result<&'static str, IntoHttpError> {
     metadata.history.select_path(server)
 }
 
@@ -35,17 +40,38 @@ const STABLE: &str = "/_matrix/client/v1/login/get_token";
 
 #[test]
 fn unstable_then_stable_the_get_token_case() {
-    assert_eq!(path_for(&GET_TOKEN, &announcing(&["v1.7"], &[])), Ok(STABLE));
-    assert_eq!(path_for(&GET_TOKEN, &announcing(&["r0.6.1", "v1.1", "v1.6", "v1.11"], &[])), Ok(STABLE));
-    assert_eq!(path_for(&GET_TOKEN, &announcing(&["v1.6"], &[])), Ok(UNSTABLE_MSC));
     assert_eq!(
-        path_for(&GET_TOKEN, &announcing(&["v1.6"], &[("org.matrix.msc3882", true)])),
+        path_for(&GET_TOKEN, &announcing(&["v1.7"], &[])),
+        Ok(STABLE)
+    );
+    assert_eq!(
+        path_for(
+            &GET_TOKEN,
+            &announcing(&["r0.6.1", "v1.1", "v1.6", "v1.11"], &[])
+        ),
+        Ok(STABLE)
+    );
+    assert_eq!(
+        path_for(&GET_TOKEN, &announcing(&["v1.6"], &[])),
+        Ok(UNSTABLE_MSC)
+    );
+    assert_eq!(
+        path_for(
+            &GET_TOKEN,
+            &announcing(&["v1.6"], &[("org.matrix.msc3882", true)])
+        ),
         Ok(UNSTABLE_MSC)
     );
     // A server newer than this crate knows still gets the stable path.
-    assert_eq!(path_for(&GET_TOKEN, &announcing(&["v1.99"], &[])), Ok(STABLE));
+    assert_eq!(
+        path_for(&GET_TOKEN, &announcing(&["v1.99"], &[])),
+        Ok(STABLE)
+    );
     assert_eq!(GET_TOKEN.history.added_in(), Some(V1_7));
-    assert_eq!(GET_TOKEN.history.all_paths().collect::<Vec<_>>(), [UNSTABLE_MSC, STABLE]);
+    assert_eq!(
+        GET_TOKEN.history.all_paths().collect::<Vec<_>>(),
+        [UNSTABLE_MSC, STABLE]
+    );
 }
 
 #[test]
@@ -63,16 +89,28 @@ fn unstable_only() {
         path_for(&M, &announcing(&["v1.19"], &[])),
         Ok("/_matrix/client/unstable/org.example.new/thing")
     );
-    assert_eq!(M.history.versioning_decision(&announcing(&[], &[])), VersioningDecision::Unstable);
+    assert_eq!(
+        M.history.versioning_decision(&announcing(&[], &[])),
+        VersioningDecision::Unstable
+    );
 }
 
 #[test]
 fn unstable_with_feature_flag() {
     let unannounced = announcing(&["v1.10"], &[("org.example.upload", false)]);
-    let err = upload::Request { content_type: "a/b".into(), filename: None, file: vec![] }
-        .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::IfRequired("t"), &unannounced)
-        .unwrap_err();
-    assert_eq!(err, IntoHttpError::EndpointNotSupported { endpoint: "/_matrix/media/v3/upload" });
+    let err = upload::Request {
+        content_type: "a/b".into(),
+        filename: None,
+        file: vec![],
+    }
+    .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::IfRequired("t"), &unannounced)
+    .unwrap_err();
+    assert_eq!(
+        err,
+        IntoHttpError::EndpointNotSupported {
+            endpoint: "/_matrix/media/v3/upload"
+        }
+    );
     assert_eq!(
         err.to_string(),
         "the server supports no version or feature flag that has `/_matrix/media/v3/upload`"
@@ -86,18 +124,41 @@ fn unstable_with_feature_flag() {
 
 #[test]
 fn stable_feature_flag_before_the_version() {
-    let early = announcing(&["v1.10"], &[("org.example.upload.stable", true), ("org.example.upload", true)]);
-    assert_eq!(path_for(&upload::METADATA, &early), Ok("/_matrix/media/v3/upload"));
-    assert_eq!(path_for(&upload::METADATA, &announcing(&["v1.11"], &[])), Ok("/_matrix/media/v3/upload"));
+    let early = announcing(
+        &["v1.10"],
+        &[
+            ("org.example.upload.stable", true),
+            ("org.example.upload", true),
+        ],
+    );
+    assert_eq!(
+        path_for(&upload::METADATA, &early),
+        Ok("/_matrix/media/v3/upload")
+    );
+    assert_eq!(
+        path_for(&upload::METADATA, &announcing(&["v1.11"], &[])),
+        Ok("/_matrix/media/v3/upload")
+    );
 }
 
 #[test]
 fn stable_only_across_r0_and_v3() {
-    assert_eq!(path_for(&end_session::METADATA, &announcing(&["r0.5.0"], &[])), Ok("/_matrix/client/r0/end_session"));
-    assert_eq!(path_for(&end_session::METADATA, &announcing(&["r0.6.1", "v1.1"], &[])), Ok("/_matrix/client/v3/end_session"));
+    assert_eq!(
+        path_for(&end_session::METADATA, &announcing(&["r0.5.0"], &[])),
+        Ok("/_matrix/client/r0/end_session")
+    );
+    assert_eq!(
+        path_for(
+            &end_session::METADATA,
+            &announcing(&["r0.6.1", "v1.1"], &[])
+        ),
+        Ok("/_matrix/client/v3/end_session")
+    );
     assert_eq!(
         path_for(&end_session::METADATA, &announcing(&[], &[])),
-        Err(IntoHttpError::EndpointNotSupported { endpoint: "/_matrix/client/v3/end_session" })
+        Err(IntoHttpError::EndpointNotSupported {
+            endpoint: "/_matrix/client/v3/end_session"
+        })
     );
 }
 
@@ -107,8 +168,14 @@ fn deprecated_and_removed() {
     assert_eq!(history.deprecated_in(), Some(V1_12));
     assert_eq!(history.removed_in(), Some(V1_13));
     let on_deprecated = announcing(&["v1.12"], &[]);
-    assert_eq!(path_for(&end_session::METADATA, &on_deprecated), Ok("/_matrix/client/v3/end_session"));
-    assert_eq!(history.versioning_decision(&on_deprecated), VersioningDecision::Stable { deprecated: true });
+    assert_eq!(
+        path_for(&end_session::METADATA, &on_deprecated),
+        Ok("/_matrix/client/v3/end_session")
+    );
+    assert_eq!(
+        history.versioning_decision(&on_deprecated),
+        VersioningDecision::Stable { deprecated: true }
+    );
 
     let removed = announcing(&["v1.13", "v1.14"], &[]);
     let err = end_session::Request {}
@@ -116,35 +183,64 @@ fn deprecated_and_removed() {
         .unwrap_err();
     assert_eq!(
         err,
-        IntoHttpError::EndpointRemoved { endpoint: "/_matrix/client/v3/end_session", removed_in: V1_13 }
+        IntoHttpError::EndpointRemoved {
+            endpoint: "/_matrix/client/v3/end_session",
+            removed_in: V1_13
+        }
     );
     assert_eq!(
         err.to_string(),
         "`/_matrix/client/v3/end_session` was removed in v1.13, and the server supports no older version"
     );
     // Still there for a server that also speaks a version before the removal.
-    assert!(path_for(&end_session::METADATA, &announcing(&["v1.11", "v1.13"], &[])).is_ok());
+    assert!(path_for(
+        &end_session::METADATA,
+        &announcing(&["v1.11", "v1.13"], &[])
+    )
+    .is_ok());
 }
 
 #[test]
 fn unstable_then_stable_with_feature_less_unstable_path() {
-    assert_eq!(path_for(&ping::METADATA, &announcing(&["v1.4"], &[])), Ok("/_matrix/client/unstable/org.example.ping"));
-    assert_eq!(path_for(&ping::METADATA, &announcing(&["v1.5"], &[])), Ok("/_matrix/client/v1/ping"));
+    assert_eq!(
+        path_for(&ping::METADATA, &announcing(&["v1.4"], &[])),
+        Ok("/_matrix/client/unstable/org.example.ping")
+    );
+    assert_eq!(
+        path_for(&ping::METADATA, &announcing(&["v1.5"], &[])),
+        Ok("/_matrix/client/v1/ping")
+    );
 }
 
 #[test]
 fn access_token_required_but_missing() {
     let err = end_session::Request {}
-        .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, &announcing(&["v1.1"], &[]))
+        .try_into_http_request::<Vec<u8>>(
+            "https://hs",
+            SendAccessToken::None,
+            &announcing(&["v1.1"], &[]),
+        )
         .unwrap_err();
-    assert_eq!(err, IntoHttpError::NeedsAuthentication { endpoint: "/_matrix/client/v3/end_session" });
-    assert!(err.to_string().contains("requires an access token"), "{err}");
+    assert_eq!(
+        err,
+        IntoHttpError::NeedsAuthentication {
+            endpoint: "/_matrix/client/v3/end_session"
+        }
+    );
+    assert!(
+        err.to_string().contains("requires an access token"),
+        "{err}"
+    );
 }
 
 #[test]
 fn always_sends_the_token_even_without_authentication() {
     let request = ping::Request {}
-        .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::Always("t"), &announcing(&["v1.5"], &[]))
+        .try_into_http_request::<Vec<u8>>(
+            "https://hs",
+            SendAccessToken::Always("t"),
+            &announcing(&["v1.5"], &[]),
+        )
         .unwrap();
     assert_eq!(request.headers()["authorization"], "Bearer t");
 }

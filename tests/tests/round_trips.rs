@@ -51,15 +51,20 @@ fn send_message_with_three_path_parameters() {
         "https://matrix.example.org/_matrix/client/v3/rooms/%21room%3Aexample.org/send/\
          m.room.message/txn%2F1%3F%23%25%C3%A9"
     );
-    assert_eq!(header_of(&http_request, "authorization"), Some("Bearer secret"));
-    assert_eq!(header_of(&http_request, "content-type"), Some("application/json"));
+    assert_eq!(
+        header_of(&http_request, "authorization"),
+        Some("Bearer secret")
+    );
+    assert_eq!(
+        header_of(&http_request, "content-type"),
+        Some("application/json")
+    );
     assert_eq!(http_request.headers().len(), 2);
     assert_eq!(json_of(http_request.body()), content);
 
     // The server reads the parameters from the URI itself when the router passes none...
     let incoming =
-        send_message::Request::try_from_http_request(http_request.clone(), &[] as &[&str])
-            .unwrap();
+        send_message::Request::try_from_http_request(http_request.clone(), &[] as &[&str]).unwrap();
     assert_eq!(incoming.room_id, request.room_id);
     assert_eq!(incoming.event_type, request.event_type);
     assert_eq!(incoming.txn_id, request.txn_id);
@@ -73,11 +78,19 @@ fn send_message_with_three_path_parameters() {
     .unwrap();
     assert_eq!(from_router.txn_id, "txn/1?#%é");
 
-    let response = send_message::Response { event_id: "$event:example.org".parse().unwrap() };
+    let response = send_message::Response {
+        event_id: "$event:example.org".parse().unwrap(),
+    };
     let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(http_response.status(), StatusCode::OK);
-    assert_eq!(http_response.headers()[header::CONTENT_TYPE], "application/json");
-    assert_eq!(json_of(http_response.body()), json!({ "event_id": "$event:example.org" }));
+    assert_eq!(
+        http_response.headers()[header::CONTENT_TYPE],
+        "application/json"
+    );
+    assert_eq!(
+        json_of(http_response.body()),
+        json!({ "event_id": "$event:example.org" })
+    );
     let parsed = send_message::Response::try_from_http_response(http_response).unwrap();
     assert_eq!(parsed.event_id.as_str(), "$event:example.org");
 }
@@ -119,7 +132,11 @@ fn get_messages_query_and_header() {
     };
     let http_request = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::None, &server(&[MatrixVersion::V1_7]))
+        .try_into_http_request::<Vec<u8>>(
+            BASE,
+            SendAccessToken::None,
+            &server(&[MatrixVersion::V1_7]),
+        )
         .unwrap();
     assert_eq!(http_request.method(), Method::GET);
     assert_eq!(
@@ -146,7 +163,10 @@ fn get_messages_query_and_header() {
         .body(Vec::<u8>::new())
         .unwrap();
     let incoming = get_messages::Request::try_from_http_request(minimal, &["!r:x.org"]).unwrap();
-    assert_eq!((incoming.limit, incoming.dir), (10, get_messages::Direction::Forward));
+    assert_eq!(
+        (incoming.limit, incoming.dir),
+        (10, get_messages::Direction::Forward)
+    );
     assert_eq!(incoming.trace_id, None);
 
     let response = get_messages::Response {
@@ -160,7 +180,10 @@ fn get_messages_query_and_header() {
         json!({ "start": "s1", "chunk": [{ "type": "m.room.message" }] })
     );
     let parsed = get_messages::Response::try_from_http_response(http_response).unwrap();
-    assert_eq!((parsed.start.as_str(), parsed.end, parsed.chunk.len()), ("s1", None, 1));
+    assert_eq!(
+        (parsed.start.as_str(), parsed.end, parsed.chunk.len()),
+        ("s1", None, 1)
+    );
 }
 
 #[test]
@@ -169,7 +192,9 @@ fn query_all_and_newtype_body() {
         ("q".to_owned(), "rust matrix".to_owned()),
         ("lang".to_owned(), "en".to_owned()),
     ]);
-    let request = search_terms::Request { terms: terms.clone() };
+    let request = search_terms::Request {
+        terms: terms.clone(),
+    };
     let http_request = request
         .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("unused"), &server(&[]))
         .unwrap();
@@ -180,10 +205,13 @@ fn query_all_and_newtype_body() {
     );
     // `authentication: None` never sends an `IfRequired` token.
     assert_eq!(header_of(&http_request, "authorization"), None);
-    let incoming = search_terms::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
+    let incoming =
+        search_terms::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
     assert_eq!(incoming.terms, terms);
 
-    let response = search_terms::Response { results: vec!["a".to_owned(), "b".to_owned()] };
+    let response = search_terms::Response {
+        results: vec!["a".to_owned(), "b".to_owned()],
+    };
     let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(json_of(http_response.body()), json!(["a", "b"]));
     let parsed = search_terms::Response::try_from_http_response(http_response).unwrap();
@@ -224,7 +252,10 @@ fn raw_bodies_headers_and_status() {
     };
     let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(http_response.status(), StatusCode::CREATED);
-    assert_eq!(http_response.headers()[header::CONTENT_TYPE], "application/octet-stream");
+    assert_eq!(
+        http_response.headers()[header::CONTENT_TYPE],
+        "application/octet-stream"
+    );
     assert!(!http_response.headers().contains_key(header::ETAG));
     assert_eq!(http_response.body(), &bytes);
     let parsed = upload::Response::try_from_http_response(http_response).unwrap();
@@ -234,7 +265,11 @@ fn raw_bodies_headers_and_status() {
 #[test]
 fn body_none_sends_nothing_and_empty_responses_are_objects() {
     let http_request = end_session::Request {}
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("t"), &server(&[MatrixVersion::V1_1]))
+        .try_into_http_request::<Vec<u8>>(
+            BASE,
+            SendAccessToken::IfRequired("t"),
+            &server(&[MatrixVersion::V1_1]),
+        )
         .unwrap();
     assert_eq!(http_request.method(), Method::POST);
     assert_eq!(http_request.uri().path(), "/_matrix/client/v3/end_session");
@@ -242,7 +277,9 @@ fn body_none_sends_nothing_and_empty_responses_are_objects() {
     assert_eq!(header_of(&http_request, "content-type"), None);
     end_session::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
 
-    let http_response = end_session::Response {}.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = end_session::Response {}
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
     assert_eq!(json_of(http_response.body()), json!({}));
     end_session::Response::try_from_http_response(http_response).unwrap();
 }
@@ -250,16 +287,25 @@ fn body_none_sends_nothing_and_empty_responses_are_objects() {
 #[test]
 fn post_without_body_fields_sends_an_empty_object() {
     let http_request = ping::Request {}
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::None, &server(&[MatrixVersion::V1_5]))
+        .try_into_http_request::<Vec<u8>>(
+            BASE,
+            SendAccessToken::None,
+            &server(&[MatrixVersion::V1_5]),
+        )
         .unwrap();
     assert_eq!(http_request.uri().path(), "/_matrix/client/v1/ping");
     assert_eq!(json_of(http_request.body()), json!({}));
-    assert_eq!(header_of(&http_request, "content-type"), Some("application/json"));
+    assert_eq!(
+        header_of(&http_request, "content-type"),
+        Some("application/json")
+    );
 }
 
 #[test]
 fn user_defined_error_type() {
-    let error = TeapotError { text: "short and stout".to_owned() };
+    let error = TeapotError {
+        text: "short and stout".to_owned(),
+    };
     let http_response = error.clone().try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(http_response.status(), StatusCode::IM_A_TEAPOT);
     match ping::Response::try_from_http_response(http_response) {
@@ -270,7 +316,9 @@ fn user_defined_error_type() {
 
 #[test]
 fn redirect_with_location_header_and_renamed_query() {
-    let request = redirect::Request { redirect_url: "https://app.example/cb?x=1".to_owned() };
+    let request = redirect::Request {
+        redirect_url: "https://app.example/cb?x=1".to_owned(),
+    };
     let http_request = request
         .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::None, &server(&[]))
         .unwrap();
@@ -281,10 +329,15 @@ fn redirect_with_location_header_and_renamed_query() {
     let incoming = redirect::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
     assert_eq!(incoming.redirect_url, "https://app.example/cb?x=1");
 
-    let response = redirect::Response { location: "https://sso.example/login".to_owned() };
+    let response = redirect::Response {
+        location: "https://sso.example/login".to_owned(),
+    };
     let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(http_response.status(), StatusCode::FOUND);
-    assert_eq!(http_response.headers()[header::LOCATION], "https://sso.example/login");
+    assert_eq!(
+        http_response.headers()[header::LOCATION],
+        "https://sso.example/login"
+    );
     let parsed = redirect::Response::try_from_http_response(http_response).unwrap();
     assert_eq!(parsed.location, "https://sso.example/login");
 }
@@ -297,7 +350,11 @@ fn header_value_with_line_break_is_an_error_not_an_injection() {
         file: vec![],
     };
     let err = request
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("t"), &server(&[MatrixVersion::V1_11]))
+        .try_into_http_request::<Vec<u8>>(
+            BASE,
+            SendAccessToken::IfRequired("t"),
+            &server(&[MatrixVersion::V1_11]),
+        )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -308,14 +365,22 @@ fn header_value_with_line_break_is_an_error_not_an_injection() {
 
 #[test]
 fn head_is_accepted_for_get() {
-    let head = http::Request::head("/_matrix/client/redirect?redirectUrl=x").body(Vec::<u8>::new()).unwrap();
+    let head = http::Request::head("/_matrix/client/redirect?redirectUrl=x")
+        .body(Vec::<u8>::new())
+        .unwrap();
     let incoming = redirect::Request::try_from_http_request(head, &[] as &[&str]).unwrap();
     assert_eq!(incoming.redirect_url, "x");
 }
 
 #[test]
 fn missing_response_header_is_named() {
-    let http_response = http::Response::builder().status(302).body(Vec::<u8>::new()).unwrap();
+    let http_response = http::Response::builder()
+        .status(302)
+        .body(Vec::<u8>::new())
+        .unwrap();
     let err = redirect::Response::try_from_http_response(http_response).unwrap_err();
-    assert_eq!(err.to_string(), "could not read the server's response: header `location` is missing");
+    assert_eq!(
+        err.to_string(),
+        "could not read the server's response: header `location` is missing"
+    );
 }

@@ -24,8 +24,13 @@ fn no_args() -> &'static [&'static str] {
 
 /// The standard response a server sends for a request error: status and errcode.
 fn answer(err: FromHttpRequestError) -> (StatusCode, serde_json::Value) {
-    let response = MatrixError::from(err).try_into_http_response::<Vec<u8>>().unwrap();
-    (response.status(), serde_json::from_slice(response.body()).unwrap())
+    let response = MatrixError::from(err)
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
+    (
+        response.status(),
+        serde_json::from_slice(response.body()).unwrap(),
+    )
 }
 
 #[test]
@@ -37,9 +42,15 @@ fn wrong_method() {
     let err = send_message::Request::try_from_http_request(request, no_args()).unwrap_err();
     assert_eq!(
         err,
-        FromHttpRequestError::MethodMismatch { expected: Method::PUT, received: Method::GET }
+        FromHttpRequestError::MethodMismatch {
+            expected: Method::PUT,
+            received: Method::GET
+        }
     );
-    assert_eq!(err.to_string(), "method GET is not allowed here; this endpoint takes PUT");
+    assert_eq!(
+        err.to_string(),
+        "method GET is not allowed here; this endpoint takes PUT"
+    );
     let (status, body) = answer(err);
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(body["errcode"], "M_UNRECOGNIZED");
@@ -54,7 +65,10 @@ fn invalid_json_gives_its_position() {
     };
     assert_eq!(json_err.kind, JsonErrorKind::Syntax);
     assert_eq!((json_err.line, json_err.column), (1, 7));
-    assert_eq!(err.to_string(), "JSON syntax error: expected value (line 1, column 7)");
+    assert_eq!(
+        err.to_string(),
+        "JSON syntax error: expected value (line 1, column 7)"
+    );
     let (status, body) = answer(err);
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["errcode"], "M_NOT_JSON");
@@ -75,7 +89,13 @@ fn wrong_field_type_names_the_field() {
         panic!("expected a JSON error, got {err:?}");
     };
     assert_eq!(json_err.kind, JsonErrorKind::Data);
-    assert!(json_err.field.as_deref().is_some_and(|f| f.starts_with("auth")), "{err}");
+    assert!(
+        json_err
+            .field
+            .as_deref()
+            .is_some_and(|f| f.starts_with("auth")),
+        "{err}"
+    );
     let (status, body) = answer(err);
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["errcode"], "M_BAD_JSON");
@@ -83,11 +103,16 @@ fn wrong_field_type_names_the_field() {
 
 #[test]
 fn missing_required_field_is_named() {
-    let request = http::Request::post("/_matrix/client/v1/ping").body(b"{}".to_vec()).unwrap();
+    let request = http::Request::post("/_matrix/client/v1/ping")
+        .body(b"{}".to_vec())
+        .unwrap();
     // `ping` has no body fields: `{}` is fine. A response type with a required field is not.
     ping::Request::try_from_http_request(request, no_args()).unwrap();
 
-    let response = http::Response::builder().status(200).body(b"{}".to_vec()).unwrap();
+    let response = http::Response::builder()
+        .status(200)
+        .body(b"{}".to_vec())
+        .unwrap();
     let err = <ping::Response as matrix_api::IncomingResponse>::try_from_http_response(response)
         .unwrap_err();
     assert_eq!(
@@ -109,7 +134,10 @@ fn bad_percent_encoding_in_a_path_segment() {
             message: "invalid percent-encoding `%zz`".to_owned(),
         })
     );
-    assert_eq!(err.to_string(), "path segment 2 (`{txn_id}`): invalid percent-encoding `%zz`");
+    assert_eq!(
+        err.to_string(),
+        "path segment 2 (`{txn_id}`): invalid percent-encoding `%zz`"
+    );
     assert_eq!(answer(err).1["errcode"], "M_INVALID_PARAM");
 }
 
@@ -118,7 +146,14 @@ fn non_utf8_path_segment() {
     let uri = "/_matrix/client/v3/rooms/%FF%FE/send/m.room.message/1";
     let err = send_message::Request::try_from_http_request(put(uri, "{}"), no_args()).unwrap_err();
     assert!(
-        matches!(&err, FromHttpRequestError::Deserialization(DeserializationError::PathSegment { index: 0, name: "room_id", .. })),
+        matches!(
+            &err,
+            FromHttpRequestError::Deserialization(DeserializationError::PathSegment {
+                index: 0,
+                name: "room_id",
+                ..
+            })
+        ),
         "{err:?}"
     );
 }
@@ -130,8 +165,11 @@ fn invalid_identifier_in_a_path_segment() {
         &["not-a-room-id", "m.room.message", "1"],
     )
     .unwrap_err();
-    let FromHttpRequestError::Deserialization(DeserializationError::PathSegment { index, name, .. }) =
-        &err
+    let FromHttpRequestError::Deserialization(DeserializationError::PathSegment {
+        index,
+        name,
+        ..
+    }) = &err
     else {
         panic!("expected a path error, got {err:?}");
     };
@@ -140,9 +178,15 @@ fn invalid_identifier_in_a_path_segment() {
 
 #[test]
 fn path_that_matches_no_template() {
-    let err = send_message::Request::try_from_http_request(put("/elsewhere/1/2/3", "{}"), no_args())
-        .unwrap_err();
-    assert_eq!(err, FromHttpRequestError::PathMismatch { path: "/elsewhere/1/2/3".to_owned() });
+    let err =
+        send_message::Request::try_from_http_request(put("/elsewhere/1/2/3", "{}"), no_args())
+            .unwrap_err();
+    assert_eq!(
+        err,
+        FromHttpRequestError::PathMismatch {
+            path: "/elsewhere/1/2/3".to_owned()
+        }
+    );
     assert_eq!(answer(err).0, StatusCode::NOT_FOUND);
 }
 
@@ -150,7 +194,13 @@ fn path_that_matches_no_template() {
 fn wrong_number_of_router_arguments() {
     let err = send_message::Request::try_from_http_request(put(SEND_PATH, "{}"), &["a", "b"])
         .unwrap_err();
-    assert_eq!(err, FromHttpRequestError::PathArgumentCount { expected: 3, received: 2 });
+    assert_eq!(
+        err,
+        FromHttpRequestError::PathArgumentCount {
+            expected: 3,
+            received: 2
+        }
+    );
 }
 
 #[test]
@@ -164,7 +214,10 @@ fn bad_query_names_the_parameter() {
         panic!("expected a query error, got {err:?}");
     };
     assert_eq!(parameter.as_deref(), Some("limit"));
-    assert!(err.to_string().starts_with("query parameter `limit`: "), "{err}");
+    assert!(
+        err.to_string().starts_with("query parameter `limit`: "),
+        "{err}"
+    );
     assert_eq!(answer(err).1["errcode"], "M_INVALID_PARAM");
 
     let missing = http::Request::get("/_matrix/client/v3/rooms/!r:x.org/messages?limit=3")
@@ -176,7 +229,9 @@ fn bad_query_names_the_parameter() {
         "query parameter `dir`: missing field `dir`"
     );
 
-    let unknown_value = http::Request::get("/_matrix/client/redirect").body(Vec::<u8>::new()).unwrap();
+    let unknown_value = http::Request::get("/_matrix/client/redirect")
+        .body(Vec::<u8>::new())
+        .unwrap();
     let err = redirect::Request::try_from_http_request(unknown_value, no_args()).unwrap_err();
     assert!(err.to_string().contains("`redirectUrl`"), "{err}");
 }
@@ -211,13 +266,24 @@ fn missing_access_token_answers_m_missing_token() {
     let _ = ErrorKind::MissingToken;
 
     // The deprecated query parameter counts as a token.
-    let request = http::Request::put(format!("{SEND_PATH}?access_token=tok")).body(b"{}".to_vec()).unwrap();
+    let request = http::Request::put(format!("{SEND_PATH}?access_token=tok"))
+        .body(b"{}".to_vec())
+        .unwrap();
     send_message::Request::try_from_http_request(request, no_args()).unwrap();
 }
 
 #[test]
 fn garbage_never_panics() {
-    let inputs: &[&[u8]] = &[b"", b"null", b"[]", b"\"x\"", b"{", b"\xff\xfe", b"{} trailing", b"123"];
+    let inputs: &[&[u8]] = &[
+        b"",
+        b"null",
+        b"[]",
+        b"\"x\"",
+        b"{",
+        b"\xff\xfe",
+        b"{} trailing",
+        b"123",
+    ];
     for body in inputs {
         let request = http::Request::put(SEND_PATH)
             .header("authorization", "Bearer t")

@@ -11,6 +11,10 @@
 
 use std::fmt;
 
+use crate::{
+    error::{MatrixError, StandardErrorBody},
+    EndpointError, IntoHttpError, OutgoingResponse,
+};
 use bytes::BufMut;
 use http::{header::CONTENT_TYPE, HeaderValue, StatusCode};
 use ruma_common::serde::JsonObject;
@@ -18,12 +22,6 @@ use serde::{
     de::{self, DeserializeOwned, MapAccess, Unexpected, Visitor},
     ser::SerializeMap,
     Deserialize, Deserializer, Serialize, Serializer,
-};
-use serde_json::Value;
-
-use crate::{
-    error::{MatrixError, StandardErrorBody},
-    EndpointError, IntoHttpError, OutgoingResponse,
 };
 
 const TYPE_FIELD: &str = "type";
@@ -990,7 +988,7 @@ impl std::error::Error for UiaaResponse {}
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
     use crate::error::{ErrorBody, ErrorKind};

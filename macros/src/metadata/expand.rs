@@ -7,7 +7,12 @@ use syn::LitStr;
 use super::validate::{History, Metadata};
 
 pub fn expand(metadata: &Metadata) -> TokenStream {
-    let Metadata { method, rate_limited, authentication, history } = metadata;
+    let Metadata {
+        method,
+        rate_limited,
+        authentication,
+        history,
+    } = metadata;
     let history = expand_history(history);
     quote! {
         ::matrix_api::Metadata {
@@ -34,7 +39,12 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 fn expand_history(history: &History) -> TokenStream {
     match history {
         History::Single(path) => quote! { ::matrix_api::VersionHistory::unversioned(#path) },
-        History::Versioned { unstable, stable, deprecated, removed } => {
+        History::Versioned {
+            unstable,
+            stable,
+            deprecated,
+            removed,
+        } => {
             let unstable = unstable.iter().map(|(feature, path)| {
                 let feature = option(feature.as_ref());
                 quote! { ::matrix_api::UnstablePath { feature: #feature, path: #path } }

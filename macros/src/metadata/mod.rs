@@ -7,7 +7,6 @@ mod validate;
 
 use proc_macro2::TokenStream;
 
-
 pub fn metadata(input: TokenStream) -> TokenStream {
     let raw = match syn::parse2::<parse::RawMetadata>(input) {
         Ok(raw) => raw,

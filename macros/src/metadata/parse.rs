@@ -36,7 +36,10 @@ impl Parse for RawMetadata {
                 value.extend([input.parse::<TokenTree>()?]);
             }
             if value.is_empty() {
-                return Err(syn::Error::new_spanned(&key, format!("`{key}` needs a value")));
+                return Err(syn::Error::new_spanned(
+                    &key,
+                    format!("`{key}` needs a value"),
+                ));
             }
             entries.push(RawEntry { key, value });
             if !input.is_empty() {
@@ -55,9 +58,15 @@ pub struct VersionLit {
 
 pub enum Selector {
     /// `unstable` or `unstable("feature")`.
-    Unstable { keyword: Ident, feature: Option<LitStr> },
+    Unstable {
+        keyword: Ident,
+        feature: Option<LitStr>,
+    },
     /// `1.7`, `1.7 | stable("feature")` or `stable("feature")`.
-    Stable { version: Option<VersionLit>, feature: Option<LitStr> },
+    Stable {
+        version: Option<VersionLit>,
+        feature: Option<LitStr>,
+    },
 }
 
 pub enum Target {
@@ -91,7 +100,10 @@ impl Parse for RawHistory {
                 content.parse::<Token![,]>()?;
             }
         }
-        Ok(RawHistory { arms, span: braces.span.join() })
+        Ok(RawHistory {
+            arms,
+            span: braces.span.join(),
+        })
     }
 }
 
@@ -136,9 +148,15 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
                 } else {
                     None
                 };
-                Ok(Selector::Unstable { keyword: word, feature })
+                Ok(Selector::Unstable {
+                    keyword: word,
+                    feature,
+                })
             }
-            "stable" => Ok(Selector::Stable { version: None, feature: Some(parse_feature(input)?) }),
+            "stable" => Ok(Selector::Stable {
+                version: None,
+                feature: Some(parse_feature(input)?),
+            }),
             text if text.starts_with('v') && text[1..].chars().all(|c| c.is_ascii_digit()) => {
                 Err(syn::Error::new_spanned(
                     word,
@@ -153,8 +171,14 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
         };
     }
     let version = match input.parse::<syn::Lit>() {
-        Ok(syn::Lit::Float(lit)) => VersionLit { text: lit.to_string(), span: lit.span() },
-        Ok(syn::Lit::Int(lit)) => VersionLit { text: lit.to_string(), span: lit.span() },
+        Ok(syn::Lit::Float(lit)) => VersionLit {
+            text: lit.to_string(),
+            span: lit.span(),
+        },
+        Ok(syn::Lit::Int(lit)) => VersionLit {
+            text: lit.to_string(),
+            span: lit.span(),
+        },
         Ok(other) => {
             return Err(syn::Error::new_spanned(
                 other,
@@ -172,13 +196,19 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
         input.parse::<Token![|]>()?;
         let word: Ident = input.parse()?;
         if word != "stable" {
-            return Err(syn::Error::new_spanned(word, "expected `stable(\"FEATURE\")` after `|`"));
+            return Err(syn::Error::new_spanned(
+                word,
+                "expected `stable(\"FEATURE\")` after `|`",
+            ));
         }
         Some(parse_feature(input)?)
     } else {
         None
     };
-    Ok(Selector::Stable { version: Some(version), feature })
+    Ok(Selector::Stable {
+        version: Some(version),
+        feature,
+    })
 }
 
 fn parse_feature(input: ParseStream) -> syn::Result<LitStr> {

@@ -10,11 +10,23 @@ use crate::suggest::hint;
 /// The newest `1.N` this macro accepts; `matrix_api::MatrixVersion::LATEST` must match.
 pub const LATEST_MINOR: u8 = 19;
 
-const KEYS: &[&str] = &["method", "rate_limited", "authentication", "history", "path"];
-const METHODS: &[&str] =
-    &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"];
-const AUTH_SCHEMES: &[&str] =
-    &["None", "AccessToken", "AccessTokenOptional", "AppserviceToken", "AppserviceTokenOptional"];
+const KEYS: &[&str] = &[
+    "method",
+    "rate_limited",
+    "authentication",
+    "history",
+    "path",
+];
+const METHODS: &[&str] = &[
+    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
+];
+const AUTH_SCHEMES: &[&str] = &[
+    "None",
+    "AccessToken",
+    "AccessTokenOptional",
+    "AppserviceToken",
+    "AppserviceTokenOptional",
+];
 
 /// A checked declaration.
 pub struct Metadata {
@@ -46,7 +58,10 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
     for entry in raw.entries {
         let key = entry.key.to_string();
         if seen.iter().any(|k| *k == key) {
-            errors.push(&entry.key, format!("`{key}` is given twice; keep one of them"));
+            errors.push(
+                &entry.key,
+                format!("`{key}` is given twice; keep one of them"),
+            );
             continue;
         }
         seen.push(entry.key.clone());
@@ -88,7 +103,10 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
     }
     match (has("history"), has("path")) {
         (true, true) => {
-            let second = seen.iter().rfind(|k| *k == "history" || *k == "path").unwrap();
+            let second = seen
+                .iter()
+                .rfind(|k| *k == "history" || *k == "path")
+                .unwrap();
             errors.push(
                 second,
                 "give either `history` (a versioned endpoint) or `path` (one unversioned path), \
@@ -107,7 +125,12 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
         (Some(method), Some(rate_limited), Some(authentication), Some(history))
             if errors.is_empty() =>
         {
-            Ok(Metadata { method, rate_limited, authentication, history })
+            Ok(Metadata {
+                method,
+                rate_limited,
+                authentication,
+                history,
+            })
         }
         _ => {
             if errors.is_empty() {
@@ -120,7 +143,10 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
 
 fn check_method(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Ident> {
     let Ok(ident) = syn::parse2::<Ident>(value.clone()) else {
-        errors.push(value, "`method` takes an HTTP method name such as `GET` or `POST`");
+        errors.push(
+            value,
+            "`method` takes an HTTP method name such as `GET` or `POST`",
+        );
         return None;
     };
     let name = ident.to_string();
@@ -135,7 +161,10 @@ fn check_method(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<
     };
     errors.push(
         &ident,
-        format!("unknown HTTP method `{name}`; expected one of {}{suggestion}", METHODS.join(", ")),
+        format!(
+            "unknown HTTP method `{name}`; expected one of {}{suggestion}",
+            METHODS.join(", ")
+        ),
     );
     None
 }
@@ -152,7 +181,10 @@ fn check_bool(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Li
 
 fn check_auth(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Ident> {
     let Ok(ident) = syn::parse2::<Ident>(value.clone()) else {
-        errors.push(value, format!("`authentication` takes one of {}", AUTH_SCHEMES.join(", ")));
+        errors.push(
+            value,
+            format!("`authentication` takes one of {}", AUTH_SCHEMES.join(", ")),
+        );
         return None;
     };
     let name = ident.to_string();
@@ -174,7 +206,9 @@ fn check_auth(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Id
 fn check_version(version: &VersionLit, errors: &mut Errors) -> Option<u8> {
     let text = &version.text;
     let minor = text.strip_prefix("1.").filter(|m| {
-        !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) && (m.len() == 1 || !m.starts_with('0'))
+        !m.is_empty()
+            && m.bytes().all(|b| b.is_ascii_digit())
+            && (m.len() == 1 || !m.starts_with('0'))
     });
     match minor.map(str::parse::<u32>) {
         Some(Ok(minor)) if minor <= u32::from(LATEST_MINOR) => Some(minor as u8),
@@ -211,7 +245,10 @@ pub fn check_path(lit: &LitStr, errors: &mut Errors) -> Option<Vec<String>> {
     if !path.starts_with('/') {
         return fail(format!("a path starts with `/`; write \"/{path}\""));
     }
-    if let Some(c) = path.chars().find(|c| matches!(c, '?' | '#') || c.is_whitespace()) {
+    if let Some(c) = path
+        .chars()
+        .find(|c| matches!(c, '?' | '#') || c.is_whitespace())
+    {
         return fail(format!(
             "a path cannot contain {c:?}; query parameters are `#[api(query)]` fields of the \
              request"
@@ -238,7 +275,9 @@ pub fn check_path(lit: &LitStr, errors: &mut Errors) -> Option<Vec<String>> {
                     ));
                 }
                 if params.iter().any(|p| p == name) {
-                    return fail(format!("the parameter `{{{name}}}` appears twice in this path"));
+                    return fail(format!(
+                        "the parameter `{{{name}}}` appears twice in this path"
+                    ));
                 }
                 params.push(name.to_owned());
                 open = None;
@@ -273,13 +312,19 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
 
     for Arm { selector, target } in raw.arms {
         let (version, version_span) = match &selector {
-            Selector::Stable { version: Some(v), .. } => (check_version(v, errors), Some(v.span)),
+            Selector::Stable {
+                version: Some(v), ..
+            } => (check_version(v, errors), Some(v.span)),
             _ => (None, None),
         };
         if let (Some(version), Some(span)) = (version, version_span) {
             if let Some(last) = last_version {
                 if version <= last {
-                    let relation = if version == last { "is repeated" } else { "comes after" };
+                    let relation = if version == last {
+                        "is repeated"
+                    } else {
+                        "comes after"
+                    };
                     errors.push_at(
                         span,
                         format!(
@@ -292,7 +337,10 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
             last_version = Some(version);
         }
         if after_removed {
-            errors.push_at(selector_span(&selector), "nothing can follow `removed` in a history");
+            errors.push_at(
+                selector_span(&selector),
+                "nothing can follow `removed` in a history",
+            );
             continue;
         }
         match (selector, target) {
@@ -318,7 +366,13 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
                 check_same_params(&path, &mut first_params, errors);
                 stable.push((version, feature, path));
             }
-            (Selector::Stable { version: None, feature: Some(feature) }, _) => errors.push(
+            (
+                Selector::Stable {
+                    version: None,
+                    feature: Some(feature),
+                },
+                _,
+            ) => errors.push(
                 feature,
                 "`deprecated` and `removed` take a version such as `1.12`, not a feature",
             ),
@@ -351,14 +405,23 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
     if let Err(err) = local.finish() {
         outer.push_error(err);
     }
-    valid.then_some(History::Versioned { unstable, stable, deprecated, removed })
+    valid.then_some(History::Versioned {
+        unstable,
+        stable,
+        deprecated,
+        removed,
+    })
 }
 
 fn selector_span(selector: &Selector) -> Span {
     match selector {
         Selector::Unstable { keyword, .. } => keyword.span(),
-        Selector::Stable { version: Some(v), .. } => v.span,
-        Selector::Stable { feature: Some(f), .. } => f.span(),
+        Selector::Stable {
+            version: Some(v), ..
+        } => v.span,
+        Selector::Stable {
+            feature: Some(f), ..
+        } => f.span(),
         Selector::Stable { .. } => Span::call_site(),
     }
 }
@@ -370,7 +433,9 @@ fn check_same_params(
     first: &mut Option<(Vec<String>, String)>,
     errors: &mut Errors,
 ) {
-    let Some(params) = check_path(path, errors) else { return };
+    let Some(params) = check_path(path, errors) else {
+        return;
+    };
     match first {
         None => *first = Some((params, path.value())),
         Some((first_params, first_path)) if *first_params != params => {
@@ -378,7 +443,10 @@ fn check_same_params(
                 if ps.is_empty() {
                     "none".to_owned()
                 } else {
-                    ps.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(", ")
+                    ps.iter()
+                        .map(|p| format!("`{{{p}}}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 }
             };
             errors.push(

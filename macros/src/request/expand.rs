@@ -24,8 +24,12 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         serde_struct(&body_struct, &fields.body, SIDES.client, SIDES.server)
     };
     let error = error_type(args.error.as_ref());
-    let client = SIDES.client.then(|| client_impl(ident, &fields, args, &error));
-    let server = SIDES.server.then(|| server_impl(ident, &fields, args, &error));
+    let client = SIDES
+        .client
+        .then(|| client_impl(ident, &fields, args, &error));
+    let server = SIDES
+        .server
+        .then(|| server_impl(ident, &fields, args, &error));
     quote! {
         #[derive(Clone, Debug)]
         #item
@@ -65,7 +69,9 @@ impl<'a> Fields<'a> {
             query_all: pick(|k| matches!(k, FieldKind::QueryAll)).first().copied(),
             headers: pick(|k| matches!(k, FieldKind::Header(_))),
             body: pick(|k| matches!(k, FieldKind::Body)),
-            newtype: pick(|k| matches!(k, FieldKind::NewtypeBody)).first().copied(),
+            newtype: pick(|k| matches!(k, FieldKind::NewtypeBody))
+                .first()
+                .copied(),
             raw: pick(|k| matches!(k, FieldKind::RawBody)).first().copied(),
             all,
         }
@@ -88,7 +94,11 @@ fn compile_time_checks(endpoint: &EndpointStruct, fields: &Fields) -> TokenStrea
             &METADATA.history, &[#(#names),*]
         );
     };
-    let in_body = fields.body.iter().chain(fields.newtype.iter()).chain(fields.raw.iter());
+    let in_body = fields
+        .body
+        .iter()
+        .chain(fields.newtype.iter())
+        .chain(fields.raw.iter());
     let body_checks = in_body.map(|field| {
         let name = field.ident.to_string();
         quote_spanned! {field.ident.span()=>
@@ -98,7 +108,12 @@ fn compile_time_checks(endpoint: &EndpointStruct, fields: &Fields) -> TokenStrea
     quote! { #(#path_checks)* #covered #(#body_checks)* }
 }
 
-fn client_impl(ident: &Ident, fields: &Fields, args: &ContainerArgs, error: &TokenStream) -> TokenStream {
+fn client_impl(
+    ident: &Ident,
+    fields: &Fields,
+    args: &ContainerArgs,
+    error: &TokenStream,
+) -> TokenStream {
     let path_args = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
         quote_spanned! {field.ty_span()=> (#name, &self.#field_ident as &dyn ::std::fmt::Display) }
@@ -122,7 +137,9 @@ fn client_impl(ident: &Ident, fields: &Fields, args: &ContainerArgs, error: &Tok
         quote! { __builder.query(&#field_ident)?; }
     });
     let headers = fields.headers.iter().map(|field| {
-        let FieldKind::Header(name) = &field.kind else { unreachable!() };
+        let FieldKind::Header(name) = &field.kind else {
+            unreachable!()
+        };
         let (name, field_ident) = (header_name(name), &field.ident);
         quote! { __builder.header(#name, &#field_ident)?; }
     });
@@ -173,7 +190,12 @@ fn client_impl(ident: &Ident, fields: &Fields, args: &ContainerArgs, error: &Tok
     }
 }
 
-fn server_impl(ident: &Ident, fields: &Fields, args: &ContainerArgs, error: &TokenStream) -> TokenStream {
+fn server_impl(
+    ident: &Ident,
+    fields: &Fields,
+    args: &ContainerArgs,
+    error: &TokenStream,
+) -> TokenStream {
     let path = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
         quote_spanned! {field.ty_span()=> let #field_ident = __parts.path_arg(#name)?; }
@@ -189,7 +211,9 @@ fn server_impl(ident: &Ident, fields: &Fields, args: &ContainerArgs, error: &Tok
         quote! { let #field_ident = __parts.query()?; }
     });
     let headers = fields.headers.iter().map(|field| {
-        let FieldKind::Header(name) = &field.kind else { unreachable!() };
+        let FieldKind::Header(name) = &field.kind else {
+            unreachable!()
+        };
         let (name, field_ident) = (header_name(name), &field.ident);
         quote! { let #field_ident = __parts.header(#name)?; }
     });

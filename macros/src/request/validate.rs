@@ -12,10 +12,17 @@ pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Er
         );
     }
     check_body_fields(endpoint, errors);
-    let query: Vec<_> = endpoint.of_kind(|k| matches!(k, FieldKind::Query)).collect();
-    let query_all: Vec<_> = endpoint.of_kind(|k| matches!(k, FieldKind::QueryAll)).collect();
+    let query: Vec<_> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::Query))
+        .collect();
+    let query_all: Vec<_> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::QueryAll))
+        .collect();
     for extra in query_all.iter().skip(1) {
-        errors.push_at(extra.kind_span, "only one field can be `#[api(query_all)]`, the whole query string");
+        errors.push_at(
+            extra.kind_span,
+            "only one field can be `#[api(query_all)]`, the whole query string",
+        );
     }
     if let Some(all) = query_all.first() {
         for field in &query {
@@ -30,7 +37,12 @@ pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Er
         }
     }
     if let Some(span) = args.body_none {
-        let body = endpoint.of_kind(|k| matches!(k, FieldKind::Body | FieldKind::NewtypeBody | FieldKind::RawBody));
+        let body = endpoint.of_kind(|k| {
+            matches!(
+                k,
+                FieldKind::Body | FieldKind::NewtypeBody | FieldKind::RawBody
+            )
+        });
         for field in body {
             errors.push(
                 &field.ident,

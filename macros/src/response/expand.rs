@@ -10,9 +10,13 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     let item = &endpoint.item;
     let ident = endpoint.ident();
     let all: Vec<&Field> = endpoint.fields.iter().collect();
-    let headers: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Header(_))).collect();
+    let headers: Vec<&Field> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::Header(_)))
+        .collect();
     let body: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Body)).collect();
-    let newtype = endpoint.of_kind(|k| matches!(k, FieldKind::NewtypeBody)).next();
+    let newtype = endpoint
+        .of_kind(|k| matches!(k, FieldKind::NewtypeBody))
+        .next();
     let raw = endpoint.of_kind(|k| matches!(k, FieldKind::RawBody)).next();
     let body_struct = Ident::new("ResponseBody", Span::call_site());
     let body_def = if newtype.is_some() || raw.is_some() {

@@ -12,7 +12,10 @@ pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Er
     }
     check_body_fields(endpoint, errors);
     for field in &endpoint.fields {
-        if matches!(field.kind, FieldKind::Path | FieldKind::Query | FieldKind::QueryAll) {
+        if matches!(
+            field.kind,
+            FieldKind::Path | FieldKind::Query | FieldKind::QueryAll
+        ) {
             errors.push_at(
                 field.kind_span,
                 format!(

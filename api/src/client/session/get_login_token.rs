@@ -62,7 +62,10 @@ pub mod v1 {
 
         /// A response with this lifetime and token.
         pub fn new(expires_in: Duration, login_token: String) -> Self {
-            Response { expires_in, login_token }
+            Response {
+                expires_in,
+                login_token,
+            }
         }
 
         /// A response with the default lifetime of two minutes.

@@ -1,3 +1,3 @@
 //! Logging in and out, and handing a login to a new device.
 
-//TMP pub mod get_login_token;
+pub mod get_login_token;
