@@ -1,0 +1,3 @@
+//! The user's account.
+
+pub mod whoami;

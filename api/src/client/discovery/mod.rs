@@ -1,0 +1,4 @@
+//! What a homeserver supports.
+
+pub mod get_capabilities;
+pub mod get_supported_versions;

@@ -1,0 +1,328 @@
+//! `POST /_matrix/client/*/login`: log in and get an access token.
+//!
+//! The client sends one of the login types `GET /login` listed (a password, a login token, an
+//! application service assertion) and gets an access token bound to a device.
+//!
+//! | versions | path |
+//! | --- | --- |
+//! | v1.0 (r0) | `/_matrix/client/r0/login` |
+//! | v1.1 and later | `/_matrix/client/v3/login` |
+//!
+//! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3login>
+
+pub mod v3 {
+    //! The v3 generation of the endpoint (and its r0 predecessor).
+
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::time::Duration;
+
+    use ruma_common::serde::JsonObject;
+    use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value;
+
+    use crate::client::uiaa::UserIdentifier;
+    use crate::{metadata, request, response, Metadata};
+
+    // `m.login.application_service` asserts the user with the appservice's token; every other
+    // type sends none, hence "optional".
+    const METADATA: Metadata = metadata! {
+        method: POST,
+        rate_limited: true,
+        authentication: AppserviceTokenOptional,
+        history: {
+            1.0 => "/_matrix/client/r0/login",
+            1.1 => "/_matrix/client/v3/login",
+        }
+    };
+
+    /// The request: the credentials and the device to log in.
+    #[request]
+    pub struct Request {
+        /// The credentials, by login type.
+        #[serde(flatten)]
+        pub login_info: LoginInfo,
+        /// The device to log in as; the server creates a new one when absent or unknown.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<OwnedDeviceId>,
+        /// The display name of a newly created device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub initial_device_display_name: Option<String>,
+        /// Whether the client supports refresh tokens (added in v1.3; `false` is not written).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub refresh_token: bool,
+    }
+
+    /// The response: the new session.
+    #[response]
+    pub struct Response {
+        /// The account's fully-qualified user ID.
+        pub user_id: OwnedUserId,
+        /// The access token of the new session.
+        pub access_token: String,
+        /// The homeserver's name. Deprecated: clients take it from `user_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub home_server: Option<OwnedServerName>,
+        /// The logged-in device: the requested one, or one the server created.
+        pub device_id: OwnedDeviceId,
+        /// Client configuration the server suggests, as in `.well-known/matrix/client`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub well_known: Option<DiscoveryInfo>,
+        /// A token for `POST /refresh`, when the client asked for one (v1.3).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub refresh_token: Option<String>,
+        /// How long the access token lives (`expires_in_ms`); `None`: it does not expire.
+        #[serde(
+            with = "ruma_common::serde::duration::opt_ms",
+            default,
+            skip_serializing_if = "Option::is_none",
+            rename = "expires_in_ms"
+        )]
+        pub expires_in: Option<Duration>,
+    }
+
+    impl Request {
+        /// A request with these credentials, a new device and no refresh token.
+        pub fn new(login_info: LoginInfo) -> Self {
+            Request {
+                login_info,
+                device_id: None,
+                initial_device_display_name: None,
+                refresh_token: false,
+            }
+        }
+    }
+
+    impl Response {
+        /// A response for this user, token and device.
+        pub fn new(user_id: OwnedUserId, access_token: String, device_id: OwnedDeviceId) -> Self {
+            Response {
+                user_id,
+                access_token,
+                home_server: None,
+                device_id,
+                well_known: None,
+                refresh_token: None,
+                expires_in: None,
+            }
+        }
+    }
+
+    /// The credentials of a login, told apart by the `type` field.
+    #[derive(Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum LoginInfo {
+        /// `m.login.password`.
+        Password(Password),
+        /// `m.login.token`.
+        Token(Token),
+        /// `m.login.application_service`.
+        ApplicationService(ApplicationService),
+        /// A type this crate does not model, kept whole.
+        Unknown(CustomLoginInfo),
+    }
+
+    /// `m.login.password`: who the user is and their password.
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct Password {
+        /// The user.
+        pub identifier: UserIdentifier,
+        /// The password.
+        pub password: String,
+    }
+
+    /// `m.login.token`: a token from SSO or from `POST /login/get_token`.
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct Token {
+        /// The login token.
+        pub token: String,
+    }
+
+    /// `m.login.application_service`: an appservice logs in one of its users.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct ApplicationService {
+        /// The user.
+        pub identifier: UserIdentifier,
+    }
+
+    /// A login type this crate does not model: its `type` and its other fields as sent.
+    #[derive(Clone, PartialEq)]
+    pub struct CustomLoginInfo {
+        /// The `type` string.
+        pub login_type: String,
+        /// The other fields. They may hold credentials, so `Debug` shows only their names.
+        pub data: JsonObject,
+    }
+
+    /// The `well_known` of a login response: where the client should find the homeserver and
+    /// identity server from now on.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct DiscoveryInfo {
+        /// The homeserver.
+        #[serde(rename = "m.homeserver")]
+        pub homeserver: HomeserverInfo,
+        /// The identity server.
+        #[serde(rename = "m.identity_server", default, skip_serializing_if = "Option::is_none")]
+        pub identity_server: Option<IdentityServerInfo>,
+        /// Other, application-specific properties, kept as sent.
+        #[serde(flatten)]
+        pub other: BTreeMap<String, Value>,
+    }
+
+    /// The homeserver entry of [`DiscoveryInfo`].
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct HomeserverInfo {
+        /// The homeserver's base URL.
+        pub base_url: String,
+    }
+
+    /// The identity server entry of [`DiscoveryInfo`].
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IdentityServerInfo {
+        /// The identity server's base URL.
+        pub base_url: String,
+    }
+
+    impl LoginInfo {
+        /// Password login for a user given by their localpart or user ID.
+        pub fn password(user: impl Into<String>, password: impl Into<String>) -> Self {
+            LoginInfo::Password(Password {
+                identifier: UserIdentifier::user(user),
+                password: password.into(),
+            })
+        }
+
+        /// Token login.
+        pub fn token(token: impl Into<String>) -> Self {
+            LoginInfo::Token(Token { token: token.into() })
+        }
+
+        /// The `type` string.
+        pub fn login_type(&self) -> &str {
+            match self {
+                LoginInfo::Password(_) => "m.login.password",
+                LoginInfo::Token(_) => "m.login.token",
+                LoginInfo::ApplicationService(_) => "m.login.application_service",
+                LoginInfo::Unknown(custom) => &custom.login_type,
+            }
+        }
+    }
+
+    // Passwords and tokens end up in logs through Debug; show that they are there, not what.
+    impl fmt::Debug for Password {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("Password")
+                .field("identifier", &self.identifier)
+                .field("password", &"<redacted>")
+                .finish()
+        }
+    }
+
+    impl fmt::Debug for Token {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("Token").field("token", &"<redacted>").finish()
+        }
+    }
+
+    impl fmt::Debug for CustomLoginInfo {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("CustomLoginInfo")
+                .field("login_type", &self.login_type)
+                .field("fields", &self.data.keys().collect::<Vec<_>>())
+                .finish()
+        }
+    }
+
+    impl fmt::Debug for LoginInfo {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                LoginInfo::Password(password) => password.fmt(f),
+                LoginInfo::Token(token) => token.fmt(f),
+                LoginInfo::ApplicationService(appservice) => appservice.fmt(f),
+                LoginInfo::Unknown(custom) => custom.fmt(f),
+            }
+        }
+    }
+
+    impl Serialize for LoginInfo {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("type", self.login_type())?;
+            match self {
+                LoginInfo::Password(Password { identifier, password }) => {
+                    map.serialize_entry("identifier", identifier)?;
+                    map.serialize_entry("password", password)?;
+                }
+                LoginInfo::Token(Token { token }) => map.serialize_entry("token", token)?,
+                LoginInfo::ApplicationService(ApplicationService { identifier }) => {
+                    map.serialize_entry("identifier", identifier)?;
+                }
+                LoginInfo::Unknown(custom) => {
+                    for (key, value) in &custom.data {
+                        map.serialize_entry(key, value)?;
+                    }
+                }
+            }
+            map.end()
+        }
+    }
+
+    impl<'de> Deserialize<'de> for LoginInfo {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let mut object = JsonObject::deserialize(deserializer)?;
+            let login_type = match object.remove("type") {
+                Some(Value::String(login_type)) => login_type,
+                Some(_) => return Err(D::Error::custom("`type` must be a string")),
+                None => return Err(D::Error::missing_field("type")),
+            };
+            Ok(match login_type.as_str() {
+                "m.login.password" => LoginInfo::Password(Password {
+                    identifier: identifier::<D::Error>(&mut object)?,
+                    password: required_string(&mut object, "password")?,
+                }),
+                "m.login.token" => {
+                    LoginInfo::Token(Token { token: required_string(&mut object, "token")? })
+                }
+                "m.login.application_service" => {
+                    LoginInfo::ApplicationService(ApplicationService {
+                        identifier: identifier::<D::Error>(&mut object)?,
+                    })
+                }
+                _ => LoginInfo::Unknown(CustomLoginInfo { login_type, data: object }),
+            })
+        }
+    }
+
+    /// The `identifier`, or one built from the deprecated top-level `user`, or `medium` and
+    /// `address`, that older clients still send.
+    fn identifier<E: serde::de::Error>(object: &mut JsonObject) -> Result<UserIdentifier, E> {
+        if let Some(identifier) = object.remove("identifier") {
+            return serde_json::from_value(identifier)
+                .map_err(|err| E::custom(format_args!("identifier: {err}")));
+        }
+        if object.contains_key("user") {
+            return Ok(UserIdentifier::user(required_string::<E>(object, "user")?));
+        }
+        if object.contains_key("medium") || object.contains_key("address") {
+            let medium = required_string::<E>(object, "medium")?;
+            let address = required_string::<E>(object, "address")?;
+            return Ok(UserIdentifier::third_party(medium, address));
+        }
+        Err(E::missing_field("identifier"))
+    }
+
+    fn required_string<E: serde::de::Error>(
+        object: &mut JsonObject,
+        field: &'static str,
+    ) -> Result<String, E> {
+        match object.remove(field) {
+            Some(Value::String(value)) => Ok(value),
+            // The value may be a credential: name the field, never echo what was sent.
+            Some(_) => Err(E::custom(format_args!("`{field}` must be a string"))),
+            None => Err(E::missing_field(field)),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Placeholder while the endpoint is being written.

@@ -1,0 +1,11 @@
+use matrix_api::{metadata, Metadata};
+
+pub const METADATA: Metadata = metadata! {
+    rate_limited: false,
+    authentication: None,
+    history: {
+        1.1 => "/_matrix/client/v3/ping",
+    }
+};
+
+fn main() {}

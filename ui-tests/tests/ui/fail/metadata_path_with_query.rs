@@ -1,0 +1,12 @@
+use matrix_api::{metadata, Metadata};
+
+pub const METADATA: Metadata = metadata! {
+    method: GET,
+    rate_limited: false,
+    authentication: None,
+    history: {
+        1.1 => "/_matrix/client/v3/rooms/{room_id}/messages?dir=b",
+    }
+};
+
+fn main() {}

@@ -1,0 +1,12 @@
+use matrix_api::{metadata, Metadata};
+
+pub const METADATA: Metadata = metadata! {
+    method: GET,
+    rate_limited: false,
+    authentication: None,
+    history: {
+        "1.7" => "/_matrix/client/v1/ping",
+    }
+};
+
+fn main() {}
