@@ -27,11 +27,16 @@ fn body_json<B: AsRef<[u8]>>(body: B) -> Value {
 }
 
 fn ok_response(body: &Value) -> http::Response<Vec<u8>> {
-    http::Response::builder().status(200).body(serde_json::to_vec(body).unwrap()).unwrap()
+    http::Response::builder()
+        .status(200)
+        .body(serde_json::to_vec(body).unwrap())
+        .unwrap()
 }
 
 fn post(path: &str, body: &Value) -> http::Request<Vec<u8>> {
-    http::Request::post(path).body(serde_json::to_vec(body).unwrap()).unwrap()
+    http::Request::post(path)
+        .body(serde_json::to_vec(body).unwrap())
+        .unwrap()
 }
 
 fn no_args() -> &'static [&'static str] {
@@ -49,11 +54,14 @@ fn login_types_spec_example_round_trips() {
             { "type": "m.login.token", "get_login_token": true }
         ]
     });
-    let parsed = get_login_types::v3::Response::try_from_http_response(ok_response(&example)).unwrap();
+    let parsed =
+        get_login_types::v3::Response::try_from_http_response(ok_response(&example)).unwrap();
     assert_eq!(parsed.flows[0], get_login_types::v3::LoginType::Password);
     assert_eq!(
         parsed.flows[1],
-        get_login_types::v3::LoginType::Token(get_login_types::v3::TokenLoginType { get_login_token: true })
+        get_login_types::v3::LoginType::Token(get_login_types::v3::TokenLoginType {
+            get_login_token: true
+        })
     );
     let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(body_json(sent.body()), example);
@@ -76,8 +84,13 @@ fn login_types_sso_and_unknown_types_lose_nothing() {
         ]
     });
     let parsed = get_login_types::v3::Response::try_from_http_response(ok_response(&body)).unwrap();
-    let get_login_types::v3::LoginType::Sso(sso) = &parsed.flows[0] else { panic!("{parsed:?}") };
-    assert_eq!(sso.identity_providers[1].icon.as_ref().unwrap().as_str(), "mxc://example.com/abc123");
+    let get_login_types::v3::LoginType::Sso(sso) = &parsed.flows[0] else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!(
+        sso.identity_providers[1].icon.as_ref().unwrap().as_str(),
+        "mxc://example.com/abc123"
+    );
     assert_eq!(parsed.flows[2].login_type(), "org.example.custom");
     let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(body_json(sent.body()), body);
@@ -100,7 +113,11 @@ fn login_types_paths_by_server() {
         .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &server(&["v1.7"]))
         .unwrap();
     assert_eq!(request.method(), Method::GET);
-    assert!(request.headers().is_empty(), "no token, no content type: {:?}", request.headers());
+    assert!(
+        request.headers().is_empty(),
+        "no token, no content type: {:?}",
+        request.headers()
+    );
     assert!(request.body().is_empty());
 }
 
@@ -115,18 +132,33 @@ fn login_spec_request_example_round_trips() {
         "password": "ilovebananas",
         "initial_device_display_name": "Jungle Phone"
     });
-    let incoming = login::v3::Request::try_from_http_request(post("/_matrix/client/v3/login", &example), no_args()).unwrap();
-    let login::v3::LoginInfo::Password(password) = &incoming.login_info else { panic!("{incoming:?}") };
+    let incoming = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/v3/login", &example),
+        no_args(),
+    )
+    .unwrap();
+    let login::v3::LoginInfo::Password(password) = &incoming.login_info else {
+        panic!("{incoming:?}")
+    };
     assert_eq!(password.identifier, UserIdentifier::user("cheeky_monkey"));
     assert_eq!(password.password, "ilovebananas");
-    assert_eq!(incoming.initial_device_display_name.as_deref(), Some("Jungle Phone"));
-    assert_eq!((incoming.device_id.as_ref(), incoming.refresh_token), (None, false));
+    assert_eq!(
+        incoming.initial_device_display_name.as_deref(),
+        Some("Jungle Phone")
+    );
+    assert_eq!(
+        (incoming.device_id.as_ref(), incoming.refresh_token),
+        (None, false)
+    );
 
     let sent = incoming
         .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
         .unwrap();
     assert_eq!(sent.method(), Method::POST);
-    assert_eq!(sent.uri().to_string(), "https://matrix.example.org/_matrix/client/v3/login");
+    assert_eq!(
+        sent.uri().to_string(),
+        "https://matrix.example.org/_matrix/client/v3/login"
+    );
     assert_eq!(sent.headers()["content-type"], "application/json");
     assert!(!sent.headers().contains_key("authorization"));
     assert_eq!(body_json(sent.body()), example);
@@ -150,7 +182,10 @@ fn login_spec_response_example_round_trips() {
     assert_eq!(parsed.user_id.as_str(), "@cheeky_monkey:matrix.org");
     assert_eq!(parsed.device_id.as_str(), "GHTYAJCE");
     assert_eq!(parsed.expires_in, Some(Duration::from_secs(60)));
-    assert_eq!(parsed.well_known.as_ref().unwrap().homeserver.base_url, "https://example.org");
+    assert_eq!(
+        parsed.well_known.as_ref().unwrap().homeserver.base_url,
+        "https://example.org"
+    );
     let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(sent.status(), StatusCode::OK);
     assert_eq!(body_json(sent.body()), example);
@@ -171,14 +206,32 @@ fn login_response_ignores_fields_it_does_not_model() {
 #[test]
 fn login_deprecated_top_level_user_fields_map_to_an_identifier() {
     let old = json!({ "type": "m.login.password", "user": "@alice:example.org", "password": "pw" });
-    let incoming = login::v3::Request::try_from_http_request(post("/_matrix/client/r0/login", &old), no_args()).unwrap();
-    let login::v3::LoginInfo::Password(password) = incoming.login_info else { panic!() };
-    assert_eq!(password.identifier, UserIdentifier::user("@alice:example.org"));
+    let incoming = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/r0/login", &old),
+        no_args(),
+    )
+    .unwrap();
+    let login::v3::LoginInfo::Password(password) = incoming.login_info else {
+        panic!()
+    };
+    assert_eq!(
+        password.identifier,
+        UserIdentifier::user("@alice:example.org")
+    );
 
     let email = json!({ "type": "m.login.password", "medium": "email", "address": "a@example.org", "password": "pw" });
-    let incoming = login::v3::Request::try_from_http_request(post("/_matrix/client/v3/login", &email), no_args()).unwrap();
-    let login::v3::LoginInfo::Password(password) = incoming.login_info else { panic!() };
-    assert_eq!(password.identifier, UserIdentifier::third_party("email", "a@example.org"));
+    let incoming = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/v3/login", &email),
+        no_args(),
+    )
+    .unwrap();
+    let login::v3::LoginInfo::Password(password) = incoming.login_info else {
+        panic!()
+    };
+    assert_eq!(
+        password.identifier,
+        UserIdentifier::third_party("email", "a@example.org")
+    );
 }
 
 #[test]
@@ -186,13 +239,18 @@ fn login_with_token_device_and_refresh() {
     let mut request = login::v3::Request::new(login::v3::LoginInfo::token("login-token"));
     request.device_id = Some("DEVICEB".into());
     request.refresh_token = true;
-    let sent = request.try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.7"])).unwrap();
+    let sent = request
+        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.7"]))
+        .unwrap();
     assert_eq!(
         body_json(sent.body()),
         json!({ "type": "m.login.token", "token": "login-token", "device_id": "DEVICEB", "refresh_token": true })
     );
     let incoming = login::v3::Request::try_from_http_request(sent, no_args()).unwrap();
-    assert_eq!(incoming.login_info, login::v3::LoginInfo::token("login-token"));
+    assert_eq!(
+        incoming.login_info,
+        login::v3::LoginInfo::token("login-token")
+    );
     assert_eq!(incoming.device_id.unwrap().as_str(), "DEVICEB");
     assert!(incoming.refresh_token);
 }
@@ -200,11 +258,17 @@ fn login_with_token_device_and_refresh() {
 #[test]
 fn login_as_application_service_sends_the_appservice_token() {
     let request = login::v3::Request::new(login::v3::LoginInfo::ApplicationService(
-        login::v3::ApplicationService { identifier: UserIdentifier::user("_bridge_alice") },
+        login::v3::ApplicationService {
+            identifier: UserIdentifier::user("_bridge_alice"),
+        },
     ));
     let sent = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::Appservice("as-token"), &server(&["v1.1"]))
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::Appservice("as-token"),
+            &server(&["v1.1"]),
+        )
         .unwrap();
     assert_eq!(sent.headers()["authorization"], "Bearer as-token");
     assert_eq!(
@@ -212,7 +276,13 @@ fn login_as_application_service_sends_the_appservice_token() {
         json!({ "type": "m.login.application_service", "identifier": { "type": "m.id.user", "user": "_bridge_alice" } })
     );
     // An ordinary user token is not sent to `POST /login`.
-    let sent = request.try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("user"), &server(&["v1.1"])).unwrap();
+    let sent = request
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::IfRequired("user"),
+            &server(&["v1.1"]),
+        )
+        .unwrap();
     assert!(!sent.headers().contains_key("authorization"));
 }
 
@@ -224,29 +294,51 @@ fn login_unknown_type_and_identifier_survive() {
         "spell": ["a", "b"],
         "device_id": "DEV"
     });
-    let incoming = login::v3::Request::try_from_http_request(post("/_matrix/client/v3/login", &body), no_args()).unwrap();
+    let incoming = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/v3/login", &body),
+        no_args(),
+    )
+    .unwrap();
     assert_eq!(incoming.login_info.login_type(), "org.example.login.magic");
     assert_eq!(incoming.device_id.as_ref().unwrap().as_str(), "DEV");
-    let sent = incoming.try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"])).unwrap();
+    let sent = incoming
+        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
+        .unwrap();
     assert_eq!(body_json(sent.body()), body);
 }
 
 #[test]
 fn login_missing_password_is_named_and_not_echoed() {
-    let body = json!({ "type": "m.login.password", "identifier": { "type": "m.id.user", "user": "a" } });
-    let err = login::v3::Request::try_from_http_request(post("/_matrix/client/v3/login", &body), no_args()).unwrap_err();
-    assert!(err.to_string().contains("missing field `password`"), "{err}");
+    let body =
+        json!({ "type": "m.login.password", "identifier": { "type": "m.id.user", "user": "a" } });
+    let err = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/v3/login", &body),
+        no_args(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("missing field `password`"),
+        "{err}"
+    );
     assert_eq!(MatrixError::from(err).kind(), Some(&ErrorKind::BadJson));
 
     let wrong_type = json!({ "type": "m.login.password", "user": "a", "password": 123456 });
-    let err = login::v3::Request::try_from_http_request(post("/_matrix/client/v3/login", &wrong_type), no_args()).unwrap_err();
-    assert!(err.to_string().contains("`password` must be a string"), "{err}");
+    let err = login::v3::Request::try_from_http_request(
+        post("/_matrix/client/v3/login", &wrong_type),
+        no_args(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("`password` must be a string"),
+        "{err}"
+    );
     assert!(!err.to_string().contains("123456"), "{err}");
 }
 
 #[test]
 fn login_debug_hides_credentials() {
-    let request = login::v3::Request::new(login::v3::LoginInfo::password("alice", "hunter2-secret"));
+    let request =
+        login::v3::Request::new(login::v3::LoginInfo::password("alice", "hunter2-secret"));
     let shown = format!("{request:?}");
     assert!(!shown.contains("hunter2-secret"), "{shown}");
     assert!(shown.contains("alice"), "{shown}");
@@ -257,9 +349,14 @@ fn login_debug_hides_credentials() {
 #[test]
 fn login_forbidden_is_a_matrix_error() {
     // login.yaml, POST /login, 403 example.
-    let response = http::Response::builder().status(403).body(br#"{"errcode":"M_FORBIDDEN"}"#.to_vec()).unwrap();
+    let response = http::Response::builder()
+        .status(403)
+        .body(br#"{"errcode":"M_FORBIDDEN"}"#.to_vec())
+        .unwrap();
     let err = login::v3::Response::try_from_http_response(response).unwrap_err();
-    let FromHttpResponseError::Server(error) = err else { panic!() };
+    let FromHttpResponseError::Server(error) = err else {
+        panic!()
+    };
     assert_eq!(error.status, StatusCode::FORBIDDEN);
     assert_eq!(error.kind(), Some(&ErrorKind::Forbidden));
 }
@@ -271,7 +368,11 @@ fn refresh_spec_examples_round_trip() {
     // refresh.yaml request and 200 examples.
     let request_example = json!({ "refresh_token": "some_token" });
     let sent = refresh_token::v3::Request::new("some_token".to_owned())
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("ignored"), &server(&["v1.3"]))
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::IfRequired("ignored"),
+            &server(&["v1.3"]),
+        )
         .unwrap();
     assert_eq!(sent.uri().path(), "/_matrix/client/v3/refresh");
     // The refresh token authenticates this call; no access token goes with it.
@@ -281,7 +382,9 @@ fn refresh_spec_examples_round_trip() {
     assert_eq!(incoming.refresh_token, "some_token");
 
     let response_example = json!({ "access_token": "a_new_token", "expires_in_ms": 60000, "refresh_token": "another_new_token" });
-    let parsed = refresh_token::v3::Response::try_from_http_response(ok_response(&response_example)).unwrap();
+    let parsed =
+        refresh_token::v3::Response::try_from_http_response(ok_response(&response_example))
+            .unwrap();
     assert_eq!(parsed.expires_in, Some(Duration::from_secs(60)));
     let resent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(body_json(resent.body()), response_example);
@@ -297,19 +400,31 @@ fn refresh_paths_by_server() {
             .path()
             .to_owned()
     };
-    assert_eq!(path(&["r0.6.1", "v1.1", "v1.2"]), "/_matrix/client/unstable/org.matrix.msc2918/refresh");
+    assert_eq!(
+        path(&["r0.6.1", "v1.1", "v1.2"]),
+        "/_matrix/client/unstable/org.matrix.msc2918/refresh"
+    );
     assert_eq!(path(&["v1.3"]), "/_matrix/client/v3/refresh");
 }
 
 #[test]
 fn refresh_soft_logout_401() {
     // refresh.yaml 401 example.
-    let body = json!({ "errcode": "M_UNKNOWN_TOKEN", "error": "Soft logged out", "soft_logout": true });
-    let response = http::Response::builder().status(401).body(serde_json::to_vec(&body).unwrap()).unwrap();
-    let FromHttpResponseError::Server(error) = refresh_token::v3::Response::try_from_http_response(response).unwrap_err() else {
+    let body =
+        json!({ "errcode": "M_UNKNOWN_TOKEN", "error": "Soft logged out", "soft_logout": true });
+    let response = http::Response::builder()
+        .status(401)
+        .body(serde_json::to_vec(&body).unwrap())
+        .unwrap();
+    let FromHttpResponseError::Server(error) =
+        refresh_token::v3::Response::try_from_http_response(response).unwrap_err()
+    else {
         panic!()
     };
-    assert_eq!(error.kind(), Some(&ErrorKind::UnknownToken { soft_logout: true }));
+    assert_eq!(
+        error.kind(),
+        Some(&ErrorKind::UnknownToken { soft_logout: true })
+    );
     let resent = error.try_into_http_response::<Vec<u8>>().unwrap();
     assert_eq!(resent.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(resent.body()), body);
@@ -320,8 +435,22 @@ fn refresh_soft_logout_401() {
 #[test]
 fn logout_sends_no_body_and_gets_an_empty_object() {
     for (request, path) in [
-        (logout::v3::Request::new().try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server(&["v1.1"])), "/_matrix/client/v3/logout"),
-        (logout_all::v3::Request::new().try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server(&["v1.1"])), "/_matrix/client/v3/logout/all"),
+        (
+            logout::v3::Request::new().try_into_http_request::<Vec<u8>>(
+                HS,
+                SendAccessToken::IfRequired("tok"),
+                &server(&["v1.1"]),
+            ),
+            "/_matrix/client/v3/logout",
+        ),
+        (
+            logout_all::v3::Request::new().try_into_http_request::<Vec<u8>>(
+                HS,
+                SendAccessToken::IfRequired("tok"),
+                &server(&["v1.1"]),
+            ),
+            "/_matrix/client/v3/logout/all",
+        ),
     ] {
         let request = request.unwrap();
         assert_eq!(request.method(), Method::POST);
@@ -331,39 +460,65 @@ fn logout_sends_no_body_and_gets_an_empty_object() {
         assert!(request.body().is_empty());
     }
     let r0 = logout_all::v3::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server(&["r0.6.1"]))
+        .try_into_http_request::<Vec<u8>>(
+            HS,
+            SendAccessToken::IfRequired("tok"),
+            &server(&["r0.6.1"]),
+        )
         .unwrap();
     assert_eq!(r0.uri().path(), "/_matrix/client/r0/logout/all");
-    let incoming = http::Request::post("/_matrix/client/r0/logout/all").header("authorization", "Bearer tok").body(Vec::new()).unwrap();
+    let incoming = http::Request::post("/_matrix/client/r0/logout/all")
+        .header("authorization", "Bearer tok")
+        .body(Vec::new())
+        .unwrap();
     logout_all::v3::Request::try_from_http_request(incoming, no_args()).unwrap();
 
-    let sent = logout::v3::Response::new().try_into_http_response::<Vec<u8>>().unwrap();
+    let sent = logout::v3::Response::new()
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
     assert_eq!(body_json(sent.body()), json!({}));
     logout::v3::Response::try_from_http_response(ok_response(&json!({}))).unwrap();
 }
 
 #[test]
 fn logout_without_token_answers_m_missing_token() {
-    let request = http::Request::post("/_matrix/client/v3/logout").body(Vec::new()).unwrap();
+    let request = http::Request::post("/_matrix/client/v3/logout")
+        .body(Vec::new())
+        .unwrap();
     let err = logout::v3::Request::try_from_http_request(request, no_args()).unwrap_err();
     assert_eq!(err, FromHttpRequestError::MissingAccessToken);
-    let response = MatrixError::from(err).try_into_http_response::<Vec<u8>>().unwrap();
+    let response = MatrixError::from(err)
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(response.body())["errcode"], "M_MISSING_TOKEN");
 
     let client_err = logout::v3::Request::new()
         .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
         .unwrap_err();
-    assert!(client_err.to_string().contains("requires an access token"), "{client_err}");
+    assert!(
+        client_err.to_string().contains("requires an access token"),
+        "{client_err}"
+    );
 }
 
 #[test]
 fn logged_out_token_is_unknown_token() {
     let body = json!({ "errcode": "M_UNKNOWN_TOKEN", "error": "Invalid access token passed." });
-    let response = http::Response::builder().status(401).body(serde_json::to_vec(&body).unwrap()).unwrap();
-    let FromHttpResponseError::Server(error) = logout::v3::Response::try_from_http_response(response).unwrap_err() else {
+    let response = http::Response::builder()
+        .status(401)
+        .body(serde_json::to_vec(&body).unwrap())
+        .unwrap();
+    let FromHttpResponseError::Server(error) =
+        logout::v3::Response::try_from_http_response(response).unwrap_err()
+    else {
         panic!()
     };
-    let ErrorBody::Standard(standard) = &error.body else { panic!() };
-    assert_eq!(standard.kind, ErrorKind::UnknownToken { soft_logout: false });
+    let ErrorBody::Standard(standard) = &error.body else {
+        panic!()
+    };
+    assert_eq!(
+        standard.kind,
+        ErrorKind::UnknownToken { soft_logout: false }
+    );
 }

@@ -3,9 +3,10 @@
 //! Unlike `/versions`, which describes the server, capabilities may differ from user to user
 //! (one may change their password, another may not), so the call needs an access token. Each
 //! capability is a JSON object under a namespaced key. The two this crate reads
-//! ([`Capabilities::change_password`] and [`Capabilities::get_login_token`]) are typed; every
-//! other one is kept as raw JSON in [`Capabilities::other`], so nothing the server sent is lost
-//! when a response is read and sent on.
+//! ([`change_password`](v3::Capabilities::change_password) and
+//! [`get_login_token`](v3::Capabilities::get_login_token)) are typed; every other one is kept
+//! as raw JSON in [`other`](v3::Capabilities::other), so nothing the server sent is lost when a
+//! response is read and sent on.
 //!
 //! | versions | path |
 //! | --- | --- |
@@ -123,8 +124,7 @@ pub mod v3 {
     const GET_LOGIN_TOKEN: &str = "m.get_login_token";
 
     // Written by hand rather than with `#[serde(flatten)]`: flattening a map next to typed
-    // fields would write a typed key twice when `other` also holds it, and hides the failing
-    // capability's name from error messages.
+    // fields would write a typed key twice whenever `other` also holds it.
     impl Serialize for Capabilities {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;

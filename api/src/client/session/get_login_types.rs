@@ -112,7 +112,12 @@ pub mod v3 {
     impl IdentityProvider {
         /// A provider with this ID and name, without icon or brand.
         pub fn new(id: String, name: String) -> Self {
-            IdentityProvider { id, name, icon: None, brand: None }
+            IdentityProvider {
+                id,
+                name,
+                icon: None,
+                brand: None,
+            }
         }
     }
 
@@ -148,7 +153,10 @@ pub mod v3 {
                 LoginType::Unknown(custom) => custom.data.clone(),
             };
             let mut object = JsonObject::with_capacity(fields.len() + 1);
-            object.insert("type".to_owned(), Value::String(self.login_type().to_owned()));
+            object.insert(
+                "type".to_owned(),
+                Value::String(self.login_type().to_owned()),
+            );
             object.extend(fields);
             object.serialize(serializer)
         }
@@ -180,7 +188,9 @@ pub mod v3 {
                     LoginType::Sso(serde_json::from_value(rest).map_err(D::Error::custom)?)
                 }
                 _ => {
-                    let Value::Object(data) = rest else { unreachable!("built as an object") };
+                    let Value::Object(data) = rest else {
+                        unreachable!("built as an object")
+                    };
                     LoginType::Unknown(CustomLoginType { login_type, data })
                 }
             })

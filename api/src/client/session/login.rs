@@ -164,7 +164,11 @@ pub mod v3 {
         #[serde(rename = "m.homeserver")]
         pub homeserver: HomeserverInfo,
         /// The identity server.
-        #[serde(rename = "m.identity_server", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "m.identity_server",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
         pub identity_server: Option<IdentityServerInfo>,
         /// Other, application-specific properties, kept as sent.
         #[serde(flatten)]
@@ -196,7 +200,9 @@ pub mod v3 {
 
         /// Token login.
         pub fn token(token: impl Into<String>) -> Self {
-            LoginInfo::Token(Token { token: token.into() })
+            LoginInfo::Token(Token {
+                token: token.into(),
+            })
         }
 
         /// The `type` string.
@@ -222,7 +228,9 @@ pub mod v3 {
 
     impl fmt::Debug for Token {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.debug_struct("Token").field("token", &"<redacted>").finish()
+            f.debug_struct("Token")
+                .field("token", &"<redacted>")
+                .finish()
         }
     }
 
@@ -252,7 +260,10 @@ pub mod v3 {
             let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("type", self.login_type())?;
             match self {
-                LoginInfo::Password(Password { identifier, password }) => {
+                LoginInfo::Password(Password {
+                    identifier,
+                    password,
+                }) => {
                     map.serialize_entry("identifier", identifier)?;
                     map.serialize_entry("password", password)?;
                 }
@@ -283,15 +294,18 @@ pub mod v3 {
                     identifier: identifier::<D::Error>(&mut object)?,
                     password: required_string(&mut object, "password")?,
                 }),
-                "m.login.token" => {
-                    LoginInfo::Token(Token { token: required_string(&mut object, "token")? })
-                }
+                "m.login.token" => LoginInfo::Token(Token {
+                    token: required_string(&mut object, "token")?,
+                }),
                 "m.login.application_service" => {
                     LoginInfo::ApplicationService(ApplicationService {
                         identifier: identifier::<D::Error>(&mut object)?,
                     })
                 }
-                _ => LoginInfo::Unknown(CustomLoginInfo { login_type, data: object }),
+                _ => LoginInfo::Unknown(CustomLoginInfo {
+                    login_type,
+                    data: object,
+                }),
             })
         }
     }

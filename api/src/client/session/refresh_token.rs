@@ -62,7 +62,11 @@ pub mod v3 {
     impl Response {
         /// A response with this access token, no new refresh token and no expiry.
         pub fn new(access_token: String) -> Self {
-            Response { access_token, refresh_token: None, expires_in: None }
+            Response {
+                access_token,
+                refresh_token: None,
+                expires_in: None,
+            }
         }
     }
 }

@@ -1,0 +1,177 @@
+//! `matrix-login demo`: the whole hand-over, end to end, against an embedded reference server.
+
+use std::net::SocketAddr;
+
+use matrix_api::client::uiaa::UiaaResponse;
+use matrix_api::error::ErrorBody;
+use matrix_api_server::{Server, ServerConfig};
+use serde_json::json;
+
+use crate::client::{Client, ClientError};
+use crate::flow;
+use crate::output::Reporter;
+
+const DEMO_USER: &str = "demo";
+const DEMO_PASSWORD: &str = "correct horse battery staple";
+const STEPS: usize = 9;
+
+/// Runs the demo; `Err` carries what failed.
+pub async fn run(json: bool) -> Result<(), String> {
+    let mut out = Reporter::new(json, STEPS);
+    let config = ServerConfig::new("localhost").with_user(DEMO_USER, DEMO_PASSWORD);
+    let address: SocketAddr = "127.0.0.1:0".parse().expect("a valid address");
+    let server = Server::bind(address, config)
+        .await
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let server = server.spawn();
+    let base_url = server.base_url().to_owned();
+    out.step(
+        "start server",
+        &format!("reference homeserver on {base_url}, user @{DEMO_USER}:localhost"),
+        json!({ "base_url": base_url, "user": format!("@{DEMO_USER}:localhost") }),
+    );
+
+    let client = Client::discover(&base_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let versions = &client.versions_response().versions;
+    let features: Vec<&String> = client
+        .versions_response()
+        .unstable_features
+        .iter()
+        .filter(|(_, on)| **on)
+        .map(|(f, _)| f)
+        .collect();
+    out.step(
+        "discover versions",
+        &format!(
+            "{} to {}, features: {}",
+            versions.first().map_or("-", String::as_str),
+            versions.last().map_or("-", String::as_str),
+            features.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        json!({ "versions": versions, "unstable_features": client.versions_response().unstable_features }),
+    );
+
+    let choices = flow::path_choices(client.supported());
+    out.step(
+        "choose paths",
+        &format!("{} session endpoints", choices.len()),
+        json!(choices
+            .iter()
+            .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
+            .collect::<Vec<_>>()),
+    );
+    for choice in &choices {
+        let path = choice
+            .path
+            .as_ref()
+            .map_or_else(|e| e.to_string(), |p| (*p).to_owned());
+        out.detail(&format!(
+            "{:<52} -> {path}  ({})",
+            choice.endpoint, choice.reason
+        ));
+    }
+
+    let device_a = flow::password_login(&client, DEMO_USER, DEMO_PASSWORD, Some("device A"))
+        .await
+        .map_err(|e| format!("password login: {e}"))?;
+    out.step(
+        "password login as device A",
+        &format!("{} on device {}", device_a.user_id, device_a.device_id),
+        json!({ "user_id": device_a.user_id, "device_id": device_a.device_id }),
+    );
+
+    let mut uia = None;
+    let token = flow::request_login_token(&client, &device_a, DEMO_PASSWORD, |info| {
+        uia = Some((
+            info.flows
+                .iter()
+                .map(|f| f.stages.join(" + "))
+                .collect::<Vec<_>>(),
+            info.session.clone(),
+        ));
+    })
+    .await
+    .map_err(|e| format!("get_token: {e}"))?;
+    let (flows, session) = uia.unwrap_or_default();
+    out.step(
+        "get login token (device A)",
+        &format!("token valid for {}s", token.expires_in.as_secs()),
+        json!({ "uia_flows": flows, "uia_session": session, "expires_in_ms": token.expires_in.as_millis() as u64 }),
+    );
+    out.detail(&format!(
+        "UIA round: 401 asked for [{}] (session {}), answered with the password",
+        flows.join("], ["),
+        session.as_deref().unwrap_or("-")
+    ));
+
+    let device_b = flow::token_login(&client, &token.token, Some("device B"))
+        .await
+        .map_err(|e| format!("token login: {e}"))?;
+    out.step(
+        "token login as device B",
+        &format!("{} on device {}", device_b.user_id, device_b.device_id),
+        json!({ "user_id": device_b.user_id, "device_id": device_b.device_id }),
+    );
+
+    let me = flow::whoami(&client, &device_b.access_token)
+        .await
+        .map_err(|e| format!("whoami: {e}"))?;
+    let device = me
+        .device_id
+        .as_ref()
+        .map_or("-".to_owned(), |d| d.to_string());
+    out.step(
+        "whoami as device B",
+        &format!("{} on device {device}", me.user_id),
+        json!({ "user_id": me.user_id, "device_id": me.device_id }),
+    );
+
+    let reuse = flow::token_login(&client, &token.token, Some("device C")).await;
+    let refusal = match reuse {
+        Err(err) => match err.server_error() {
+            Some(error) => error.to_string(),
+            None => return Err(format!("token reuse failed unexpectedly: {err}")),
+        },
+        Ok(_) => return Err("the login token was accepted twice".to_owned()),
+    };
+    out.step(
+        "reuse the token",
+        &format!("refused: {refusal}"),
+        json!({ "refused": refusal }),
+    );
+
+    flow::logout(&client, &device_b)
+        .await
+        .map_err(|e| format!("logout B: {e}"))?;
+    flow::logout(&client, &device_a)
+        .await
+        .map_err(|e| format!("logout A: {e}"))?;
+    let after = flow::whoami(&client, &device_b.access_token).await;
+    let gone = matches!(after, Err(ref err) if err.server_error().is_some());
+    if !gone {
+        return Err("device B's token still works after logout".to_owned());
+    }
+    out.step(
+        "log out devices A and B",
+        "both tokens refused afterwards",
+        json!({ "logged_out": true }),
+    );
+    Ok(())
+}
+
+/// A short description of a UIA or Matrix error for messages.
+pub fn describe_uiaa(error: &ClientError<UiaaResponse>) -> String {
+    match error.server_error() {
+        Some(UiaaResponse::AuthResponse(info)) => match &info.auth_error {
+            Some(err) => format!("authentication failed: {err}"),
+            None => "the server asked for further authentication".to_owned(),
+        },
+        Some(UiaaResponse::MatrixError(err)) => match &err.body {
+            ErrorBody::Standard(body) => body.to_string(),
+            _ => err.to_string(),
+        },
+        _ => error.to_string(),
+    }
+}

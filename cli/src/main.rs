@@ -1,0 +1,308 @@
+//! `matrix-login`: log a second device in to Matrix with a login token.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use matrix_api_server::{Server, ServerConfig};
+use matrix_login::client::Client;
+use matrix_login::flow::{self, LoggedIn};
+use matrix_login::output::Reporter;
+use serde_json::json;
+
+/// Log a second device in to Matrix without typing the password there: get a login token on a
+/// device that is logged in, and log the new device in with it.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start a reference homeserver on 127.0.0.1 and walk the whole hand-over against it.
+    Demo {
+        /// One JSON object per step instead of progress lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the reference homeserver.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8008")]
+        listen: SocketAddr,
+        /// The server name in user IDs.
+        #[arg(long, default_value = "localhost")]
+        server_name: String,
+        /// A user, as NAME:PASSWORD; repeat for more.
+        #[arg(long = "user", value_name = "NAME:PASSWORD")]
+        users: Vec<String>,
+    },
+    /// Show what a homeserver supports and the path chosen for each session endpoint.
+    Versions {
+        /// The homeserver's base URL, such as https://matrix.example.org.
+        #[arg(long)]
+        homeserver: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Get a login token for a new device (asks for the password for the server's UIA).
+    GetToken {
+        /// The homeserver's base URL.
+        #[arg(long)]
+        homeserver: String,
+        /// The user, by localpart or full user ID.
+        #[arg(long)]
+        user: String,
+        /// Read the password from the first line of standard input instead of a prompt.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Use this device's access token instead of logging in with the password first.
+        #[arg(long, env = "MATRIX_ACCESS_TOKEN", hide_env_values = true)]
+        access_token: Option<String>,
+        /// JSON output (no QR code).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a new device in with a login token.
+    LoginWithToken {
+        /// The homeserver's base URL.
+        #[arg(long)]
+        homeserver: String,
+        /// The login token.
+        #[arg(long)]
+        token: String,
+        /// The new device's display name.
+        #[arg(long)]
+        device_name: Option<String>,
+        /// Also print the new access token.
+        #[arg(long)]
+        show_token: bool,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Demo { json } => matrix_login::demo::run(json).await,
+        Command::Serve {
+            listen,
+            server_name,
+            users,
+        } => serve(listen, &server_name, &users).await,
+        Command::Versions { homeserver, json } => versions(&homeserver, json).await,
+        Command::GetToken {
+            homeserver,
+            user,
+            password_stdin,
+            access_token,
+            json,
+        } => get_token(&homeserver, &user, password_stdin, access_token, json).await,
+        Command::LoginWithToken {
+            homeserver,
+            token,
+            device_name,
+            show_token,
+            json,
+        } => {
+            login_with_token(
+                &homeserver,
+                &token,
+                device_name.as_deref(),
+                show_token,
+                json,
+            )
+            .await
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(listen: SocketAddr, server_name: &str, users: &[String]) -> Result<(), String> {
+    if ruma_common::ServerName::parse(server_name).is_err() {
+        return Err(format!("`{server_name}` is not a valid server name"));
+    }
+    let mut config = ServerConfig::new(server_name);
+    for user in users {
+        let (name, password) = user.split_once(':').ok_or_else(|| {
+            format!(
+                "--user takes NAME:PASSWORD, got `{}`",
+                user.split(':').next().unwrap_or("")
+            )
+        })?;
+        config = config.with_user(name, password);
+    }
+    let server = Server::bind(listen, config)
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    // Scripts wait for this line to know the server is ready.
+    println!("listening on {}", server.base_url());
+    server.run().await.map_err(|e| e.to_string())
+}
+
+async fn versions(homeserver: &str, json: bool) -> Result<(), String> {
+    let client = Client::discover(homeserver)
+        .await
+        .map_err(|e| e.to_string())?;
+    let choices = flow::path_choices(client.supported());
+    if json {
+        let endpoints: Vec<_> = choices
+            .iter()
+            .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
+            .collect();
+        let response = client.versions_response();
+        println!(
+            "{}",
+            json!({ "versions": response.versions, "unstable_features": response.unstable_features, "endpoints": endpoints })
+        );
+        return Ok(());
+    }
+    let response = client.versions_response();
+    println!("versions: {}", response.versions.join(", "));
+    let features: Vec<String> = response
+        .unstable_features
+        .iter()
+        .map(|(f, on)| format!("{f}={on}"))
+        .collect();
+    println!(
+        "unstable features: {}",
+        if features.is_empty() {
+            "none".to_owned()
+        } else {
+            features.join(", ")
+        }
+    );
+    for choice in choices {
+        let path = choice.path.map_or_else(|e| e.to_string(), str::to_owned);
+        println!("{:<52} -> {path}  ({})", choice.endpoint, choice.reason);
+    }
+    Ok(())
+}
+
+fn read_password(from_stdin: bool) -> Result<String, String> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| format!("reading the password: {e}"))?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    rpassword::prompt_password("Password: ").map_err(|e| format!("reading the password: {e}"))
+}
+
+async fn get_token(
+    homeserver: &str,
+    user: &str,
+    password_stdin: bool,
+    access_token: Option<String>,
+    json: bool,
+) -> Result<(), String> {
+    let password = read_password(password_stdin)?;
+    let mut out = Reporter::new(json, 4);
+    let client = Client::discover(homeserver)
+        .await
+        .map_err(|e| e.to_string())?;
+    out.step(
+        "discover versions",
+        "ok",
+        json!({ "versions": client.versions_response().versions }),
+    );
+    let (session, temporary) = match access_token {
+        Some(access_token) => {
+            let me = flow::whoami(&client, &access_token)
+                .await
+                .map_err(|e| format!("checking the access token: {e}"))?;
+            let device_id = me
+                .device_id
+                .ok_or("the server did not say which device the token is for")?;
+            out.step(
+                "check the access token",
+                &me.user_id.to_string(),
+                json!({ "user_id": me.user_id }),
+            );
+            (
+                LoggedIn {
+                    user_id: me.user_id,
+                    device_id,
+                    access_token,
+                },
+                false,
+            )
+        }
+        None => {
+            let session =
+                flow::password_login(&client, user, &password, Some("matrix-login get-token"))
+                    .await
+                    .map_err(|e| format!("password login: {e}"))?;
+            out.step(
+                "password login",
+                &session.user_id.to_string(),
+                json!({ "user_id": session.user_id }),
+            );
+            (session, true)
+        }
+    };
+    let token = flow::request_login_token(&client, &session, &password, |_| {})
+        .await
+        .map_err(|e| format!("get_token: {}", matrix_login::demo::describe_uiaa(&e)))?;
+    out.step(
+        "get login token",
+        &format!("valid for {}s", token.expires_in.as_secs()),
+        json!({ "login_token": token.token, "expires_in_ms": token.expires_in.as_millis() as u64 }),
+    );
+    if !json {
+        println!("\nlogin token: {}", token.token);
+        println!("expires in:  {}s\n", token.expires_in.as_secs());
+        let art = matrix_login::qr::render(&token.token).map_err(|e| format!("QR code: {e}"))?;
+        println!("{art}");
+    }
+    if temporary {
+        flow::logout(&client, &session)
+            .await
+            .map_err(|e| format!("logout: {e}"))?;
+        out.step("log out the temporary session", "ok", json!({}));
+    }
+    Ok(())
+}
+
+async fn login_with_token(
+    homeserver: &str,
+    token: &str,
+    device_name: Option<&str>,
+    show_token: bool,
+    json: bool,
+) -> Result<(), String> {
+    let client = Client::discover(homeserver)
+        .await
+        .map_err(|e| e.to_string())?;
+    let session = flow::token_login(&client, token, device_name)
+        .await
+        .map_err(|e| format!("token login: {e}"))?;
+    if json {
+        let mut out = json!({ "user_id": session.user_id, "device_id": session.device_id });
+        if show_token {
+            out["access_token"] = json!(session.access_token);
+        }
+        println!("{out}");
+    } else {
+        println!("user ID:   {}", session.user_id);
+        println!("device ID: {}", session.device_id);
+        if show_token {
+            println!("access token: {}", session.access_token);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+use matrix_api::{request, response};
+
+#[request]
+pub struct Request {
+    pub name: String,
+}
+
+#[response]
+pub struct Response {}
+
+fn main() {}

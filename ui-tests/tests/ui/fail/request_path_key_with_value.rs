@@ -1,0 +1,21 @@
+use matrix_api::{metadata, request, response, Metadata};
+
+const METADATA: Metadata = metadata! {
+    method: GET,
+    rate_limited: false,
+    authentication: None,
+    history: {
+        1.1 => "/_matrix/client/v3/rooms/{room_id}/state",
+    }
+};
+
+#[request]
+pub struct Request {
+    #[api(path = "room_id")]
+    pub room: String,
+}
+
+#[response]
+pub struct Response {}
+
+fn main() {}

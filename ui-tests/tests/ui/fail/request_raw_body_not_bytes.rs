@@ -1,0 +1,21 @@
+use matrix_api::{metadata, request, response, Metadata};
+
+const METADATA: Metadata = metadata! {
+    method: POST,
+    rate_limited: true,
+    authentication: AccessToken,
+    path: "/_matrix/media/v3/upload",
+};
+
+#[request]
+pub struct Request {
+    #[api(header = CONTENT_TYPE)]
+    pub content_type: String,
+    #[api(raw_body)]
+    pub file: String,
+}
+
+#[response]
+pub struct Response {}
+
+fn main() {}
