@@ -230,7 +230,7 @@ async fn get_token(
                 .ok_or("the server did not say which device the token is for")?;
             out.step(
                 "check the access token",
-                &me.user_id.to_string(),
+                me.user_id.as_str(),
                 json!({ "user_id": me.user_id }),
             );
             (
@@ -249,7 +249,7 @@ async fn get_token(
                     .map_err(|e| format!("password login: {e}"))?;
             out.step(
                 "password login",
-                &session.user_id.to_string(),
+                session.user_id.as_str(),
                 json!({ "user_id": session.user_id }),
             );
             (session, true)

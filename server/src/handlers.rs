@@ -171,6 +171,9 @@ fn identified_user(state: &AppState, identifier: &UserIdentifier) -> Option<Owne
     state.store().has_user(&user_id).then_some(user_id)
 }
 
+// The error type is the endpoint's (`UiaaResponse`, whose UIA variant is large by nature);
+// this runs once per request, so moving it is cheaper than boxing it.
+#[allow(clippy::result_large_err)]
 pub(crate) fn get_login_token(
     state: &AppState,
     token: Option<String>,
