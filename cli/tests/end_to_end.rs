@@ -573,3 +573,146 @@ fn the_demo_binary_walks_every_step() {
         .unwrap()
         .contains("M_FORBIDDEN"));
 }
+
+/// Runs the `matrix-login` binary with `args`, feeding `stdin`, and returns its JSON lines.
+fn run_cli(args: &[&str], stdin: &str) -> Vec<Value> {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_get_token_and_login_with_token_commands() {
+    let (server, _client) = start(config()).await;
+    let base = server.base_url().to_owned();
+    let steps = tokio::task::spawn_blocking({
+        let base = base.clone();
+        move || {
+            run_cli(
+                &[
+                    "get-token",
+                    "--homeserver",
+                    &base,
+                    "--user",
+                    USER,
+                    "--password-stdin",
+                    "--json",
+                ],
+                "correct horse\n",
+            )
+        }
+    })
+    .await
+    .unwrap();
+    let token_step = steps
+        .iter()
+        .find(|s| s["name"] == "get login token")
+        .expect("a token step");
+    let token = token_step["data"]["login_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(token_step["data"]["expires_in_ms"], 120_000);
+    assert_eq!(
+        steps.last().unwrap()["name"],
+        "log out the temporary session"
+    );
+
+    let login = tokio::task::spawn_blocking({
+        let base = base.clone();
+        move || {
+            run_cli(
+                &[
+                    "login-with-token",
+                    "--homeserver",
+                    &base,
+                    "--token",
+                    &token,
+                    "--device-name",
+                    "TV",
+                    "--json",
+                ],
+                "",
+            )
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(login[0]["user_id"], "@alice:localhost");
+    assert!(login[0]["device_id"]
+        .as_str()
+        .is_some_and(|d| !d.is_empty()));
+    assert!(
+        login[0].get("access_token").is_none(),
+        "the token is shown only with --show-token"
+    );
+
+    let versions = tokio::task::spawn_blocking(move || {
+        run_cli(&["versions", "--homeserver", &base, "--json"], "")
+    })
+    .await
+    .unwrap();
+    let endpoints = versions[0]["endpoints"].as_array().unwrap();
+    let get_token = endpoints
+        .iter()
+        .find(|e| e["endpoint"] == "POST /_matrix/client/v1/login/get_token")
+        .unwrap();
+    assert_eq!(get_token["path"], "/_matrix/client/v1/login/get_token");
+}
+
+#[test]
+fn a_wrong_password_fails_the_command_with_a_message() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (server, _client) = runtime.block_on(start(config()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
+        .args([
+            "get-token",
+            "--homeserver",
+            server.base_url(),
+            "--user",
+            USER,
+            "--password-stdin",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"not the password\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("password login") && stderr.contains("M_FORBIDDEN"),
+        "{stderr}"
+    );
+}
