@@ -434,8 +434,18 @@ fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationErr
             Err(traced) => field_from_path(&traced.path().to_string()),
             Ok(_) => None,
         };
-        let message = err.to_string();
-        let parameter = parameter.or_else(|| missing_field_name(&message));
+        let mut message = err.to_string();
+        let parameter = parameter.or_else(|| field_named_in(&message));
+        // serde_html_form reads a repeated parameter as a list and rejects it with a vague
+        // "unsupported value"; say what happened.
+        if let Some(name) = &parameter {
+            let given = form_urlencoded::parse(query.as_bytes())
+                .filter(|(k, _)| k == name)
+                .count();
+            if given > 1 {
+                message = format!("given {given} times, but it takes one value");
+            }
+        }
         DeserializationError::Query { parameter, message }
     })
 }
@@ -491,7 +501,7 @@ fn describe_json_error<T: DeserializeOwned>(bytes: &[u8], err: &serde_json::Erro
             Err(traced) => field_from_path(&traced.path().to_string()),
             Ok(_) => None,
         };
-        traced.or_else(|| missing_field_name(&message))
+        traced.or_else(|| field_named_in(&message))
     } else {
         None
     };
@@ -508,9 +518,11 @@ fn field_from_path(path: &str) -> Option<String> {
     (path != "." && !path.is_empty()).then(|| path.to_owned())
 }
 
-/// serde reports a missing field at its parent; its name is only in the message.
-fn missing_field_name(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("missing field `")?;
+/// serde reports a missing or duplicated field at its parent; its name is only in the message.
+fn field_named_in(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("missing field `")
+        .or_else(|| message.strip_prefix("duplicate field `"))?;
     rest.split_once('`').map(|(name, _)| name.to_owned())
 }
 
