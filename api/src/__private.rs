@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
-use std::str::FromStr;
 
 use bytes::BufMut;
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
@@ -18,11 +17,49 @@ use crate::auth::{access_token_from_parts, TokenDecision};
 use crate::error::JsonErrorKind;
 use crate::error::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonError};
 use crate::header::HeaderField;
-use crate::path::{param_index, path_params};
-use crate::{AuthScheme, Metadata, SendAccessToken, SupportedVersions};
+use crate::path::{param_index, path_params, Placeholder};
+use crate::{AuthScheme, Metadata, SendAccessToken, SupportedVersions, VersionHistory};
 
-pub use crate::path::{assert_no_body_on_get, assert_path_field, assert_path_params_covered};
+// The rule traits and their `Check` type are in `matrix_api::declaration`, the path rustc
+// prints in their errors.
+pub use crate::path::{body_allowed, metadata_declared, path_field_named, path_params_covered};
 pub use {bytes, http, serde, serde_json};
+
+// ---------------------------------------------------------------------------------------------
+// Declarations that do not compile: one error each, and nothing that follows from it.
+
+/// What `metadata!` expands to, after its `compile_error!`s, when the declaration is wrong: a
+/// valid `Metadata` so that the `const` it initialises type-checks, with a history that the
+/// compile-time checks of `#[request]` skip.
+pub const INVALID_METADATA: Metadata = Metadata {
+    method: Method::GET,
+    rate_limited: false,
+    authentication: AuthScheme::None,
+    history: VersionHistory::placeholder(Placeholder::Invalid),
+};
+
+/// Glob-imported by `#[request]` next to the struct. An item or named import called
+/// `METADATA` in the endpoint's module shadows the glob; when there is none, this stand-in is
+/// found instead of rustc's "cannot find value" at every use, and the request's
+/// `metadata_declared` check reports the omission once, on the struct's name.
+pub mod undeclared {
+    use super::*;
+
+    /// The stand-in for an endpoint's missing `METADATA`.
+    pub const METADATA: Metadata = Metadata {
+        method: Method::GET,
+        rate_limited: false,
+        authentication: AuthScheme::None,
+        history: VersionHistory::placeholder(Placeholder::Undeclared),
+    };
+}
+
+/// The body of the trait impls `#[request]` and `#[response]` emit next to a declaration with
+/// errors, so that code using the type reports nothing more; never called, as the build fails.
+#[cold]
+pub fn declaration_has_errors() -> ! {
+    unreachable!("the endpoint declaration has compile errors")
+}
 
 /// `Content-Type` of JSON bodies, built once.
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -397,14 +434,15 @@ fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
 }
 
 impl IncomingParts<'_> {
-    /// Parses the path argument for the `{name}` parameter.
-    pub fn path_arg<T>(&self, name: &'static str) -> Result<T, FromHttpRequestError>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
+    /// Parses the path argument for the `{name}` parameter with `parse` (the field type's
+    /// `FromStr::from_str`).
+    pub fn path_arg<T, E: fmt::Display>(
+        &self,
+        name: &'static str,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<T, FromHttpRequestError> {
         let index = param_index(self.template, name).expect("#[request] checks path fields");
-        self.args[index].parse().map_err(|err: T::Err| {
+        parse(&self.args[index]).map_err(|err| {
             DeserializationError::PathSegment {
                 index,
                 name,

@@ -19,6 +19,14 @@ pub trait HeaderField: Sized {
 }
 
 fn text_value(text: &str) -> Result<HeaderValue, String> {
+    // HTTP parsers drop whitespace around a field value (RFC 9110 §5.5): sent, it would arrive
+    // as a different string.
+    if text.starts_with([' ', '\t']) || text.ends_with([' ', '\t']) {
+        return Err(
+            "the value begins or ends with whitespace, which HTTP drops from header values"
+                .to_owned(),
+        );
+    }
     HeaderValue::from_str(text).map_err(|_| {
         "the value contains a character not allowed in a header (such as a line break or a \
          control character)"
@@ -33,8 +41,9 @@ impl HeaderField for String {
 
     fn from_header_value(value: Option<&HeaderValue>) -> Result<Self, HeaderProblem> {
         let value = value.ok_or(HeaderProblem::Missing)?;
-        value
-            .to_str()
+        // Not `HeaderValue::to_str`, which takes only visible ASCII: bytes beyond it
+        // ("obs-text") are allowed, and are what a `String` with non-ASCII text is sent as.
+        std::str::from_utf8(value.as_bytes())
             .map(str::to_owned)
             .map_err(|_| HeaderProblem::NotText)
     }
@@ -82,6 +91,24 @@ mod tests {
             .unwrap_err();
         assert!(err.contains("line break"), "{err}");
         assert_eq!(String::from_header_value(None), Err(HeaderProblem::Missing));
+    }
+
+    #[test]
+    fn non_ascii_text_round_trips() {
+        let text = "https://example.org/bücher?q=漢字".to_owned();
+        let value = text.to_header_value().unwrap().unwrap();
+        assert_eq!(String::from_header_value(Some(&value)).unwrap(), text);
+    }
+
+    #[test]
+    fn surrounding_whitespace_is_refused_rather_than_lost() {
+        for text in [" a", "a ", "\ta", "a\t", " "] {
+            let err = text.to_owned().to_header_value().unwrap().unwrap_err();
+            assert!(err.contains("whitespace"), "{text:?}: {err}");
+        }
+        let inside = "a \tb".to_owned().to_header_value().unwrap().unwrap();
+        assert_eq!(inside, "a \tb");
+        assert_eq!(String::from_header_value(Some(&inside)).unwrap(), "a \tb");
     }
 
     #[test]

@@ -36,6 +36,17 @@ mod version;
 #[doc(hidden)]
 pub mod __private;
 
+/// The rules of a declaration that `#[request]` has rustc check (they need `METADATA`, which the
+/// macro cannot see), as traits implemented by `Check<true>` only: a broken rule is a trait-bound
+/// error on the user's token, worded by the trait. Not a public API; named here, not in
+/// `__private`, because rustc prints this path in those errors.
+#[doc(hidden)]
+pub mod declaration {
+    pub use crate::path::{
+        BodyAllowed, DeclarationCheck as Check, MetadataDeclared, PathFieldNamed, PathParamsCovered,
+    };
+}
+
 pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
@@ -107,6 +118,14 @@ pub trait OutgoingResponse {
 
 /// The error type of an endpoint: what the server sends instead of the `Response`, and what the
 /// client parses an error status into.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an endpoint error type",
+    label = "does not implement `matrix_api::EndpointError`",
+    note = "the `error = ...` of `#[request]` and `#[response]` is a type implementing \
+            `matrix_api::EndpointError`: `matrix_api::error::MatrixError` (the default, for the \
+            standard `errcode`/`error` body), another error type of `matrix_api`, or your own \
+            type with `impl EndpointError`"
+)]
 pub trait EndpointError:
     OutgoingResponse + std::error::Error + Sized + Send + Sync + 'static
 {

@@ -73,6 +73,18 @@ enum Paths {
         unstable: &'static [UnstablePath],
         stable: &'static [StablePath],
     },
+    /// Stands in for a declaration that does not compile, so that the compiler reports its one
+    /// mistake and nothing that follows from it; see [`VersionHistory::placeholder`].
+    Placeholder(Placeholder),
+}
+
+/// Why a [`VersionHistory`] is a placeholder. Neither ever reaches run time: the build fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Placeholder {
+    /// `metadata!` reported errors and expanded to this instead of the endpoint's history.
+    Invalid,
+    /// No `METADATA` is in scope of a `#[request]`; the request's checks report it.
+    Undeclared,
 }
 
 /// Every path an endpoint has had: unstable paths from MSCs, stable paths with the version that
@@ -159,11 +171,21 @@ impl VersionHistory {
         }
     }
 
+    /// A history without paths, standing in for a declaration that failed to compile (the
+    /// compile-time checks of `#[request]` skip it, so a mistake is reported once).
+    pub(crate) const fn placeholder(why: Placeholder) -> Self {
+        VersionHistory {
+            paths: Paths::Placeholder(why),
+            deprecated: None,
+            removed: None,
+        }
+    }
+
     /// The unstable paths, oldest first (empty for an unversioned endpoint).
     pub const fn unstable_paths(&self) -> &'static [UnstablePath] {
         match self.paths {
             Paths::Versioned { unstable, .. } => unstable,
-            Paths::Unversioned(_) => &[],
+            Paths::Unversioned(_) | Paths::Placeholder(_) => &[],
         }
     }
 
@@ -171,7 +193,7 @@ impl VersionHistory {
     pub const fn stable_paths(&self) -> &'static [StablePath] {
         match self.paths {
             Paths::Versioned { stable, .. } => stable,
-            Paths::Unversioned(_) => &[],
+            Paths::Unversioned(_) | Paths::Placeholder(_) => &[],
         }
     }
 
@@ -179,7 +201,7 @@ impl VersionHistory {
     pub const fn unversioned_path(&self) -> Option<&'static str> {
         match self.paths {
             Paths::Unversioned(path) => Some(path),
-            Paths::Versioned { .. } => None,
+            Paths::Versioned { .. } | Paths::Placeholder(_) => None,
         }
     }
 
@@ -222,7 +244,10 @@ impl VersionHistory {
         match (self.stable_paths().last(), self.unstable_paths().last()) {
             (Some(stable), _) => stable.path,
             (None, Some(unstable)) => unstable.path,
-            (None, None) => unreachable!("VersionHistory::new rejects an empty history"),
+            (None, None) => unreachable!(
+                "VersionHistory::new rejects an empty history, and a \
+                 placeholder stands in for a declaration that did not compile"
+            ),
         }
     }
 
@@ -324,9 +349,96 @@ pub(crate) fn param_index(template: &str, name: &str) -> Option<usize> {
     path_params(template).position(|p| p == name)
 }
 
-// Compile-time checks emitted by `#[request]`: the macro cannot see `metadata!`'s tokens, so
-// the rules that need both are evaluated by rustc in a `const _: () = ...;` spanned on the
-// user's field. Const fns cannot use iterators or `==` on strings, hence the index loops.
+// Compile-time checks emitted by `#[request]`. The macro cannot see `metadata!`'s tokens, so the
+// rules that need both are decided by rustc: for each rule the macro emits, spanned on the
+// user's token,
+//
+//     const _: () = <declaration::Check<{ path_field_named(&METADATA.history, "room_id") }>
+//         as declaration::PathFieldNamed>::OK;
+//
+// The `const fn` decides the rule; `DeclarationCheck<false>` implements none of the rule traits,
+// so a broken rule is a trait-bound error on the user's token, worded by the trait's
+// `#[diagnostic::on_unimplemented]`: one error, and no "evaluation panicked". A placeholder
+// history (a declaration that already failed) passes every rule, so a mistake is reported once.
+// Const fns cannot use iterators or `==` on strings, hence the index loops.
+
+/// The outcome of one compile-time check of a declaration, as a type (see above).
+#[doc(hidden)]
+pub struct DeclarationCheck<const PASSED: bool>;
+
+/// Rule: a request's module declares its `METADATA`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "no `METADATA` in scope for this request",
+    label = "this endpoint has no `METADATA`",
+    note = "declare the endpoint's metadata in this module: `const METADATA: Metadata = \
+            metadata! {{ method: GET, rate_limited: false, authentication: AccessToken, history: \
+            {{ 1.1 => \"/_matrix/client/v3/...\" }} }};` (or import it by name)"
+)]
+pub trait MetadataDeclared {
+    /// Names the rule in a constant, which fails to compile when the rule is broken.
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl MetadataDeclared for DeclarationCheck<true> {
+    const OK: () = ();
+}
+
+/// Rule: an `#[api(path)]` field is named after a `{param}` of the paths.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "this `#[api(path)]` field matches no `{{param}}` of the paths of METADATA",
+    label = "no `{{param}}` of the paths has this name",
+    note = "a path field fills the `{{param}}` of its own name: rename the field after a \
+            parameter of the paths, or send it another way, such as `#[api(query)]`"
+)]
+pub trait PathFieldNamed {
+    /// See [`MetadataDeclared::OK`].
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl PathFieldNamed for DeclarationCheck<true> {
+    const OK: () = ();
+}
+
+/// Rule: every `{param}` of the paths has an `#[api(path)]` field.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a `{{param}}` of the paths of METADATA has no `#[api(path)]` field in this request",
+    label = "no field for one of the path's parameters",
+    note = "each `{{param}}` is filled by the field of its name: add `#[api(path)] pub \
+            room_id: OwnedRoomId` (with the parameter's name, and a type that implements \
+            `Display` and `FromStr`) for every parameter of the paths"
+)]
+pub trait PathParamsCovered {
+    /// See [`MetadataDeclared::OK`].
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl PathParamsCovered for DeclarationCheck<true> {
+    const OK: () = ();
+}
+
+/// Rule: a request whose method has no body (`GET`, `HEAD`) has no body fields.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a `GET` or `HEAD` request has no body, but this field would go in it",
+    label = "a JSON body field, but METADATA's method sends no body",
+    note = "mark the field `#[api(query)]` (or `#[api(path)]`, `#[api(header = NAME)]`), or \
+            give METADATA a method with a body, such as `POST`"
+)]
+pub trait BodyAllowed {
+    /// See [`MetadataDeclared::OK`].
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl BodyAllowed for DeclarationCheck<true> {
+    const OK: () = ();
+}
 
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -344,21 +456,24 @@ const fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// The first path template of a history; all templates have the same parameters (checked by
-/// `metadata!`).
-const fn first_template(history: &VersionHistory) -> &'static str {
+/// `metadata!`). `None` for a placeholder.
+const fn first_template(history: &VersionHistory) -> Option<&'static str> {
     match history.paths {
-        Paths::Unversioned(path) => path,
+        Paths::Unversioned(path) => Some(path),
         Paths::Versioned { unstable, stable } => {
             if !unstable.is_empty() {
-                unstable[0].path
+                Some(unstable[0].path)
+            } else if !stable.is_empty() {
+                Some(stable[0].path)
             } else {
-                stable[0].path
+                None
             }
         }
+        Paths::Placeholder(_) => None,
     }
 }
 
-/// Calls `f(name)` for each parameter of a template, stopping at the first `Some`.
+/// The `n`th parameter of a template.
 const fn nth_param(template: &'static str, n: usize) -> Option<&'static str> {
     let bytes = template.as_bytes();
     let mut i = 0;
@@ -386,6 +501,17 @@ const fn nth_param(template: &'static str, n: usize) -> Option<&'static str> {
     None
 }
 
+const fn is_param(template: &'static str, name: &str) -> bool {
+    let mut n = 0;
+    while let Some(param) = nth_param(template, n) {
+        if str_eq(param, name) {
+            return true;
+        }
+        n += 1;
+    }
+    false
+}
+
 const fn contains(names: &[&str], name: &str) -> bool {
     let mut i = 0;
     while i < names.len() {
@@ -397,63 +523,55 @@ const fn contains(names: &[&str], name: &str) -> bool {
     false
 }
 
-/// Compile-time check: `field` (an `#[api(path)]` field) names a `{param}` of the paths.
+/// Compile-time check, on the struct's name: `METADATA` is the endpoint's own, not the
+/// stand-in `#[request]` provides when none is in scope.
 #[doc(hidden)]
-pub const fn assert_path_field(history: &VersionHistory, field: &str) {
-    let template = first_template(history);
-    let mut n = 0;
-    while let Some(param) = nth_param(template, n) {
-        if str_eq(param, field) {
-            return;
-        }
-        n += 1;
-    }
-    const_panic::concat_panic!(
-        "the field `",
-        field,
-        "` is marked `#[api(path)]`, but no path of METADATA has a `{",
-        field,
-        "}` parameter (the paths are like \"",
-        template,
-        "\"); rename the field to a ",
-        "parameter, or remove `#[api(path)]` to send it elsewhere"
-    );
+pub const fn metadata_declared(metadata: &crate::Metadata) -> bool {
+    !matches!(
+        metadata.history.paths,
+        Paths::Placeholder(Placeholder::Undeclared)
+    )
 }
 
-/// Compile-time check: every `{param}` of the paths has an `#[api(path)]` field.
+/// Compile-time check, on an `#[api(path)]` field: `field` names a `{param}` of the paths.
 #[doc(hidden)]
-pub const fn assert_path_params_covered(history: &VersionHistory, fields: &[&str]) {
-    let template = first_template(history);
+pub const fn path_field_named(history: &VersionHistory, field: &str) -> bool {
+    match first_template(history) {
+        Some(template) => is_param(template, field),
+        None => true,
+    }
+}
+
+/// Compile-time check, on the struct's name: every `{param}` of the paths has an `#[api(path)]`
+/// field. Passes while a path field matches no parameter: that field's own check reports the
+/// mistake (often a misspelling), once.
+#[doc(hidden)]
+pub const fn path_params_covered(history: &VersionHistory, fields: &[&str]) -> bool {
+    let Some(template) = first_template(history) else {
+        return true;
+    };
+    let mut i = 0;
+    while i < fields.len() {
+        if !is_param(template, fields[i]) {
+            return true;
+        }
+        i += 1;
+    }
     let mut n = 0;
     while let Some(param) = nth_param(template, n) {
         if !contains(fields, param) {
-            const_panic::concat_panic!(
-                "the path \"",
-                template,
-                "\" has a `{",
-                param,
-                "}` parameter, but the request ",
-                "has no field for it; add `#[api(path)] pub ",
-                param,
-                ": String` (or an ",
-                "identifier type) to the struct"
-            );
+            return false;
         }
         n += 1;
     }
+    true
 }
 
-/// Compile-time check: a `GET`/`HEAD` request carries no JSON body.
+/// Compile-time check, on a body field: the method of METADATA sends a body (`GET` and `HEAD`
+/// do not).
 #[doc(hidden)]
-pub const fn assert_no_body_on_get(metadata: &crate::Metadata, field: &str) {
-    if metadata.method_has_no_body() {
-        const_panic::concat_panic!(
-            "the field `",
-            field,
-            "` would go in the JSON body, but this is a `GET`/`HEAD` ",
-            "endpoint, which sends no body; mark it `#[api(query)]` or `#[api(path)]`"
-        );
-    }
+pub const fn body_allowed(metadata: &crate::Metadata) -> bool {
+    matches!(metadata.history.paths, Paths::Placeholder(_)) || !metadata.method_has_no_body()
 }
 
 #[cfg(test)]
@@ -743,7 +861,58 @@ mod tests {
         );
         assert_eq!(param_index(t, "txn_id"), Some(2));
         assert_eq!(nth_param(t, 1), Some("event_type"));
+        assert!(is_param(t, "txn_id") && !is_param(t, "txn"));
         assert_eq!(nth_param(t, 3), None);
         assert_eq!(path_params("/no/params").count(), 0);
+    }
+
+    const ROOM_STATE: VersionHistory = VersionHistory::new(
+        &[],
+        &[StablePath {
+            selector: StablePathSelector::Version(V1_1),
+            path: "/v3/rooms/{room_id}/state/{event_type}",
+        }],
+        None,
+        None,
+    );
+
+    #[test]
+    fn compile_time_checks_of_path_fields() {
+        assert!(path_field_named(&ROOM_STATE, "room_id"));
+        assert!(!path_field_named(&ROOM_STATE, "roomid"));
+        assert!(!path_field_named(&VersionHistory::unversioned("/x"), "a"));
+
+        assert!(path_params_covered(&ROOM_STATE, &["event_type", "room_id"]));
+        assert!(!path_params_covered(&ROOM_STATE, &["room_id"]));
+        // A misspelt field is reported by its own check only.
+        assert!(path_params_covered(&ROOM_STATE, &["roomid", "event_type"]));
+    }
+
+    #[test]
+    fn compile_time_checks_of_metadata() {
+        let get = crate::Metadata {
+            method: http::Method::GET,
+            rate_limited: false,
+            authentication: crate::AuthScheme::None,
+            history: ROOM_STATE,
+        };
+        assert!(!body_allowed(&get));
+        let post = crate::Metadata {
+            method: http::Method::POST,
+            ..get.clone()
+        };
+        assert!(body_allowed(&post));
+        assert!(metadata_declared(&post));
+
+        // Placeholders pass every check but the one about a missing `METADATA`.
+        let invalid = crate::__private::INVALID_METADATA;
+        assert!(body_allowed(&invalid));
+        assert!(path_field_named(&invalid.history, "x"));
+        assert!(path_params_covered(&invalid.history, &[]));
+        assert!(metadata_declared(&invalid));
+        let undeclared = crate::__private::undeclared::METADATA;
+        assert!(path_field_named(&undeclared.history, "x"));
+        assert!(body_allowed(&undeclared));
+        assert!(!metadata_declared(&undeclared));
     }
 }

@@ -126,8 +126,10 @@ impl FromStr for MatrixVersion {
     }
 }
 
+/// A number as the specification writes version numbers: digits, without leading zeros (so
+/// that `v1.07` is not quietly read as `v1.7`).
 fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
 /// What a homeserver supports, as announced by `GET /_matrix/client/versions`.
@@ -219,6 +221,7 @@ mod tests {
     fn rejects_what_is_not_a_version() {
         for s in [
             "", "v2.0", "v1.", "v1.x", "1.7", "r0.6", "r0.6.1.2", "r1.0.0", "v1.7 ", "v1.+7",
+            "v1.07", "v1.0011", "v1.00", "r0.06.1", "r0.6.01",
         ] {
             let err = s.parse::<MatrixVersion>().unwrap_err();
             assert_eq!(err.input(), s);

@@ -107,6 +107,24 @@ impl Client {
         )
         .await
     }
+
+    /// Sends a request like [`send`](Self::send) (same path selection, same token handling) but
+    /// returns the answer as it came, status, headers and body, for callers that look at more
+    /// than the typed response. `R::IncomingResponse::try_from_http_response` parses it.
+    pub async fn send_unparsed<R: OutgoingRequest>(
+        &self,
+        request: R,
+        access_token: SendAccessToken<'_>,
+    ) -> Result<http::Response<Vec<u8>>, ClientError<R::EndpointError>> {
+        exchange(
+            &self.http,
+            &self.base_url,
+            &self.supported,
+            request,
+            access_token,
+        )
+        .await
+    }
 }
 
 async fn send_raw<R: OutgoingRequest>(
@@ -116,6 +134,17 @@ async fn send_raw<R: OutgoingRequest>(
     request: R,
     access_token: SendAccessToken<'_>,
 ) -> Result<R::IncomingResponse, ClientError<R::EndpointError>> {
+    let response = exchange(http, base_url, supported, request, access_token).await?;
+    R::IncomingResponse::try_from_http_response(response).map_err(ClientError::Response)
+}
+
+async fn exchange<R: OutgoingRequest>(
+    http: &reqwest::Client,
+    base_url: &str,
+    supported: &SupportedVersions,
+    request: R,
+    access_token: SendAccessToken<'_>,
+) -> Result<http::Response<Vec<u8>>, ClientError<R::EndpointError>> {
     let request = request
         .try_into_http_request::<Vec<u8>>(base_url, access_token, supported)
         .map_err(ClientError::Request)?;
@@ -126,8 +155,7 @@ async fn send_raw<R: OutgoingRequest>(
         builder = builder.header(name, value);
     }
     let body = response.bytes().await.map_err(ClientError::Http)?;
-    let response = builder
-        .body(body)
-        .expect("status and headers come from a valid response");
-    R::IncomingResponse::try_from_http_response(response).map_err(ClientError::Response)
+    Ok(builder
+        .body(body.to_vec())
+        .expect("status and headers come from a valid response"))
 }

@@ -431,6 +431,82 @@ async fn raw(
     )
 }
 
+/// Browsers, where matrix-js-sdk usually runs, send an `OPTIONS` preflight before any request
+/// with an `Authorization` or JSON `Content-Type` header and show the page no answer without
+/// CORS headers (specification: Client-Server API, "Web Browser Clients").
+#[tokio::test]
+async fn browsers_get_cors_headers_and_preflight_answers() {
+    let (server, client) = start(config()).await;
+    let device = logged_in(&client, "A").await;
+    let http = reqwest::Client::new();
+    let cors = |response: &reqwest::Response| {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned()
+        };
+        (
+            header("access-control-allow-origin"),
+            header("access-control-allow-methods"),
+            header("access-control-allow-headers"),
+        )
+    };
+    let expected = (
+        "*".to_owned(),
+        "GET, POST, PUT, DELETE, OPTIONS".to_owned(),
+        "X-Requested-With, Content-Type, Authorization".to_owned(),
+    );
+
+    // The preflight of get_token: 204, and no endpoint logic (no UIA session, no 401).
+    for path in [
+        "/_matrix/client/v1/login/get_token",
+        "/_matrix/client/v3/login",
+        "/_matrix/client/v3/nothing/here",
+    ] {
+        let response = http
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}{path}", server.base_url()),
+            )
+            .header("origin", "https://app.example")
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 204, "{path}");
+        assert_eq!(cors(&response), expected, "{path}");
+        assert!(response.bytes().await.unwrap().is_empty(), "{path}");
+    }
+
+    // Answers, successful or not, carry the headers too.
+    let response = http
+        .get(format!("{}/_matrix/client/versions", server.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(cors(&response), expected);
+    let response = http
+        .post(format!(
+            "{}/_matrix/client/v1/login/get_token",
+            server.base_url()
+        ))
+        .bearer_auth(&device.access_token)
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 401);
+    assert_eq!(cors(&response), expected);
+}
+
 #[tokio::test]
 async fn the_server_answers_bad_requests_with_standard_errors() {
     let (server, client) = start(config()).await;

@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Type};
 
 use crate::errors::Errors;
+use crate::status::status_name;
 use crate::suggest::hint;
 
 /// Where a field goes in the HTTP message.
@@ -25,6 +26,9 @@ pub enum FieldKind {
     NewtypeBody,
     /// `#[api(raw_body)]`: the body as bytes.
     RawBody,
+    /// An `#[api(...)]` attribute with an error, already reported; the field takes part in no
+    /// other rule, so that the one mistake gives one error.
+    Invalid,
 }
 
 impl FieldKind {
@@ -37,6 +41,7 @@ impl FieldKind {
             FieldKind::Header(_) => "#[api(header = ...)]",
             FieldKind::NewtypeBody => "#[api(body)]",
             FieldKind::RawBody => "#[api(raw_body)]",
+            FieldKind::Invalid => "an invalid #[api]",
         }
     }
 }
@@ -109,7 +114,19 @@ pub fn parse_container_args(
             }
             "status" => {
                 let span = meta.path.span();
-                parsed.status = Some((span, meta.value()?.parse()?));
+                let value = meta.value()?;
+                if value.peek(syn::LitInt) {
+                    let code: syn::LitInt = value.parse()?;
+                    let message = match code.base10_parse().ok().and_then(status_name) {
+                        Some(name) => format!("write the status by name: `status = {name}`"),
+                        None => format!(
+                            "`{code}` is not a status code `http::StatusCode` names; write \
+                             `status = NAME` with one of its constants, such as `CREATED`"
+                        ),
+                    };
+                    return Err(syn::Error::new_spanned(code, message));
+                }
+                parsed.status = Some((span, value.parse()?));
             }
             _ => {
                 return Err(meta.error(format!(
@@ -131,50 +148,93 @@ pub fn parse_container_args(
     parsed
 }
 
-/// Parses the item under the attribute; anything but a struct with named fields is an error.
-pub fn parse_struct(item: TokenStream, macro_name: &str) -> syn::Result<syn::ItemStruct> {
-    let item: syn::Item = syn::parse2(item)?;
-    let what = match item {
-        syn::Item::Struct(item) => return check_shape(item, macro_name),
-        syn::Item::Enum(item) => (item.enum_token.span, "an enum"),
-        syn::Item::Union(item) => (item.union_token.span, "a union"),
-        other => (other.span(), "this item"),
-    };
-    Err(syn::Error::new(
-        what.0,
-        format!(
-            "#[{macro_name}] goes on a struct with named fields, not on {}",
-            what.1
-        ),
-    ))
+/// The item under `#[request]` / `#[response]`.
+pub enum ParsedItem {
+    /// A struct the macro supports.
+    Struct(syn::ItemStruct),
+    /// Any other item, already reported. It is emitted as written (minus our helper
+    /// attributes), with stub trait impls, so that code naming it reports nothing more.
+    Unsupported(syn::Item),
 }
 
-fn check_shape(item: syn::ItemStruct, macro_name: &str) -> syn::Result<syn::ItemStruct> {
-    if let Some(param) = item.generics.params.first() {
-        return Err(syn::Error::new_spanned(
-            param,
+/// Parses the item under the attribute; anything but a non-generic struct with named fields is
+/// an error, reported on the token that makes it unsupported.
+pub fn parse_item(
+    item: TokenStream,
+    macro_name: &str,
+    errors: &mut Errors,
+) -> syn::Result<ParsedItem> {
+    let item: syn::Item = syn::parse2(item)?;
+    let problem = match &item {
+        syn::Item::Struct(item) => check_shape(item, macro_name),
+        syn::Item::Enum(item) => Some(syn::Error::new(
+            item.enum_token.span,
             format!(
-                "#[{macro_name}] does not support generic parameters; use concrete types \
-                 (owned types such as `String` instead of borrowed ones)"
+                "#[{macro_name}] goes on a struct with named fields, not on an enum: write \
+                 `pub struct {} {{ ... }}`; a field can hold the enum",
+                item.ident
             ),
+        )),
+        syn::Item::Union(item) => Some(syn::Error::new(
+            item.union_token.span,
+            format!(
+                "#[{macro_name}] goes on a struct with named fields, not on a union: write \
+                 `pub struct {} {{ ... }}`",
+                item.ident
+            ),
+        )),
+        other => Some(syn::Error::new(
+            other.span(),
+            format!("#[{macro_name}] goes on a struct with named fields"),
+        )),
+    };
+    match (problem, item) {
+        (None, syn::Item::Struct(item)) => Ok(ParsedItem::Struct(item)),
+        (problem, mut other) => {
+            if let Some(problem) = problem {
+                errors.push_error(problem);
+            }
+            strip_helper_attrs(&mut other);
+            Ok(ParsedItem::Unsupported(other))
+        }
+    }
+}
+
+/// Why a struct cannot be an endpoint type, if it cannot.
+fn check_shape(item: &syn::ItemStruct, macro_name: &str) -> Option<syn::Error> {
+    if let Some(param) = item.generics.params.first() {
+        let what = match param {
+            syn::GenericParam::Lifetime(_) => {
+                "lifetime parameters; use owned types (`String`, not `&'a str`)"
+            }
+            syn::GenericParam::Type(_) => {
+                "type parameters; give each field a concrete type (an enum or \
+                 `serde_json::Value` where the shape varies)"
+            }
+            syn::GenericParam::Const(_) => "const parameters; use a concrete type",
+        };
+        return Some(syn::Error::new_spanned(
+            param,
+            format!("#[{macro_name}] does not support {what}"),
         ));
     }
     if let Some(clause) = &item.generics.where_clause {
-        return Err(syn::Error::new_spanned(
+        return Some(syn::Error::new_spanned(
             clause,
             format!("#[{macro_name}] does not support `where` clauses"),
         ));
     }
     match &item.fields {
-        syn::Fields::Named(_) => Ok(item),
-        syn::Fields::Unnamed(fields) => Err(syn::Error::new_spanned(
+        syn::Fields::Named(_) => None,
+        syn::Fields::Unnamed(fields) => Some(syn::Error::new_spanned(
             fields,
             format!(
-                "#[{macro_name}] needs named fields: write `struct {} {{ ... }}`",
+                "#[{macro_name}] needs named fields, each the name of a JSON field, query \
+                 parameter or header: write `pub struct {} {{ pub name: Type }}`",
                 item.ident
             ),
         )),
-        syn::Fields::Unit => Err(syn::Error::new_spanned(
+        syn::Fields::Unit => Some(syn::Error::new_spanned(
             &item.ident,
             format!(
                 "#[{macro_name}] needs a struct with braces: write `pub struct {} {{}}` for \
@@ -185,15 +245,43 @@ fn check_shape(item: syn::ItemStruct, macro_name: &str) -> syn::Result<syn::Item
     }
 }
 
-/// Takes the `#[api]` attributes off the fields and records each field's kind.
-pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointStruct {
-    let derives_serde = item.attrs.iter().any(|attr| {
+/// Whether the item derives serde's traits itself (then its `#[serde]` attributes stay).
+fn derives_serde(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| {
         attr.path().is_ident("derive")
             && attr.meta.require_list().is_ok_and(|list| {
                 let tokens = list.tokens.to_string();
                 tokens.contains("Serialize") || tokens.contains("Deserialize")
             })
-    });
+    })
+}
+
+/// Removes `#[api]` (and, unless the item derives serde's traits, `#[serde]`) from every field
+/// of an item we do not expand, so that rustc does not report them as unknown attributes.
+fn strip_helper_attrs(item: &mut syn::Item) {
+    let (attrs, fields): (&[Attribute], Vec<&mut syn::Field>) = match item {
+        syn::Item::Struct(item) => (&item.attrs, item.fields.iter_mut().collect()),
+        syn::Item::Enum(item) => (
+            &item.attrs,
+            item.variants
+                .iter_mut()
+                .flat_map(|v| v.fields.iter_mut())
+                .collect(),
+        ),
+        syn::Item::Union(item) => (&item.attrs, item.fields.named.iter_mut().collect()),
+        _ => return,
+    };
+    let keep_serde = derives_serde(attrs);
+    for field in fields {
+        field
+            .attrs
+            .retain(|a| !a.path().is_ident("api") && (keep_serde || !a.path().is_ident("serde")));
+    }
+}
+
+/// Takes the `#[api]` attributes off the fields and records each field's kind.
+pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointStruct {
+    let derives_serde = derives_serde(&item.attrs);
     let mut fields = Vec::new();
     for field in item.fields.iter_mut() {
         let ident = field
@@ -205,12 +293,16 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
         let mut kept = Vec::new();
         for attr in std::mem::take(&mut field.attrs) {
             if attr.path().is_ident("api") {
-                if let Some(parsed) = parse_api_attr(&attr, errors) {
-                    if kind.is_some() {
-                        errors.push(&attr, "a field takes one `#[api(...)]` attribute");
-                    } else {
-                        kind = Some(parsed);
-                    }
+                let parsed = parse_api_attr(&attr, errors);
+                if kind.is_some() {
+                    errors.push(
+                        &attr,
+                        "a field takes one `#[api(...)]` attribute; keep the one that says where \
+                         the field goes",
+                    );
+                    kind = Some((FieldKind::Invalid, attr.span()));
+                } else {
+                    kind = Some(parsed.unwrap_or((FieldKind::Invalid, attr.span())));
                 }
             } else if attr.path().is_ident("serde") {
                 if derives_serde {
@@ -268,7 +360,12 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<(FieldKind, S
             }
         };
         if !matches!(kind, FieldKind::Header(_)) && !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-            return Err(meta.error(format!("`{key}` takes no value")));
+            let hint = if key == "path" {
+                "; the field's name is the name of the `{param}` it fills"
+            } else {
+                ""
+            };
+            return Err(meta.error(format!("`{key}` takes no value: write `#[api({key})]`{hint}")));
         }
         result = Some((kind, span));
         Ok(())
@@ -302,14 +399,19 @@ pub fn is_vec_u8(ty: &Type) -> bool {
         if inner.path.is_ident("u8") && args.args.len() == 1)
 }
 
-/// The span of a `flatten` inside a field's `#[serde(...)]`, if any.
-pub fn serde_flatten(field: &Field) -> Option<Span> {
-    field.serde_attrs.iter().find_map(|attr| {
-        let mut found = None;
+/// The keys of a field's `#[serde(...)]` attributes (`rename`, `flatten`, ...), with the span of
+/// each.
+fn serde_keys_spanned(field: &Field) -> Vec<(String, Span)> {
+    let mut keys = Vec::new();
+    for attr in &field.serde_attrs {
         let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("flatten") {
-                found = Some(meta.path.span());
-            } else if !meta.input.is_empty() && meta.input.peek(syn::Token![=]) {
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            keys.push((key, meta.path.span()));
+            if meta.input.peek(syn::Token![=]) {
                 let _: syn::Expr = meta.value()?.parse()?;
             } else if meta.input.peek(syn::token::Paren) {
                 let _content;
@@ -317,38 +419,52 @@ pub fn serde_flatten(field: &Field) -> Option<Span> {
             }
             Ok(())
         });
-        found
-    })
+    }
+    keys
+}
+
+/// The span of a `flatten` inside a field's `#[serde(...)]`, if any.
+pub fn serde_flatten(field: &Field) -> Option<Span> {
+    serde_keys_spanned(field)
+        .into_iter()
+        .find_map(|(key, span)| (key == "flatten").then_some(span))
 }
 
 /// Shared rules for the fields of requests and responses.
-pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
+pub fn check_body_fields(endpoint: &EndpointStruct, is_request: bool, errors: &mut Errors) {
     let body_fields: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Body)).collect();
-    let newtype: Vec<&Field> = endpoint
-        .of_kind(|k| matches!(k, FieldKind::NewtypeBody))
+    let whole_body: Vec<&Field> = endpoint
+        .of_kind(|k| matches!(k, FieldKind::NewtypeBody | FieldKind::RawBody))
         .collect();
     let raw: Vec<&Field> = endpoint
         .of_kind(|k| matches!(k, FieldKind::RawBody))
         .collect();
-    for extra in newtype
-        .iter()
-        .skip(1)
-        .chain(raw.iter().skip(usize::from(newtype.is_empty())))
-    {
-        errors.push_at(
-            extra.kind_span,
-            "only one field can be the whole body: `#[api(body)]` or `#[api(raw_body)]` is \
-             already on another field",
-        );
+    if let Some((first, extra)) = whole_body.split_first() {
+        for field in extra {
+            errors.push_at(
+                field.kind_span,
+                format!(
+                    "only one field can be the whole body, and `{}` already is ({}); make this \
+                     a field of `{}`'s type",
+                    first.ident,
+                    first.kind.attribute_name(),
+                    first.ident
+                ),
+            );
+        }
     }
-    if let Some(whole) = newtype.first().or(raw.first()) {
+    let elsewhere = if is_request {
+        "`#[api(query)]` or `#[api(header = ...)]`"
+    } else {
+        "`#[api(header = ...)]`"
+    };
+    if let Some(whole) = whole_body.first() {
         for field in &body_fields {
             errors.push(
                 &field.ident,
                 format!(
                     "`{}` would be a field of the JSON body, but `{}` is already the whole body \
-                     ({}); mark this field `#[api(query)]`, `#[api(header = ...)]` or move it into \
-                     that type",
+                     ({}); mark this field {elsewhere}, or move it into that type",
                     field.ident,
                     whole.ident,
                     whole.kind.attribute_name()
@@ -358,14 +474,17 @@ pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
     }
     for field in &raw {
         if !is_vec_u8(&field.ty) {
-            errors.push(&field.ty, "an `#[api(raw_body)]` field has type `Vec<u8>`");
+            errors.push(
+                &field.ty,
+                "an `#[api(raw_body)]` field is the body's bytes and has type `Vec<u8>`; for a \
+                 JSON body of another type, use `#[api(body)]`",
+            );
         }
     }
     for field in &endpoint.fields {
-        let takes_serde = matches!(
-            field.kind,
-            FieldKind::Body | FieldKind::Query | FieldKind::QueryAll
-        );
+        // The fields of the generated body and query structs; a `query_all` or `body` field is
+        // (de)serialised whole, by its type's own serde attributes.
+        let takes_serde = matches!(field.kind, FieldKind::Body | FieldKind::Query);
         if let Some(span) = serde_flatten(field) {
             if matches!(field.kind, FieldKind::Query) {
                 errors.push_at(
@@ -377,13 +496,18 @@ pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
                 continue;
             }
         }
-        if !takes_serde {
+        if !takes_serde && !matches!(field.kind, FieldKind::Invalid) {
             if let Some(attr) = field.serde_attrs.first() {
+                let advice = match field.kind {
+                    FieldKind::QueryAll | FieldKind::NewtypeBody => {
+                        "the field is (de)serialised whole, so put serde attributes on its type"
+                    }
+                    _ => "serde attributes apply to body fields and `#[api(query)]` fields",
+                };
                 errors.push(
                     attr,
                     format!(
-                        "`#[serde(...)]` has no effect on {} fields; serde attributes apply to \
-                         body and query fields",
+                        "`#[serde(...)]` has no effect on {} fields: {advice}",
                         field.kind.attribute_name()
                     ),
                 );
@@ -392,9 +516,12 @@ pub fn check_body_fields(endpoint: &EndpointStruct, errors: &mut Errors) {
     }
 }
 
-impl Field {
-    /// The span of the field's type, where type errors (a missing trait) belong.
-    pub fn ty_span(&self) -> Span {
-        self.ty.span()
+/// The name and generics of an item we emit stub impls for: a struct, enum or union.
+pub fn name_and_generics(item: &syn::Item) -> Option<(&Ident, &syn::Generics)> {
+    match item {
+        syn::Item::Struct(item) => Some((&item.ident, &item.generics)),
+        syn::Item::Enum(item) => Some((&item.ident, &item.generics)),
+        syn::Item::Union(item) => Some((&item.ident, &item.generics)),
+        _ => None,
     }
 }

@@ -11,6 +11,7 @@ mod errors;
 mod metadata;
 mod request;
 mod response;
+mod status;
 mod suggest;
 
 use proc_macro::TokenStream;

@@ -6,7 +6,9 @@
 //! comes from an endpoint's `METADATA` (all its paths, stable and unstable), every request goes
 //! through `IncomingRequest::try_from_http_request` and every answer through
 //! `OutgoingResponse::try_into_http_response`: no path, field name or status code is written
-//! here that a declaration already knows.
+//! here that a declaration already knows. Every answer carries the CORS headers the
+//! specification recommends, and `OPTIONS` preflights are answered on every path, so browser
+//! clients can use it too.
 //!
 //! The store is in memory (the embedded default): users come from the configuration, with
 //! Argon2-hashed passwords, and everything is gone when the process stops.

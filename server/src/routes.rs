@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use axum::routing::any;
 use bytes::Bytes;
-use http::{Method, StatusCode};
+use http::header::{
+    ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
+};
+use http::{HeaderValue, Method, StatusCode};
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::{IncomingRequest, OutgoingResponse};
 
@@ -96,13 +99,44 @@ pub(crate) fn router(state: Arc<AppState>) -> axum::Router {
             }),
         );
     }
-    router.fallback(|| async {
-        axum_response(MatrixError::new(
-            StatusCode::NOT_FOUND,
-            ErrorKind::Unrecognized,
-            "Unrecognized request",
-        ))
-    })
+    router
+        .fallback(|| async {
+            axum_response(MatrixError::new(
+                StatusCode::NOT_FOUND,
+                ErrorKind::Unrecognized,
+                "Unrecognized request",
+            ))
+        })
+        .layer(axum::middleware::from_fn(cors))
+}
+
+/// CORS, as the specification's "Web Browser Clients" section asks: every endpoint answers the
+/// `OPTIONS` preflight, without running any of its logic, and every answer carries the
+/// recommended headers. A browser (where matrix-js-sdk usually runs) sends the preflight before
+/// any request with an `Authorization` or a JSON `Content-Type` header, and hands no answer to
+/// the page without `Access-Control-Allow-Origin`.
+async fn cors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = if request.method() == Method::OPTIONS {
+        let mut response = axum::response::Response::new(axum::body::Body::empty());
+        *response.status_mut() = StatusCode::NO_CONTENT;
+        response
+    } else {
+        next.run(request).await
+    };
+    let headers = response.headers_mut();
+    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(
+        ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, PUT, DELETE, OPTIONS"),
+    );
+    headers.insert(
+        ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("X-Requested-With, Content-Type, Authorization"),
+    );
+    response
 }
 
 async fn dispatch(

@@ -42,7 +42,8 @@ pub enum ErrorBody {
     Standard(StandardErrorBody),
     /// JSON, but not the standard shape; kept as it came.
     Json(Value),
-    /// Not JSON at all, such as the HTML page of a proxy; the bytes as they came.
+    /// Not JSON at all, such as the HTML page of a proxy, or JSON that no value can hold
+    /// unchanged (an object that gives a key twice); the bytes as they came.
     NotJson(Vec<u8>),
 }
 
@@ -353,12 +354,84 @@ impl crate::EndpointError for MatrixError {
                 ErrorBody::Standard(standard)
             }
             // Only the unusual bodies are parsed a second time.
-            Err(_) => match serde_json::from_slice::<Value>(bytes) {
-                Ok(value) => ErrorBody::Json(value),
+            Err(_) => match serde_json::from_slice::<ExactValue>(bytes) {
+                Ok(ExactValue(value)) => ErrorBody::Json(value),
                 Err(_) => ErrorBody::NotJson(bytes.to_vec()),
             },
         };
         MatrixError { status, body }
+    }
+}
+
+/// A JSON value read without losing anything: where `serde_json::Value` keeps the last of a
+/// key given twice, this refuses the object, so that the body is kept as bytes instead. (A body
+/// collapsed to one of its keys could read differently when sent on: as the standard shape, or as
+/// a UIA answer.)
+struct ExactValue(Value);
+
+impl<'de> Deserialize<'de> for ExactValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(ExactValueVisitor)
+            .map(ExactValue)
+    }
+}
+
+struct ExactValueVisitor;
+
+impl<'de> Visitor<'de> for ExactValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(ExactValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = JsonObject::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            let ExactValue(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -800,6 +873,22 @@ mod tests {
         let empty = parse(500, b"");
         assert_eq!(empty.body, ErrorBody::NotJson(Vec::new()));
         assert_eq!(empty.to_string(), "500 Internal Server Error: empty body");
+    }
+
+    #[test]
+    fn json_with_a_key_given_twice_is_kept_as_bytes() {
+        // As JSON it would keep one `errcode` and read as the standard shape once sent on.
+        let body = br#"{"errcode": "M_X", "n": 1, "n": 2}"#;
+        let err = parse(400, body);
+        assert_eq!(err.body, ErrorBody::NotJson(body.to_vec()));
+        let nested = br#"[{"a": {"b": 1, "b": 1}}]"#;
+        assert_eq!(parse(502, nested).body, ErrorBody::NotJson(nested.to_vec()));
+        // Without a key given twice, the same value `serde_json::Value` reads.
+        let other = br#"[{"a": {"b": 1.5e300, "c": null}}, -0, 18446744073709551616, "\u00e9"]"#;
+        assert_eq!(
+            parse(502, other).body,
+            ErrorBody::Json(serde_json::from_slice(other).unwrap())
+        );
     }
 
     #[test]

@@ -7,13 +7,19 @@ mod validate;
 
 use proc_macro2::TokenStream;
 
+use crate::errors::Errors;
+
 pub fn metadata(input: TokenStream) -> TokenStream {
-    let raw = match syn::parse2::<parse::RawMetadata>(input) {
-        Ok(raw) => raw,
-        Err(err) => return err.to_compile_error(),
+    let errors = match syn::parse2::<parse::RawMetadata>(input) {
+        Ok(raw) => match validate::validate(raw) {
+            Ok(metadata) => return expand::expand(&metadata),
+            Err(errors) => errors,
+        },
+        Err(err) => {
+            let mut errors = Errors::default();
+            errors.push_error(err);
+            errors
+        }
     };
-    match validate::validate(raw) {
-        Ok(metadata) => expand::expand(&metadata),
-        Err(errors) => errors.to_compile_errors(),
-    }
+    expand::fallback(&errors)
 }

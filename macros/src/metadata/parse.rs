@@ -7,8 +7,10 @@ use syn::{braced, parenthesized, Ident, LitStr, Token};
 /// The declaration as written: each key with the tokens of its value, unchecked.
 pub struct RawMetadata {
     pub entries: Vec<RawEntry>,
-    /// The span of the whole input, for errors about a missing key.
-    pub span: Span,
+    /// The span of the declaration's last token, where a missing key would be added: errors
+    /// about a missing key point there (the braces of `metadata! { ... }` are not part of a
+    /// function-like macro's input; its first token is a key that is not the problem).
+    pub end: Span,
 }
 
 pub struct RawEntry {
@@ -18,7 +20,7 @@ pub struct RawEntry {
 
 impl Parse for RawMetadata {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let span = input.span();
+        let end = last_token_span(input);
         let mut entries = Vec::new();
         while !input.is_empty() {
             let key: Ident = input.parse().map_err(|err| {
@@ -29,11 +31,26 @@ impl Parse for RawMetadata {
                 )
             })?;
             input.parse::<Token![:]>().map_err(|err| {
-                syn::Error::new(err.span(), format!("expected `:` after `{key}`"))
+                syn::Error::new(
+                    err.span(),
+                    format!("expected `:` after `{key}`: the entries are written `{key}: value`"),
+                )
             })?;
             let mut value = TokenStream::new();
+            let mut last: Option<TokenTree> = None;
             while !input.is_empty() && !input.peek(Token![,]) {
-                value.extend([input.parse::<TokenTree>()?]);
+                // `key: value` where a `,` belongs: `method: GET rate_limited: false`.
+                if let Some(last) = &last {
+                    if input.peek(Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+                        return Err(syn::Error::new(
+                            last.span(),
+                            format!("expected `,` after the value of `{key}`"),
+                        ));
+                    }
+                }
+                let token: TokenTree = input.parse()?;
+                last = Some(token.clone());
+                value.extend([token]);
             }
             if value.is_empty() {
                 return Err(syn::Error::new_spanned(
@@ -46,7 +63,29 @@ impl Parse for RawMetadata {
                 input.parse::<Token![,]>()?;
             }
         }
-        Ok(RawMetadata { entries, span })
+        Ok(RawMetadata { entries, end })
+    }
+}
+
+/// The span of the last token of `input` (the closing delimiter of a trailing group), or the
+/// macro call's span when the input is empty.
+fn last_token_span(input: ParseStream) -> Span {
+    let tokens: Vec<TokenTree> = input
+        .fork()
+        .parse::<TokenStream>()
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    // A trailing comma is not where a key is missing; the value before it is.
+    let last = match tokens.as_slice() {
+        [.., before, TokenTree::Punct(comma)] if comma.as_char() == ',' => Some(before.clone()),
+        [.., last] => Some(last.clone()),
+        [] => None,
+    };
+    match last {
+        Some(TokenTree::Group(group)) => group.span_close(),
+        Some(token) => token.span(),
+        None => Span::call_site(),
     }
 }
 
@@ -113,23 +152,39 @@ impl Parse for Arm {
         input.parse::<Token![=>]>()?;
         let target = if input.peek(LitStr) {
             Target::Path(input.parse()?)
-        } else if input.peek(Ident) {
+        } else if input.peek(Ident) && !input.peek2(Token![/]) {
             let word: Ident = input.parse()?;
             match word.to_string().as_str() {
                 "deprecated" => Target::Deprecated(word),
                 "removed" => Target::Removed(word),
                 _ => {
                     return Err(syn::Error::new_spanned(
-                        word,
-                        "expected a path string such as \"/_matrix/client/v3/login\", \
-                         `deprecated` or `removed`",
+                        &word,
+                        format!(
+                            "expected a path string such as \"/_matrix/client/v3/login\", \
+                             `deprecated` or `removed`, not `{word}`"
+                        ),
                     ))
                 }
             }
         } else {
-            return Err(input.error(
-                "expected a path string such as \"/_matrix/client/v3/login\", `deprecated` or \
-                 `removed`; a path must be a string literal",
+            // Tokens that look like a path: underline them all, and quote them in the advice.
+            let mut written = TokenStream::new();
+            let mut text = String::new();
+            while !input.is_empty() && !input.peek(Token![,]) {
+                let token: TokenTree = input.parse()?;
+                text.push_str(&token.to_string());
+                written.extend([token]);
+            }
+            if written.is_empty() {
+                return Err(input.error(
+                    "expected a path string such as \"/_matrix/client/v3/login\", \
+                     `deprecated` or `removed`",
+                ));
+            }
+            return Err(syn::Error::new_spanned(
+                written,
+                format!("a path is a string literal: write \"{text}\""),
             ));
         };
         Ok(Arm { selector, target })
@@ -157,10 +212,22 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
                 version: None,
                 feature: Some(parse_feature(input)?),
             }),
-            text if text.starts_with('v') && text[1..].chars().all(|c| c.is_ascii_digit()) => {
+            text if text.len() > 1
+                && text.starts_with('v')
+                && text[1..].chars().all(|c| c.is_ascii_digit()) =>
+            {
+                // `v1.7` is the identifier `v1`, `.` and `7`: underline all three.
+                let mut written = quote::quote!(#word);
+                let mut version = text[1..].to_owned();
+                if input.peek(Token![.]) && input.peek2(syn::LitInt) {
+                    let dot: Token![.] = input.parse()?;
+                    let minor: syn::LitInt = input.parse()?;
+                    version = format!("{version}.{minor}");
+                    written.extend(quote::quote!(#dot #minor));
+                }
                 Err(syn::Error::new_spanned(
-                    word,
-                    "write the version without `v`, as a number such as `1.7`",
+                    written,
+                    format!("write versions without `v`: `{version}`"),
                 ))
             }
             _ => Err(syn::Error::new_spanned(
@@ -179,10 +246,18 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
             text: lit.to_string(),
             span: lit.span(),
         },
+        Ok(syn::Lit::Str(lit)) => {
+            let text = lit.value();
+            let text = text.strip_prefix('v').unwrap_or(&text);
+            return Err(syn::Error::new_spanned(
+                lit,
+                format!("a version is a number, not a string: write `{text}` without quotes"),
+            ));
+        }
         Ok(other) => {
             return Err(syn::Error::new_spanned(
                 other,
-                "a version is a number such as `1.7`, not a string or other literal",
+                "a version is a number such as `1.7`",
             ))
         }
         Err(err) => {

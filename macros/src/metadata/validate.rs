@@ -5,7 +5,7 @@ use syn::{Ident, LitBool, LitStr};
 
 use super::parse::{Arm, RawHistory, RawMetadata, Selector, Target, VersionLit};
 use crate::errors::Errors;
-use crate::suggest::hint;
+use crate::suggest::{closest, hint};
 
 /// The newest `1.N` this macro accepts; `matrix_api::MatrixVersion::LATEST` must match.
 pub const LATEST_MINOR: u8 = 19;
@@ -54,6 +54,9 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
     let mut history = None;
     let mut path = None;
     let mut seen: Vec<Ident> = Vec::new();
+    // Valid keys that an unknown key was taken for: they are not reported missing as well.
+    let mut suggested: Vec<&str> = Vec::new();
+    let given: Vec<String> = raw.entries.iter().map(|e| e.key.to_string()).collect();
 
     for entry in raw.entries {
         let key = entry.key.to_string();
@@ -84,40 +87,50 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
                     "`path` takes one string literal, such as \"/_matrix/client/versions\"",
                 ),
             },
-            _ => errors.push(
-                &entry.key,
-                format!(
-                    "unknown key `{key}`; the keys are `method`, `rate_limited`, \
-                     `authentication`, and `history` or `path`{}",
-                    hint(&key, KEYS)
-                ),
-            ),
+            _ => {
+                // Prefer the keys the declaration lacks: `ratelimited` is `rate_limited`.
+                let missing: Vec<&str> = KEYS
+                    .iter()
+                    .copied()
+                    .filter(|k| !given.iter().any(|g| g == k))
+                    .collect();
+                let suggestion = closest(&key, &missing).or_else(|| closest(&key, KEYS));
+                if let Some(suggestion) = suggestion {
+                    suggested.push(suggestion);
+                }
+                errors.push(
+                    &entry.key,
+                    format!(
+                        "unknown key `{key}`; the keys are `method`, `rate_limited`, \
+                         `authentication`, and `history` or `path`{}",
+                        suggestion
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_default()
+                    ),
+                );
+            }
         }
     }
 
-    let has = |name: &str| seen.iter().any(|k| k == name);
-    for required in ["method", "rate_limited", "authentication"] {
-        if !has(required) {
-            errors.push_at(raw.span, format!("missing `{required}` in metadata!"));
-        }
+    let has = |name: &str| seen.iter().any(|k| k == name) || suggested.contains(&name);
+    let mut missing: Vec<&str> = ["method", "rate_limited", "authentication"]
+        .into_iter()
+        .filter(|key| !has(key))
+        .collect();
+    if !has("history") && !has("path") {
+        missing.push("history");
     }
-    match (has("history"), has("path")) {
-        (true, true) => {
-            let second = seen
-                .iter()
-                .rfind(|k| *k == "history" || *k == "path")
-                .unwrap();
+    if !missing.is_empty() {
+        errors.push_at(raw.end, missing_keys_message(&missing));
+    }
+    if has("history") && has("path") {
+        if let Some(second) = seen.iter().rfind(|k| *k == "history" || *k == "path") {
             errors.push(
                 second,
                 "give either `history` (a versioned endpoint) or `path` (one unversioned path), \
                  not both",
             );
         }
-        (false, false) => errors.push_at(
-            raw.span,
-            "missing `history` (the endpoint's paths by version) or `path` (one unversioned path)",
-        ),
-        _ => {}
     }
 
     let history = history.or_else(|| path.map(History::Single));
@@ -134,10 +147,47 @@ pub fn validate(raw: RawMetadata) -> Result<Metadata, Errors> {
         }
         _ => {
             if errors.is_empty() {
-                errors.push_at(raw.span, "invalid metadata");
+                errors.push_at(raw.end, "invalid metadata");
             }
             Err(errors)
         }
+    }
+}
+
+/// "missing `a` and `b`; add `a: ...,` and `b: ...,`", for the keys a declaration lacks.
+fn missing_keys_message(missing: &[&str]) -> String {
+    let example = |key: &str| match key {
+        "method" => "`method: GET,` (or `POST`, `PUT`, `DELETE`, ...)",
+        "rate_limited" => "`rate_limited: false,` (or `true`)",
+        "authentication" => {
+            "`authentication: AccessToken,` (or `None`, `AccessTokenOptional`, ...)"
+        }
+        _ => {
+            "`history: { 1.1 => \"/_matrix/client/v3/...\" },` (the paths by version) or `path: \
+             \"/_matrix/...\",` (one unversioned path)"
+        }
+    };
+    let name = |key: &str| {
+        if key == "history" {
+            "`history` or `path`".to_owned()
+        } else {
+            format!("`{key}`")
+        }
+    };
+    let names: Vec<String> = missing.iter().map(|k| name(k)).collect();
+    let examples: Vec<&str> = missing.iter().map(|k| example(k)).collect();
+    format!(
+        "metadata! is missing {}; add {}",
+        join_and(&names),
+        examples.join(", and ")
+    )
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -249,10 +299,15 @@ pub fn check_path(lit: &LitStr, errors: &mut Errors) -> Option<Vec<String>> {
         .chars()
         .find(|c| matches!(c, '?' | '#') || c.is_whitespace())
     {
-        return fail(format!(
-            "a path cannot contain {c:?}; query parameters are `#[api(query)]` fields of the \
-             request"
-        ));
+        return fail(match c {
+            '?' => "a path has no query string: each query parameter is an `#[api(query)]` \
+                    field of the request"
+                .to_owned(),
+            '#' => "a path cannot contain `#`: a request sends no fragment".to_owned(),
+            _ => format!(
+                "a path cannot contain whitespace ({c:?}); a parameter is written `{{name}}`"
+            ),
+        });
     }
     let mut params: Vec<String> = Vec::new();
     let mut open: Option<usize> = None;
@@ -276,7 +331,8 @@ pub fn check_path(lit: &LitStr, errors: &mut Errors) -> Option<Vec<String>> {
                 }
                 if params.iter().any(|p| p == name) {
                     return fail(format!(
-                        "the parameter `{{{name}}}` appears twice in this path"
+                        "the parameter `{{{name}}}` appears twice in this path; each `{{param}}` \
+                         is filled by its own field, so give each a name of its own"
                     ));
                 }
                 params.push(name.to_owned());
@@ -320,18 +376,18 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
         if let (Some(version), Some(span)) = (version, version_span) {
             if let Some(last) = last_version {
                 if version <= last {
-                    let relation = if version == last {
-                        "is repeated"
-                    } else {
-                        "comes after"
-                    };
-                    errors.push_at(
-                        span,
+                    let message = if version == last {
                         format!(
-                            "versions must be strictly ascending, oldest first: 1.{version} \
-                             {relation} 1.{last}"
-                        ),
-                    );
+                            "1.{version} is listed twice; each version introduces one path, \
+                             and the arms are listed oldest first"
+                        )
+                    } else {
+                        format!(
+                            "1.{version} comes after 1.{last}; list the arms oldest first \
+                             (strictly ascending versions)"
+                        )
+                    };
+                    errors.push_at(span, message);
                 }
             }
             last_version = Some(version);
@@ -339,7 +395,8 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
         if after_removed {
             errors.push_at(
                 selector_span(&selector),
-                "nothing can follow `removed` in a history",
+                "nothing can follow `removed`: it is the last arm of a history, as the \
+                 endpoint has no path after it",
             );
             continue;
         }
@@ -348,7 +405,8 @@ fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
                 if !stable.is_empty() || deprecated.is_some() {
                     errors.push(
                         &keyword,
-                        "unstable paths come first: a history lists paths oldest first",
+                        "unstable paths come before stable ones: a history lists its arms oldest \
+                         first, so move this arm above the versions",
                     );
                 }
                 check_same_params(&path, &mut first_params, errors);
@@ -460,5 +518,83 @@ fn check_same_params(
             );
         }
         Some(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_of(input: proc_macro2::TokenStream) -> String {
+        let raw: RawMetadata = syn::parse2(input).expect("parses");
+        match validate(raw) {
+            Ok(_) => String::new(),
+            Err(errors) => errors
+                .finish()
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    #[test]
+    fn a_misspelt_key_is_one_error() {
+        let errors = errors_of(quote::quote! {
+            method: GET, ratelimited: false, authentication: None, path: "/x",
+        });
+        assert_eq!(
+            errors,
+            "unknown key `ratelimited`; the keys are `method`, `rate_limited`, `authentication`, \
+             and `history` or `path`; did you mean `rate_limited`?"
+        );
+    }
+
+    #[test]
+    fn missing_keys_are_one_error() {
+        let errors = errors_of(quote::quote! { method: GET, path: "/x" });
+        assert!(
+            errors.starts_with("metadata! is missing `rate_limited` and `authentication`; add"),
+            "{errors}"
+        );
+        assert_eq!(errors.lines().count(), 1);
+        let errors =
+            errors_of(quote::quote! { method: GET, rate_limited: true, authentication: None });
+        assert!(
+            errors.starts_with("metadata! is missing `history` or `path`"),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn a_valid_declaration_has_no_errors() {
+        let errors = errors_of(quote::quote! {
+            method: PUT,
+            rate_limited: false,
+            authentication: AccessToken,
+            history: {
+                unstable("org.matrix.msc1") => "/u/{a}",
+                1.1 | stable("org.matrix.msc1.stable") => "/v3/{a}",
+                1.12 => deprecated,
+                1.13 => removed,
+            },
+        });
+        assert_eq!(errors, "");
+    }
+
+    #[test]
+    fn versions() {
+        let mut errors = Errors::default();
+        let lit = |text: &str| VersionLit {
+            text: text.to_owned(),
+            span: Span::call_site(),
+        };
+        assert_eq!(check_version(&lit("1.10"), &mut errors), Some(10));
+        assert!(errors.is_empty());
+        assert_eq!(check_version(&lit("1.99"), &mut errors), None);
+        assert_eq!(check_version(&lit("1.07"), &mut errors), None);
+        assert_eq!(check_version(&lit("2"), &mut errors), None);
+        assert_eq!(errors.finish().unwrap_err().into_iter().count(), 3);
     }
 }

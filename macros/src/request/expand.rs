@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
 use crate::api_attr::{ContainerArgs, EndpointStruct, Field, FieldKind};
-use crate::codegen::{error_type, header_name, idents, serde_struct, SIDES};
+use crate::codegen::{header_name, idents, serde_struct, ErrorType, SIDES};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     let item = &endpoint.item;
@@ -23,7 +23,10 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     } else {
         serde_struct(&body_struct, &fields.body, SIDES.client, SIDES.server)
     };
-    let error = error_type(args.error.as_ref());
+    let error = ErrorType {
+        given: args.error.as_ref(),
+        struct_name: ident,
+    };
     let client = SIDES
         .client
         .then(|| client_impl(ident, &fields, args, &error));
@@ -33,6 +36,10 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     quote! {
         #[derive(Clone, Debug)]
         #item
+
+        // The stand-in `METADATA` when the module declares none; see `metadata_declared`.
+        #[allow(unused_imports)]
+        use ::matrix_api::__private::undeclared::*;
 
         #[allow(non_local_definitions)]
         const _: () = {
@@ -78,45 +85,67 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Rules that need both this struct and `METADATA`, evaluated by rustc as constants and
-/// reported on the user's field.
+/// Rules that need both this struct and `METADATA`, decided by rustc: each `const fn` of the
+/// runtime decides a rule, and a broken rule is a trait-bound error spanned on the user's token,
+/// worded by the rule's trait (`matrix_api::declaration`).
 fn compile_time_checks(endpoint: &EndpointStruct, fields: &Fields) -> TokenStream {
-    let path_checks = fields.path.iter().map(|field| {
-        let name = field.ident.to_string();
-        quote_spanned! {field.kind_span=>
-            const _: () = ::matrix_api::__private::assert_path_field(&METADATA.history, #name);
+    let check = |span: Span, rule: &str, passed: TokenStream| {
+        let rule = Ident::new(rule, span);
+        quote_spanned! {span=>
+            const _: () = <::matrix_api::declaration::Check<{ #passed }>
+                as ::matrix_api::declaration::#rule>::OK;
         }
+    };
+    let ident = endpoint.ident();
+    let declared = check(
+        ident.span(),
+        "MetadataDeclared",
+        quote_spanned! {ident.span()=> ::matrix_api::__private::metadata_declared(&METADATA) },
+    );
+    let path_fields = fields.path.iter().map(|field| {
+        let (span, name) = (field.ident.span(), field.ident.to_string());
+        check(
+            span,
+            "PathFieldNamed",
+            quote_spanned! {span=> ::matrix_api::__private::path_field_named(&METADATA.history, #name) },
+        )
     });
     let names = fields.path.iter().map(|f| f.ident.to_string());
-    let ident = endpoint.ident();
-    let covered = quote_spanned! {ident.span()=>
-        const _: () = ::matrix_api::__private::assert_path_params_covered(
-            &METADATA.history, &[#(#names),*]
-        );
-    };
+    let covered = check(
+        ident.span(),
+        "PathParamsCovered",
+        quote_spanned! {ident.span()=>
+            ::matrix_api::__private::path_params_covered(&METADATA.history, &[#(#names),*])
+        },
+    );
     let in_body = fields
         .body
         .iter()
         .chain(fields.newtype.iter())
         .chain(fields.raw.iter());
-    let body_checks = in_body.map(|field| {
-        let name = field.ident.to_string();
-        quote_spanned! {field.ident.span()=>
-            const _: () = ::matrix_api::__private::assert_no_body_on_get(&METADATA, #name);
-        }
+    let body_fields = in_body.map(|field| {
+        let span = field.ident.span();
+        check(
+            span,
+            "BodyAllowed",
+            quote_spanned! {span=> ::matrix_api::__private::body_allowed(&METADATA) },
+        )
     });
-    quote! { #(#path_checks)* #covered #(#body_checks)* }
+    quote! { #declared #(#path_fields)* #covered #(#body_fields)* }
 }
 
 fn client_impl(
     ident: &Ident,
     fields: &Fields,
     args: &ContainerArgs,
-    error: &TokenStream,
+    error: &ErrorType,
 ) -> TokenStream {
+    let (error, where_clause) = (error.ty(), error.where_clause());
+    // The response type, named on the struct's name so that a missing one is reported there.
+    let response = quote_spanned! {ident.span()=> Response };
     let path_args = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
-        quote_spanned! {field.ty_span()=> (#name, &self.#field_ident as &dyn ::std::fmt::Display) }
+        quote_spanned! {field.ident.span()=> (#name, &self.#field_ident as &dyn ::std::fmt::Display) }
     });
     let destructure = fields.all.iter().map(|field| {
         let field_ident = &field.ident;
@@ -165,10 +194,10 @@ fn client_impl(
         quote! { __builder.json_body(&RequestBody { #(#names),* }) }
     };
     quote! {
-        impl ::matrix_api::OutgoingRequest for #ident {
+        impl ::matrix_api::OutgoingRequest for #ident #where_clause {
             const METADATA: ::matrix_api::Metadata = METADATA;
             type EndpointError = #error;
-            type IncomingResponse = Response;
+            type IncomingResponse = #response;
 
             fn try_into_http_request<T: ::std::default::Default + ::matrix_api::BufMut>(
                 self,
@@ -194,11 +223,19 @@ fn server_impl(
     ident: &Ident,
     fields: &Fields,
     args: &ContainerArgs,
-    error: &TokenStream,
+    error: &ErrorType,
 ) -> TokenStream {
+    let (error, where_clause) = (error.ty(), error.where_clause());
+    // The response type, named on the struct's name so that a missing one is reported there.
+    let response = quote_spanned! {ident.span()=> Response };
     let path = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
-        quote_spanned! {field.ty_span()=> let #field_ident = __parts.path_arg(#name)?; }
+        let ty = &field.ty;
+        // `FromStr` named here, on the field, so a type without it is reported there and not
+        // from inside the runtime.
+        quote_spanned! {field.ident.span()=>
+            let #field_ident: #ty = __parts.path_arg(#name, ::std::str::FromStr::from_str)?;
+        }
     });
     let query = if fields.query.is_empty() {
         TokenStream::new()
@@ -234,10 +271,10 @@ fn server_impl(
     };
     let all = idents(&fields.all);
     quote! {
-        impl ::matrix_api::IncomingRequest for #ident {
+        impl ::matrix_api::IncomingRequest for #ident #where_clause {
             const METADATA: ::matrix_api::Metadata = METADATA;
             type EndpointError = #error;
-            type OutgoingResponse = Response;
+            type OutgoingResponse = #response;
 
             fn try_from_http_request<B: ::std::convert::AsRef<[u8]>, S: ::std::convert::AsRef<str>>(
                 __request: ::matrix_api::__private::http::Request<B>,

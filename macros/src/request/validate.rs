@@ -11,7 +11,7 @@ pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Er
             "`status` belongs on #[response]: a request has no status code",
         );
     }
-    check_body_fields(endpoint, errors);
+    check_body_fields(endpoint, true, errors);
     let query: Vec<_> = endpoint
         .of_kind(|k| matches!(k, FieldKind::Query))
         .collect();

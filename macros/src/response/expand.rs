@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
 use crate::api_attr::{ContainerArgs, EndpointStruct, Field, FieldKind};
-use crate::codegen::{error_type, header_name, idents, serde_struct, SIDES};
+use crate::codegen::{header_name, idents, serde_struct, ErrorType, SIDES};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     let item = &endpoint.item;
@@ -71,7 +71,11 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         }
     });
 
-    let error = error_type(args.error.as_ref());
+    let error = ErrorType {
+        given: args.error.as_ref(),
+        struct_name: ident,
+    };
+    let (error, where_clause) = (error.ty(), error.where_clause());
     let client = SIDES.client.then(|| {
         let read_body = match (raw, newtype) {
             (Some(raw), _) => {
@@ -95,7 +99,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
             }
         };
         quote! {
-            impl ::matrix_api::IncomingResponse for #ident {
+            impl ::matrix_api::IncomingResponse for #ident #where_clause {
                 type EndpointError = #error;
 
                 fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(

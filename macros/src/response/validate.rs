@@ -2,6 +2,7 @@
 
 use crate::api_attr::{check_body_fields, ContainerArgs, EndpointStruct, FieldKind};
 use crate::errors::Errors;
+use crate::status::check_status;
 
 pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Errors) {
     if let Some(span) = args.body_none {
@@ -10,7 +11,10 @@ pub fn validate(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Er
             "`body = none` belongs on #[request]; a response without body fields sends `{}`",
         );
     }
-    check_body_fields(endpoint, errors);
+    if let Some((_, status)) = &args.status {
+        check_status(status, errors);
+    }
+    check_body_fields(endpoint, false, errors);
     for field in &endpoint.fields {
         if matches!(
             field.kind,

@@ -32,11 +32,12 @@ pub mod v3 {
 
     /// The request: it has no parameters; the access token is the question.
     #[request]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Request {}
 
     /// The response: the owner of the access token.
     #[response]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// The user the token belongs to.
         pub user_id: OwnedUserId,

@@ -40,11 +40,12 @@ pub mod v3 {
 
     /// The request: it has no parameters; the access token says whose capabilities to list.
     #[request]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Request {}
 
     /// The response: the user's capabilities.
     #[response]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// Every capability the server announced.
         pub capabilities: Capabilities,

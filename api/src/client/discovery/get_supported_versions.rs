@@ -29,7 +29,7 @@ const METADATA: Metadata = metadata! {
 
 /// The request: it has no parameters; only the optional access token changes the answer.
 #[request]
-#[derive(Default)]
+#[derive(PartialEq, Eq, Default)]
 pub struct Request {}
 
 /// The response: what the server announced, kept exactly as it was sent.
@@ -38,6 +38,7 @@ pub struct Request {}
 /// does not know (a future `v2.0`) or a feature that is switched off reaches the caller and
 /// re-serialises unchanged; [`Response::supported_versions`] does the interpretation.
 #[response]
+#[derive(PartialEq, Eq)]
 pub struct Response {
     /// The supported versions as the server wrote them, such as `r0.6.1` or `v1.7`.
     pub versions: Vec<String>,

@@ -31,7 +31,7 @@ pub mod v1 {
 
     /// The request: only the User-Interactive Authentication data, once the server asks for it.
     #[request(error = UiaaResponse)]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Request {
         /// Authentication for the current stage; absent on the first call, which the server
         /// answers with the stages to complete.
@@ -41,6 +41,7 @@ pub mod v1 {
 
     /// The response: the login token and how long it stays valid.
     #[response(error = UiaaResponse)]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// How long the token stays valid (`expires_in_ms` on the wire).
         #[serde(with = "ruma_common::serde::duration::ms", rename = "expires_in_ms")]

@@ -34,11 +34,12 @@ pub mod v3 {
 
     /// The request: it has no parameters.
     #[request]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Request {}
 
     /// The response: the supported login types.
     #[response]
+    #[derive(PartialEq)]
     pub struct Response {
         /// The login types, in the server's order.
         pub flows: Vec<LoginType>,
@@ -153,11 +154,12 @@ pub mod v3 {
                 LoginType::Unknown(custom) => custom.data.clone(),
             };
             let mut object = JsonObject::with_capacity(fields.len() + 1);
+            object.extend(fields);
+            // After the fields: a `type` among an unknown type's fields must not replace it.
             object.insert(
                 "type".to_owned(),
                 Value::String(self.login_type().to_owned()),
             );
-            object.extend(fields);
             object.serialize(serializer)
         }
     }

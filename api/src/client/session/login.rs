@@ -40,6 +40,7 @@ pub mod v3 {
 
     /// The request: the credentials and the device to log in.
     #[request]
+    #[derive(PartialEq)]
     pub struct Request {
         /// The credentials, by login type.
         #[serde(flatten)]
@@ -57,6 +58,7 @@ pub mod v3 {
 
     /// The response: the new session.
     #[response]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// The account's fully-qualified user ID.
         pub user_id: OwnedUserId,
@@ -272,7 +274,8 @@ pub mod v3 {
                     map.serialize_entry("identifier", identifier)?;
                 }
                 LoginInfo::Unknown(custom) => {
-                    for (key, value) in &custom.data {
+                    // `type` is written above; a second one would win on the server.
+                    for (key, value) in custom.data.iter().filter(|(key, _)| *key != "type") {
                         map.serialize_entry(key, value)?;
                     }
                 }

@@ -28,12 +28,12 @@ pub mod v3 {
 
     /// The request: the access token says whose session ends.
     #[request(body = none)]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Request {}
 
     /// The response: empty.
     #[response]
-    #[derive(Default)]
+    #[derive(PartialEq, Eq, Default)]
     pub struct Response {}
 
     impl Request {

@@ -29,6 +29,7 @@ pub mod v3 {
 
     /// The request: the refresh token.
     #[request]
+    #[derive(PartialEq, Eq)]
     pub struct Request {
         /// The refresh token from the login or the previous refresh.
         pub refresh_token: String,
@@ -36,6 +37,7 @@ pub mod v3 {
 
     /// The response: the new access token, and maybe a new refresh token.
     #[response]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// The new access token.
         pub access_token: String,

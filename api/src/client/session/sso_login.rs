@@ -32,6 +32,7 @@ pub mod v3 {
 
     /// The request: where the browser should return, and optionally why the user is signing on.
     #[request]
+    #[derive(PartialEq, Eq)]
     pub struct Request {
         /// The URL the server sends the browser back to, with a `loginToken` query parameter,
         /// once the user has authenticated (`redirectUrl` on the wire).
@@ -47,6 +48,7 @@ pub mod v3 {
 
     /// The response: the redirect to the identity provider.
     #[response(status = FOUND)]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// Where the server sends the browser (the `Location` header).
         #[api(header = LOCATION)]

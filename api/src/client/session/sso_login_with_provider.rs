@@ -35,6 +35,7 @@ pub mod v3 {
     /// The request: the chosen provider, where the browser should return, and optionally why
     /// the user is signing on.
     #[request]
+    #[derive(PartialEq, Eq)]
     pub struct Request {
         /// The `id` of the chosen provider from the `m.login.sso` flow's `identity_providers`
         /// (`{idpId}` in the specification's path).
@@ -54,6 +55,7 @@ pub mod v3 {
 
     /// The response: the redirect to the chosen identity provider.
     #[response(status = FOUND)]
+    #[derive(PartialEq, Eq)]
     pub struct Response {
         /// Where the server sends the browser (the `Location` header).
         #[api(header = LOCATION)]

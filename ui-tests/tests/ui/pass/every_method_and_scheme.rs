@@ -25,6 +25,16 @@ endpoint!(TRACE_NONE, TRACE, None);
 fn main() {
     assert_eq!(GET_NONE.method, matrix_api::http::Method::GET);
     assert_eq!(TRACE_NONE.method, matrix_api::http::Method::TRACE);
-    assert!(matches!(PATCH_APPSERVICE_OPTIONAL.authentication, AuthScheme::AppserviceTokenOptional));
-    let _ = (POST_TOKEN, PUT_OPTIONAL, DELETE_APPSERVICE, HEAD_NONE, OPTIONS_NONE, CONNECT_NONE);
+    assert!(matches!(
+        PATCH_APPSERVICE_OPTIONAL.authentication,
+        AuthScheme::AppserviceTokenOptional
+    ));
+    let _ = (
+        POST_TOKEN,
+        PUT_OPTIONAL,
+        DELETE_APPSERVICE,
+        HEAD_NONE,
+        OPTIONS_NONE,
+        CONNECT_NONE,
+    );
 }

@@ -1,5 +1,5 @@
 // Every form a `history` arm can take, and `metadata!` in every place a constant can be.
-use matrix_api::{metadata, Metadata, MatrixVersion, StablePathSelector};
+use matrix_api::{metadata, MatrixVersion, Metadata, StablePathSelector};
 
 /// `unstable`, `unstable("FEATURE")`, `1.N`, `1.N | stable("FEATURE")`, `deprecated`, `removed`.
 pub const EVERY_FORM: Metadata = metadata! {
@@ -57,7 +57,10 @@ fn main() {
         StablePathSelector::Feature("org.matrix.simplified_msc3575"),
     );
     assert_eq!(UNSTABLE_ONLY.history.stable_paths().len(), 0);
-    assert_eq!(DEPRECATED.history.deprecated_in(), Some(MatrixVersion::V1_11));
+    assert_eq!(
+        DEPRECATED.history.deprecated_in(),
+        Some(MatrixVersion::V1_11)
+    );
     // An expression like any other.
     let local = metadata! { method: GET, rate_limited: false, authentication: None, path: "/x" };
     assert_eq!(local.history.unversioned_path(), Some("/x"));

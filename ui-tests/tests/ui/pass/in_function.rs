@@ -59,7 +59,17 @@ fn main() {
     struct Response {}
 
     let _ = Request { id: String::new() };
-    assert_eq!(<first::Request as OutgoingRequest>::METADATA.history.unversioned_path(), Some("/first"));
-    assert_eq!(<second::Request as OutgoingRequest>::METADATA.history.unversioned_path(), Some("/second/{b}"));
+    assert_eq!(
+        <first::Request as OutgoingRequest>::METADATA
+            .history
+            .unversioned_path(),
+        Some("/first")
+    );
+    assert_eq!(
+        <second::Request as OutgoingRequest>::METADATA
+            .history
+            .unversioned_path(),
+        Some("/second/{b}")
+    );
     assert_eq!(first::METADATA.method, matrix_api::http::Method::POST);
 }

@@ -1,8 +1,8 @@
 // The declaration of DESIGN.md §1, as written there.
 pub mod v1 {
-    use std::time::Duration;
-    use matrix_api::{metadata, request, response, Metadata};
     use matrix_api::client::uiaa::{AuthData, UiaaResponse};
+    use matrix_api::{metadata, request, response, Metadata};
+    use std::time::Duration;
 
     const METADATA: Metadata = metadata! {
         method: POST,

@@ -2,7 +2,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use matrix_api::{metadata, request, response, BufMut, EndpointError, IntoHttpError, Metadata, OutgoingResponse};
+use matrix_api::{
+    metadata, request, response, BufMut, EndpointError, IntoHttpError, Metadata, OutgoingResponse,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug)]
