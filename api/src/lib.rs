@@ -29,6 +29,7 @@ pub mod auth;
 pub mod client;
 pub mod error;
 pub mod header;
+mod json;
 mod metadata;
 mod path;
 mod version;

@@ -55,6 +55,8 @@ pub struct Field {
     pub kind_span: Span,
     /// The field's `#[serde(...)]` attributes, which go to the generated serde struct.
     pub serde_attrs: Vec<Attribute>,
+    /// `#[api(secret)]`: a credential that `Debug` must not show.
+    pub secret: bool,
 }
 
 /// The user's struct, with `#[api]` attributes taken out.
@@ -291,9 +293,19 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
         let mut kind: Option<(FieldKind, Span)> = None;
         let mut serde_attrs = Vec::new();
         let mut kept = Vec::new();
+        let mut secret = false;
         for attr in std::mem::take(&mut field.attrs) {
             if attr.path().is_ident("api") {
                 let parsed = parse_api_attr(&attr, errors);
+                secret |= parsed.as_ref().is_some_and(|p| p.secret);
+                // `#[api(secret)]` alone marks a body field: it says nothing of where it goes.
+                let parsed = match parsed {
+                    Some(ApiAttr { kind: None, .. }) => continue,
+                    Some(ApiAttr {
+                        kind: Some(kind), ..
+                    }) => Some(kind),
+                    None => None,
+                };
                 if kind.is_some() {
                     errors.push(
                         &attr,
@@ -321,20 +333,46 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
             kind,
             kind_span,
             serde_attrs,
+            secret,
         });
     }
     EndpointStruct { item, fields }
 }
 
-const API_KEYS: &[&str] = &["path", "query", "query_all", "header", "body", "raw_body"];
+const API_KEYS: &[&str] = &[
+    "path",
+    "query",
+    "query_all",
+    "header",
+    "body",
+    "raw_body",
+    "secret",
+];
 
-fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<(FieldKind, Span)> {
+/// One parsed `#[api(...)]`: where the field goes (if it says), and whether it is a secret.
+struct ApiAttr {
+    kind: Option<(FieldKind, Span)>,
+    secret: bool,
+}
+
+fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<ApiAttr> {
     let mut result = None;
+    let mut secret = false;
     let parsed = attr.parse_nested_meta(|meta| {
-        if result.is_some() {
-            return Err(meta.error("a field takes one kind: `path`, `query`, `query_all`, `header = NAME`, `body` or `raw_body`"));
-        }
         let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+        if key == "secret" {
+            if secret {
+                return Err(meta.error("`secret` is given twice"));
+            }
+            if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                return Err(meta.error("`secret` takes no value: write `#[api(secret)]`"));
+            }
+            secret = true;
+            return Ok(());
+        }
+        if result.is_some() {
+            return Err(meta.error("a field takes one kind: `path`, `query`, `query_all`, `header = NAME`, `body` or `raw_body` (plus `secret`)"));
+        }
         let span = meta.path.span();
         let kind = match key.as_str() {
             "path" => FieldKind::Path,
@@ -354,7 +392,7 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<(FieldKind, S
             _ => {
                 return Err(meta.error(format!(
                     "unknown `#[api]` key `{key}`; expected `path`, `query`, `query_all`, \
-                     `header = NAME`, `body` or `raw_body`{}",
+                     `header = NAME`, `body`, `raw_body` or `secret`{}",
                     hint(&key, API_KEYS)
                 )))
             }
@@ -371,11 +409,14 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<(FieldKind, S
         Ok(())
     });
     match parsed {
-        Ok(()) if result.is_none() => {
-            errors.push(attr, "empty `#[api()]`; expected `path`, `query`, `query_all`, `header = NAME`, `body` or `raw_body`");
+        Ok(()) if result.is_none() && !secret => {
+            errors.push(attr, "empty `#[api()]`; expected `path`, `query`, `query_all`, `header = NAME`, `body`, `raw_body` or `secret`");
             None
         }
-        Ok(()) => result,
+        Ok(()) => Some(ApiAttr {
+            kind: result,
+            secret,
+        }),
         Err(err) => {
             errors.push_error(err);
             None

@@ -222,3 +222,38 @@ pub fn response_fallback(
         };
     }
 }
+
+/// The derives the macros add: `Clone` and `Debug`, except that a struct with
+/// `#[api(secret)]` fields gets a `Debug` of its own (see [`redacting_debug`]).
+pub fn added_derives(endpoint: &crate::api_attr::EndpointStruct) -> TokenStream {
+    if endpoint.fields.iter().any(|f| f.secret) {
+        quote! { #[derive(Clone)] }
+    } else {
+        quote! { #[derive(Clone, Debug)] }
+    }
+}
+
+/// A `Debug` that shows `<redacted>` for `#[api(secret)]` fields, because Debug output ends up
+/// in logs; empty when the struct has no secret.
+pub fn redacting_debug(endpoint: &crate::api_attr::EndpointStruct) -> TokenStream {
+    if !endpoint.fields.iter().any(|f| f.secret) {
+        return TokenStream::new();
+    }
+    let ident = endpoint.ident();
+    let name = ident.to_string();
+    let fields = endpoint.fields.iter().map(|field| {
+        let (label, member) = (field.ident.to_string(), &field.ident);
+        if field.secret {
+            quote! { .field(#label, &::matrix_api::__private::Redacted) }
+        } else {
+            quote! { .field(#label, &self.#member) }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name) #(#fields)* .finish()
+            }
+        }
+    }
+}

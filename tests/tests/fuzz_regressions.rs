@@ -2,7 +2,8 @@
 //! message the crash input stood for (shown by `cargo run --example show` in `fuzz/`), with the
 //! invariant the target checks. The fuzz target and the commit that fixed it are named on each.
 
-use matrix_api::client::session::login;
+use matrix_api::client::session::{get_login_token, login};
+use matrix_api::client::uiaa::UiaaResponse;
 use matrix_api::error::{ErrorBody, MatrixError};
 use matrix_api::{
     EndpointError, FromHttpResponseError, IncomingResponse, MatrixVersion, OutgoingResponse,
@@ -39,6 +40,18 @@ fn error_body_with_a_key_given_twice() {
     let body = br#"{"errcode":"m.login.password","type":null,"type":null,"type":null}"#;
     let error: MatrixError = assert_error_survives_resending::<login::v3::Response>(405, body);
     assert_eq!(error.body, ErrorBody::NotJson(body.to_vec()));
+
+    // The same bug on the UIA path: a 401 that is not a UIA answer, collapsed to one of its
+    // `flows`, read as one once sent on.
+    let body = br#"{"flows":"m.login.password","flows":[]}"#;
+    let error = assert_error_survives_resending::<get_login_token::v1::Response>(401, body);
+    assert_eq!(
+        error,
+        UiaaResponse::MatrixError(MatrixError {
+            status: http::StatusCode::UNAUTHORIZED,
+            body: ErrorBody::NotJson(body.to_vec()),
+        })
+    );
 }
 
 /// matrix_version, crash-319378b6: `v1.0011` read as v1.11, a version the server never named. A

@@ -238,3 +238,75 @@ fn retry_after_that_is_a_date() {
         })
     );
 }
+
+/// A key given twice in JSON the types keep free-form (a custom login type's fields, unknown
+/// capabilities, UIA `params`, `well_known` extras, feature flags) is refused like one in a
+/// known field, rather than read as the last of its values.
+#[test]
+fn duplicated_key_in_free_form_json() {
+    use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
+    use matrix_api::client::session::{get_login_types, login};
+
+    fn ok(body: &str) -> http::Response<Vec<u8>> {
+        http::Response::builder()
+            .status(200)
+            .body(body.as_bytes().to_vec())
+            .unwrap()
+    }
+    fn login_request(body: &str) -> Result<login::v3::Request, FromHttpRequestError> {
+        let request = http::Request::post("/_matrix/client/v3/login")
+            .body(body.as_bytes().to_vec())
+            .unwrap();
+        login::v3::Request::try_from_http_request(request, &[] as &[&str])
+    }
+    fn assert_duplicate(err: impl std::fmt::Display, key: &str) {
+        let err = err.to_string();
+        assert!(err.contains(&format!("duplicate field `{key}`")), "{err}");
+    }
+
+    let err = login_request(
+        r#"{"type": "m.login.password", "identifier": {"type": "m.id.user", "user": "a"},
+            "password": "first", "password": "second"}"#,
+    )
+    .unwrap_err();
+    assert_duplicate(err, "password");
+    let err = login_request(r#"{"type": "org.example.login", "k": 1, "k": 2}"#).unwrap_err();
+    assert_duplicate(err, "k");
+    let err = get_token_request(br#"{"auth": {"type": "org.example", "k": {"a": 1, "a": 2}}}"#)
+        .unwrap_err();
+    assert_duplicate(err, "a");
+
+    let err = get_login_types::v3::Response::try_from_http_response(ok(
+        r#"{"flows": [{"type": "org.example.login", "k": 1, "k": 2}]}"#,
+    ))
+    .unwrap_err();
+    assert_duplicate(err, "k");
+    let err = get_capabilities::v3::Response::try_from_http_response(ok(
+        r#"{"capabilities": {"m.room_versions": {}, "m.room_versions": {"default": "9"}}}"#,
+    ))
+    .unwrap_err();
+    assert_duplicate(err, "m.room_versions");
+    let err = get_supported_versions::Response::try_from_http_response(ok(
+        r#"{"versions": ["v1.7"], "unstable_features": {"f": true, "f": false}}"#,
+    ))
+    .unwrap_err();
+    assert_duplicate(err, "f");
+    let err = login::v3::Response::try_from_http_response(ok(
+        r#"{"user_id": "@a:b.org", "access_token": "t", "device_id": "D",
+            "well_known": {"m.homeserver": {"base_url": "https://b.org"}, "o": 1, "o": 2}}"#,
+    ))
+    .unwrap_err();
+    assert_duplicate(err, "o");
+
+    // A 401 whose `params` gives a key twice is no UIA answer: kept as the bytes that came.
+    let body = br#"{"flows": [], "params": {"a": 1, "a": 2}}"#;
+    let response = http::Response::builder()
+        .status(401)
+        .body(body.to_vec())
+        .unwrap();
+    let err = v1::Response::try_from_http_response(response).unwrap_err();
+    let FromHttpResponseError::Server(UiaaResponse::MatrixError(error)) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(error.body, ErrorBody::NotJson(body.to_vec()));
+}

@@ -13,6 +13,7 @@ use std::fmt;
 
 use crate::{
     error::{MatrixError, StandardErrorBody},
+    json::{ExactObject, ExactValue},
     EndpointError, IntoHttpError, OutgoingResponse,
 };
 use bytes::BufMut;
@@ -305,7 +306,7 @@ impl<'de> Visitor<'de> for UserIdentifierVisitor {
                     slots[slot] = Some(map.next_value()?);
                 }
                 None => {
-                    rest.insert(key, map.next_value()?);
+                    rest.insert(key, map.next_value::<ExactValue>()?.0);
                 }
             }
         }
@@ -712,7 +713,7 @@ impl<'de> Visitor<'de> for AuthDataVisitor {
                         slots[slot] = Some(map.next_value::<Secret>()?.0);
                     }
                     None => {
-                        rest.insert(key, map.next_value()?);
+                        rest.insert(key, map.next_value::<ExactValue>()?.0);
                     }
                 },
             }
@@ -846,7 +847,7 @@ impl<'de> Visitor<'de> for UiaaInfoVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UiaaInfo, A::Error> {
         let mut flows: Option<Vec<AuthFlow>> = None;
         let mut completed: Option<Option<Vec<String>>> = None;
-        let mut params: Option<Option<JsonObject>> = None;
+        let mut params: Option<Option<ExactObject>> = None;
         let mut session: Option<Option<String>> = None;
         let mut errcode: Option<String> = None;
         let mut message: Option<Option<String>> = None;
@@ -876,7 +877,7 @@ impl<'de> Visitor<'de> for UiaaInfoVisitor {
                 StandardErrorBody::ERROR_FIELD => set(&mut map, &mut message, &key)?,
                 _ if rest.contains_key(&key) => return Err(duplicate_field(&key)),
                 _ => {
-                    rest.insert(key, map.next_value()?);
+                    rest.insert(key, map.next_value::<ExactValue>()?.0);
                 }
             }
         }
@@ -892,7 +893,7 @@ impl<'de> Visitor<'de> for UiaaInfoVisitor {
         Ok(UiaaInfo {
             flows: flows.ok_or_else(|| de::Error::missing_field(FLOWS_FIELD))?,
             completed: completed.flatten().unwrap_or_default(),
-            params: params.flatten().unwrap_or_default(),
+            params: params.flatten().map(|params| params.0).unwrap_or_default(),
             session: session.flatten(),
             auth_error,
         })

@@ -21,6 +21,7 @@ use serde::{
 use serde_json::Value;
 
 use super::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonErrorKind};
+use crate::json::ExactValue;
 
 /// An error a Matrix server answers with: the HTTP status and the body.
 ///
@@ -286,7 +287,7 @@ impl<'de> Visitor<'de> for StandardErrorBodyVisitor {
                     if extra.contains_key(&key) {
                         return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                     }
-                    let value = map.next_value::<Value>()?;
+                    let ExactValue(value) = map.next_value()?;
                     extra.insert(key, value);
                 }
             }
@@ -353,85 +354,15 @@ impl crate::EndpointError for MatrixError {
                 }
                 ErrorBody::Standard(standard)
             }
-            // Only the unusual bodies are parsed a second time.
+            // Only the unusual bodies are parsed a second time. A body collapsed to one of the
+            // values of a key it gives twice could read differently when sent on (as the
+            // standard shape, or as a UIA answer), so such a body is kept as bytes.
             Err(_) => match serde_json::from_slice::<ExactValue>(bytes) {
                 Ok(ExactValue(value)) => ErrorBody::Json(value),
                 Err(_) => ErrorBody::NotJson(bytes.to_vec()),
             },
         };
         MatrixError { status, body }
-    }
-}
-
-/// A JSON value read without losing anything: where `serde_json::Value` keeps the last of a
-/// key given twice, this refuses the object, so that the body is kept as bytes instead. (A body
-/// collapsed to one of its keys could read differently when sent on: as the standard shape, or as
-/// a UIA answer.)
-struct ExactValue(Value);
-
-impl<'de> Deserialize<'de> for ExactValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_any(ExactValueVisitor)
-            .map(ExactValue)
-    }
-}
-
-struct ExactValueVisitor;
-
-impl<'de> Visitor<'de> for ExactValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(ExactValue(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut object = JsonObject::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-            }
-            let ExactValue(value) = map.next_value()?;
-            object.insert(key, value);
-        }
-        Ok(Value::Object(object))
     }
 }
 

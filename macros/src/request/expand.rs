@@ -33,9 +33,12 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     let server = SIDES
         .server
         .then(|| server_impl(ident, &fields, args, &error));
+    let derives = crate::codegen::added_derives(endpoint);
+    let debug = crate::codegen::redacting_debug(endpoint);
     quote! {
-        #[derive(Clone, Debug)]
+        #derives
         #item
+        #debug
 
         // The stand-in `METADATA` when the module declares none; see `metadata_declared`.
         #[allow(unused_imports)]

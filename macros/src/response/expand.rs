@@ -121,9 +121,12 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         }
     });
 
+    let derives = crate::codegen::added_derives(endpoint);
+    let debug = crate::codegen::redacting_debug(endpoint);
     quote! {
-        #[derive(Clone, Debug)]
+        #derives
         #item
+        #debug
 
         #[allow(non_local_definitions)]
         const _: () = {

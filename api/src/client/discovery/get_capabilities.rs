@@ -26,6 +26,7 @@ pub mod v3 {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
+    use crate::json::{duplicate_key, ExactValue};
     use crate::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -178,7 +179,10 @@ pub mod v3 {
                         capabilities.get_login_token = map.next_value()?;
                     }
                     _ => {
-                        let value = map.next_value()?;
+                        if capabilities.other.contains_key(&name) {
+                            return Err(duplicate_key(&name));
+                        }
+                        let ExactValue(value) = map.next_value()?;
                         capabilities.other.insert(name, value);
                     }
                 }

@@ -45,7 +45,7 @@ pub struct Response {
     /// Feature flags and whether each is enabled. A missing object reads as empty, which the
     /// specification treats the same as listing nothing; an empty map is still written, so the
     /// server always states its features explicitly.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::unique_keys")]
     pub unstable_features: BTreeMap<String, bool>,
 }
 

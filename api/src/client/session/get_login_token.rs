@@ -47,6 +47,7 @@ pub mod v1 {
         #[serde(with = "ruma_common::serde::duration::ms", rename = "expires_in_ms")]
         pub expires_in: Duration,
         /// The single-use login token.
+        #[api(secret)]
         pub login_token: String,
     }
 

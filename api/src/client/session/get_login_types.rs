@@ -20,6 +20,7 @@ pub mod v3 {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
+    use crate::json::ExactObject;
     use crate::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -173,7 +174,7 @@ pub mod v3 {
 
     impl<'de> Deserialize<'de> for LoginType {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let mut object = JsonObject::deserialize(deserializer)?;
+            let ExactObject(mut object) = ExactObject::deserialize(deserializer)?;
             let login_type = match object.remove("type") {
                 Some(Value::String(login_type)) => login_type,
                 Some(_) => return Err(D::Error::custom("`type` of a login flow must be a string")),

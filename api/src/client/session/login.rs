@@ -24,6 +24,7 @@ pub mod v3 {
     use serde_json::Value;
 
     use crate::client::uiaa::UserIdentifier;
+    use crate::json::ExactObject;
     use crate::{metadata, request, response, Metadata};
 
     // `m.login.application_service` asserts the user with the appservice's token; every other
@@ -63,6 +64,7 @@ pub mod v3 {
         /// The account's fully-qualified user ID.
         pub user_id: OwnedUserId,
         /// The access token of the new session.
+        #[api(secret)]
         pub access_token: String,
         /// The homeserver's name. Deprecated: clients take it from `user_id`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,6 +76,7 @@ pub mod v3 {
         pub well_known: Option<DiscoveryInfo>,
         /// A token for `POST /refresh`, when the client asked for one (v1.3).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[api(secret)]
         pub refresh_token: Option<String>,
         /// How long the access token lives (`expires_in_ms`); `None`: it does not expire.
         #[serde(
@@ -173,7 +176,7 @@ pub mod v3 {
         )]
         pub identity_server: Option<IdentityServerInfo>,
         /// Other, application-specific properties, kept as sent.
-        #[serde(flatten)]
+        #[serde(flatten, deserialize_with = "crate::json::unique_keys_exact")]
         pub other: BTreeMap<String, Value>,
     }
 
@@ -286,7 +289,7 @@ pub mod v3 {
 
     impl<'de> Deserialize<'de> for LoginInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let mut object = JsonObject::deserialize(deserializer)?;
+            let ExactObject(mut object) = ExactObject::deserialize(deserializer)?;
             let login_type = match object.remove("type") {
                 Some(Value::String(login_type)) => login_type,
                 Some(_) => return Err(D::Error::custom("`type` must be a string")),

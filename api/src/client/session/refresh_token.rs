@@ -32,6 +32,7 @@ pub mod v3 {
     #[derive(PartialEq, Eq)]
     pub struct Request {
         /// The refresh token from the login or the previous refresh.
+        #[api(secret)]
         pub refresh_token: String,
     }
 
@@ -40,9 +41,11 @@ pub mod v3 {
     #[derive(PartialEq, Eq)]
     pub struct Response {
         /// The new access token.
+        #[api(secret)]
         pub access_token: String,
         /// The next refresh token; when absent, the old one can be used again.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[api(secret)]
         pub refresh_token: Option<String>,
         /// How long the new access token lives (`expires_in_ms`); `None`: it does not expire.
         #[serde(
