@@ -152,9 +152,7 @@ impl RequestBuilder {
         mut self,
         body: &B,
     ) -> Result<http::Request<T>, IntoHttpError> {
-        self.headers
-            .insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
-        let body = write_json(body)?;
+        let body = json_payload(&mut self.headers, body)?;
         self.finish(body)
     }
 
@@ -163,9 +161,7 @@ impl RequestBuilder {
         self,
         bytes: &[u8],
     ) -> Result<http::Request<T>, IntoHttpError> {
-        let mut body = T::default();
-        body.put_slice(bytes);
-        self.finish(body)
+        self.finish(raw_payload(bytes))
     }
 
     /// Finishes with no body at all.
@@ -174,8 +170,11 @@ impl RequestBuilder {
     }
 
     fn finish<T>(self, body: T) -> Result<http::Request<T>, IntoHttpError> {
-        let uri = Uri::try_from(self.uri.as_str()).map_err(|err| IntoHttpError::Uri {
-            uri: self.uri.clone(),
+        // The URI takes the buffer over without copying; the cheap `Bytes` clone is kept only
+        // to name the URI if it is rejected.
+        let bytes = bytes::Bytes::from(self.uri);
+        let uri = Uri::from_maybe_shared(bytes.clone()).map_err(|err| IntoHttpError::Uri {
+            uri: String::from_utf8_lossy(&bytes).into_owned(),
             message: err.to_string(),
         })?;
         let mut request = http::Request::new(body);
@@ -240,12 +239,27 @@ fn insert_header<V: HeaderField>(
     }
 }
 
-fn write_json<T: Default + BufMut, B: Serialize>(body: &B) -> Result<T, IntoHttpError> {
-    let mut writer = T::default().writer();
+/// A JSON body, with its content type added to `headers`.
+fn json_payload<T: Default + BufMut, B: Serialize>(
+    headers: &mut HeaderMap,
+    body: &B,
+) -> Result<T, IntoHttpError> {
+    headers.insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
+    let mut buffer = T::default();
+    // An empty `Vec` or `BytesMut` reserves 64 bytes here, so a small body is written with one
+    // or two allocations instead of growing from zero through every power of two.
+    let _ = buffer.chunk_mut();
+    let mut writer = buffer.writer();
     serde_json::to_writer(&mut writer, body).map_err(|err| IntoHttpError::Json {
         message: err.to_string(),
     })?;
     Ok(writer.into_inner())
+}
+
+fn raw_payload<T: Default + BufMut>(bytes: &[u8]) -> T {
+    let mut body = T::default();
+    body.put_slice(bytes);
+    body
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,9 +294,7 @@ impl ResponseBuilder {
         mut self,
         body: &B,
     ) -> Result<http::Response<T>, IntoHttpError> {
-        self.headers
-            .insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
-        let body = write_json(body)?;
+        let body = json_payload(&mut self.headers, body)?;
         Ok(self.finish(body))
     }
 
@@ -291,9 +303,7 @@ impl ResponseBuilder {
         self,
         bytes: &[u8],
     ) -> Result<http::Response<T>, IntoHttpError> {
-        let mut body = T::default();
-        body.put_slice(bytes);
-        Ok(self.finish(body))
+        Ok(self.finish(raw_payload(bytes)))
     }
 
     /// Finishes with no body.
@@ -367,11 +377,9 @@ pub fn incoming_request<'a, B, S: AsRef<str>>(
 }
 
 fn first_path(metadata: &Metadata) -> &'static str {
-    metadata
-        .history
-        .all_paths()
-        .next()
-        .expect("a history has at least one path")
+    // The placeholder history of a broken declaration never reaches run time: such a crate
+    // does not compile.
+    crate::path::first_template(&metadata.history).unwrap_or("/")
 }
 
 /// Matches the request path against every path of the endpoint and percent-decodes the

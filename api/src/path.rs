@@ -457,7 +457,7 @@ const fn str_eq(a: &str, b: &str) -> bool {
 
 /// The first path template of a history; all templates have the same parameters (checked by
 /// `metadata!`). `None` for a placeholder.
-const fn first_template(history: &VersionHistory) -> Option<&'static str> {
+pub(crate) const fn first_template(history: &VersionHistory) -> Option<&'static str> {
     match history.paths {
         Paths::Unversioned(path) => Some(path),
         Paths::Versioned { unstable, stable } => {
