@@ -8,6 +8,11 @@
 //! path the server supports from the endpoint's [`VersionHistory`] and the server's
 //! [`SupportedVersions`].
 //!
+//! With the cargo feature `describe` (off by default), the macros also describe each endpoint
+//! for programs (`matrix_api::describe`): its metadata and every field of its request and
+//! response with wire name, location, JSON type and whether it is required, from the same parse
+//! as the conversions; `matrix_api::describe::openapi` writes an OpenAPI 3.1 document from them.
+//!
 //! # Access tokens
 //!
 //! What a client sends for each [`AuthScheme`] and [`SendAccessToken`]:
@@ -27,6 +32,8 @@ extern crate self as matrix_api;
 
 pub mod auth;
 pub mod client;
+#[cfg(feature = "describe")]
+pub mod describe;
 pub mod error;
 pub mod header;
 mod json;

@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Type};
 
+use crate::describe::JsonSpec;
 use crate::errors::Errors;
 use crate::status::status_name;
 use crate::suggest::hint;
@@ -57,6 +58,11 @@ pub struct Field {
     pub serde_attrs: Vec<Attribute>,
     /// `#[api(secret)]`: a credential that `Debug` must not show.
     pub secret: bool,
+    /// `#[api(json = TYPE)]`: the JSON type the endpoint description gives the field, instead
+    /// of the one read from its Rust type.
+    pub json: Option<JsonSpec>,
+    /// Whether the field is marked `#[deprecated]`.
+    pub deprecated: bool,
 }
 
 /// The user's struct, with `#[api]` attributes taken out.
@@ -294,11 +300,16 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
         let mut serde_attrs = Vec::new();
         let mut kept = Vec::new();
         let mut secret = false;
+        let mut json = None;
         for attr in std::mem::take(&mut field.attrs) {
             if attr.path().is_ident("api") {
-                let parsed = parse_api_attr(&attr, errors);
+                let mut parsed = parse_api_attr(&attr, errors);
                 secret |= parsed.as_ref().is_some_and(|p| p.secret);
-                // `#[api(secret)]` alone marks a body field: it says nothing of where it goes.
+                if let Some(spec) = parsed.as_mut().and_then(|p| p.json.take()) {
+                    json = Some(spec);
+                }
+                // `#[api(secret)]` or `#[api(json = ...)]` alone marks a body field: neither
+                // says where the field goes.
                 let parsed = match parsed {
                     Some(ApiAttr { kind: None, .. }) => continue,
                     Some(ApiAttr {
@@ -325,6 +336,7 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
                 kept.push(attr);
             }
         }
+        let deprecated = kept.iter().any(|attr| attr.path().is_ident("deprecated"));
         field.attrs = kept;
         let (kind, kind_span) = kind.unwrap_or((FieldKind::Body, ident.span()));
         fields.push(Field {
@@ -334,6 +346,8 @@ pub fn parse_fields(mut item: syn::ItemStruct, errors: &mut Errors) -> EndpointS
             kind_span,
             serde_attrs,
             secret,
+            json,
+            deprecated,
         });
     }
     EndpointStruct { item, fields }
@@ -347,19 +361,37 @@ const API_KEYS: &[&str] = &[
     "body",
     "raw_body",
     "secret",
+    "json",
 ];
 
-/// One parsed `#[api(...)]`: where the field goes (if it says), and whether it is a secret.
+/// One parsed `#[api(...)]`: where the field goes (if it says), whether it is a secret, and the
+/// JSON type it is described with.
 struct ApiAttr {
     kind: Option<(FieldKind, Span)>,
     secret: bool,
+    json: Option<JsonSpec>,
 }
 
 fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<ApiAttr> {
     let mut result = None;
     let mut secret = false;
+    let mut json = None;
     let parsed = attr.parse_nested_meta(|meta| {
         let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+        if key == "json" {
+            if json.is_some() {
+                return Err(meta.error("`json` is given twice"));
+            }
+            if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+                return Err(meta.error(format!(
+                    "`json` needs the JSON type of the field's value: `#[api(json = string)]` \
+                     (one of {})",
+                    JsonSpec::NAMES_TEXT
+                )));
+            }
+            json = Some(meta.value()?.parse::<JsonSpec>()?);
+            return Ok(());
+        }
         if key == "secret" {
             if secret {
                 return Err(meta.error("`secret` is given twice"));
@@ -371,7 +403,7 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<ApiAttr> {
             return Ok(());
         }
         if result.is_some() {
-            return Err(meta.error("a field takes one kind: `path`, `query`, `query_all`, `header = NAME`, `body` or `raw_body` (plus `secret`)"));
+            return Err(meta.error("a field takes one kind: `path`, `query`, `query_all`, `header = NAME`, `body` or `raw_body` (plus `secret` and `json = TYPE`)"));
         }
         let span = meta.path.span();
         let kind = match key.as_str() {
@@ -392,7 +424,7 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<ApiAttr> {
             _ => {
                 return Err(meta.error(format!(
                     "unknown `#[api]` key `{key}`; expected `path`, `query`, `query_all`, \
-                     `header = NAME`, `body`, `raw_body` or `secret`{}",
+                     `header = NAME`, `body`, `raw_body`, `secret` or `json = TYPE`{}",
                     hint(&key, API_KEYS)
                 )))
             }
@@ -409,13 +441,14 @@ fn parse_api_attr(attr: &Attribute, errors: &mut Errors) -> Option<ApiAttr> {
         Ok(())
     });
     match parsed {
-        Ok(()) if result.is_none() && !secret => {
-            errors.push(attr, "empty `#[api()]`; expected `path`, `query`, `query_all`, `header = NAME`, `body`, `raw_body` or `secret`");
+        Ok(()) if result.is_none() && !secret && json.is_none() => {
+            errors.push(attr, "empty `#[api()]`; expected `path`, `query`, `query_all`, `header = NAME`, `body`, `raw_body`, `secret` or `json = TYPE`");
             None
         }
         Ok(()) => Some(ApiAttr {
             kind: result,
             secret,
+            json,
         }),
         Err(err) => {
             errors.push_error(err);
@@ -462,6 +495,69 @@ fn serde_keys_spanned(field: &Field) -> Vec<(String, Span)> {
         });
     }
     keys
+}
+
+/// What a field's `#[serde(...)]` attributes say about its place on the wire, for the endpoint
+/// description. Attributes serde rejects are reported by serde; here they are skipped.
+#[derive(Default)]
+pub struct SerdeField {
+    /// `rename = "x"`, or the `serialize` name of `rename(serialize = "x", ...)`.
+    pub rename: Option<String>,
+    /// `default` or `default = "path"`: a missing field is not an error.
+    pub default: bool,
+    /// `flatten`.
+    pub flatten: bool,
+    /// `with = "path"` or `deserialize_with = "path"`: the path, as written.
+    pub with: Option<String>,
+    /// `skip` or `skip_deserializing`: the field is never read from the wire.
+    pub skip: bool,
+}
+
+pub fn serde_field(field: &Field) -> SerdeField {
+    let mut parsed = SerdeField::default();
+    for attr in &field.serde_attrs {
+        let _ = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            let value = if meta.input.peek(syn::Token![=]) {
+                Some(meta.value()?.parse::<syn::Expr>()?)
+            } else {
+                None
+            };
+            let text = value.as_ref().and_then(|value| match value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(lit),
+                    ..
+                }) => Some(lit.value()),
+                _ => None,
+            });
+            match key.as_str() {
+                "rename" if text.is_some() => parsed.rename = text,
+                "rename" => meta.parse_nested_meta(|inner| {
+                    let name: syn::LitStr = inner.value()?.parse()?;
+                    if inner.path.is_ident("serialize") {
+                        parsed.rename = Some(name.value());
+                    }
+                    Ok(())
+                })?,
+                "default" => parsed.default = true,
+                "flatten" => parsed.flatten = true,
+                "with" | "deserialize_with" => parsed.with = text,
+                "skip" | "skip_deserializing" => parsed.skip = true,
+                _ => {
+                    if value.is_none() && meta.input.peek(syn::token::Paren) {
+                        let _content;
+                        syn::parenthesized!(_content in meta.input);
+                    }
+                }
+            }
+            Ok(())
+        });
+    }
+    parsed
 }
 
 /// The span of a `flatten` inside a field's `#[serde(...)]`, if any.

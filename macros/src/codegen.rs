@@ -171,11 +171,13 @@ pub fn request_fallback(
             }
         }
     });
+    let describe = crate::describe::request_fallback(ident, generics);
     quote! {
         #[allow(non_local_definitions)]
         const _: () = {
             #client
             #server
+            #describe
         };
     }
 }
@@ -214,11 +216,13 @@ pub fn response_fallback(
             }
         }
     });
+    let describe = crate::describe::response_fallback(ident, generics);
     quote! {
         #[allow(non_local_definitions)]
         const _: () = {
             #server
             #client
+            #describe
         };
     }
 }

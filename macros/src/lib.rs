@@ -7,6 +7,7 @@
 
 mod api_attr;
 mod codegen;
+mod describe;
 mod errors;
 mod metadata;
 mod request;

@@ -33,6 +33,14 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     let server = SIDES
         .server
         .then(|| server_impl(ident, &fields, args, &error));
+    let has_body = if args.body_none.is_some() {
+        quote! { false }
+    } else if fields.newtype.is_some() || fields.raw.is_some() || !fields.body.is_empty() {
+        quote! { true }
+    } else {
+        quote! { !METADATA.method_has_no_body() }
+    };
+    let describe = crate::describe::request_impl(ident, &endpoint.fields, has_body);
     let derives = crate::codegen::added_derives(endpoint);
     let debug = crate::codegen::redacting_debug(endpoint);
     quote! {
@@ -44,13 +52,15 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         #[allow(unused_imports)]
         use ::matrix_api::__private::undeclared::*;
 
-        #[allow(non_local_definitions)]
+        // `deprecated`: the conversions read and write a `#[deprecated]` field like any other.
+        #[allow(non_local_definitions, deprecated)]
         const _: () = {
             #checks
             #query_def
             #body_def
             #client
             #server
+            #describe
         };
     }
 }

@@ -121,6 +121,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         }
     });
 
+    let describe = crate::describe::response_impl(ident, &endpoint.fields, &status);
     let derives = crate::codegen::added_derives(endpoint);
     let debug = crate::codegen::redacting_debug(endpoint);
     quote! {
@@ -128,11 +129,13 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         #item
         #debug
 
-        #[allow(non_local_definitions)]
+        // `deprecated`: the conversions read and write a `#[deprecated]` field like any other.
+        #[allow(non_local_definitions, deprecated)]
         const _: () = {
             #body_def
             #server
             #client
+            #describe
         };
     }
 }

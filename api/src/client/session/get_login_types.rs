@@ -42,7 +42,9 @@ pub mod v3 {
     #[response]
     #[derive(PartialEq)]
     pub struct Response {
-        /// The login types, in the server's order.
+        /// The login types, in the server's order. The specification does not require the
+        /// field: a response without it reads as offering none (and is written with `[]`).
+        #[serde(default)]
         pub flows: Vec<LoginType>,
     }
 

@@ -194,6 +194,25 @@ pub mod v3 {
         pub base_url: String,
     }
 
+    // The serde impls below are written by hand, so the macros cannot read these fields from
+    // tokens: the flattened `login_info` lists them itself, as `Serialize` writes them and
+    // `Deserialize` reads them (including the deprecated forms of `identifier`).
+    #[cfg(feature = "describe")]
+    impl crate::describe::DescribeFields for LoginInfo {
+        const FIELDS: &'static [crate::describe::FieldDescription] = {
+            use crate::describe::{FieldDescription as Field, JsonType};
+            &[
+                Field::body("type", JsonType::String, true),
+                Field::body("identifier", JsonType::Object, false),
+                Field::body("password", JsonType::String, false),
+                Field::body("token", JsonType::String, false),
+                Field::body("user", JsonType::String, false).deprecated(),
+                Field::body("medium", JsonType::String, false).deprecated(),
+                Field::body("address", JsonType::String, false).deprecated(),
+            ]
+        };
+    }
+
     impl LoginInfo {
         /// Password login for a user given by their localpart or user ID.
         pub fn password(user: impl Into<String>, password: impl Into<String>) -> Self {

@@ -41,7 +41,7 @@ pub mod v3 {
         pub redirect_url: String,
         /// Whether the user means to sign in or to register (since Matrix v1.18), so the server
         /// can show the right page. Older servers ignore it.
-        #[api(query)]
+        #[api(query, json = string)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub action: Option<SsoRedirectAction>,
     }

@@ -1,8 +1,10 @@
-// Path parameters, query parameters with serde attributes, and headers named by an
-// `http::header` constant or by a constant of the user's crate.
+// Path parameters, query parameters with serde attributes, headers named by an
+// `http::header` constant or by a constant of the user's crate, and the JSON type of a field
+// given for its description (`json = ...`).
 use matrix_api::http::HeaderName;
 use matrix_api::{metadata, request, response, Metadata};
 use ruma_common::{OwnedEventId, OwnedRoomId};
+use serde::{Deserialize, Serialize};
 
 const METADATA: Metadata = metadata! {
     method: GET,
@@ -20,6 +22,13 @@ fn ten() -> Option<u32> {
     Some(10)
 }
 
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Forward,
+    Backward,
+}
+
 #[request]
 pub struct Request {
     #[api(path)]
@@ -32,6 +41,8 @@ pub struct Request {
     #[api(query)]
     #[serde(rename = "filter_json")]
     pub filter: String,
+    #[api(query, json = string)]
+    pub dir: Direction,
     #[api(header = ACCEPT_LANGUAGE)]
     pub language: Option<String>,
     #[api(header = REQUEST_ID)]
@@ -44,6 +55,9 @@ pub struct Response {
     pub request_id: Option<String>,
     #[serde(default)]
     pub events_before: Vec<String>,
+    #[api(json = array(string))]
+    #[serde(default)]
+    pub directions: Vec<Direction>,
     pub start: Option<String>,
 }
 

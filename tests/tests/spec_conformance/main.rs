@@ -1,0 +1,453 @@
+//! Every endpoint we declare, checked against the Matrix specification's own OpenAPI files:
+//! method, newest stable path, authentication, rate limiting, first stable version, the
+//! properties and parameters of request and response with their `required` sets and JSON types,
+//! the success status, and every example body of the specification read into our types and
+//! written back unchanged.
+//!
+//! The specification's directory is `MATRIX_SPEC_PATH`, or else the workspace's
+//! `../shared/matrix-spec/data/api/client-server`. Without either the test says it was skipped
+//! and passes, unless `MATRIX_SPEC_REQUIRED=1` (as in CI), when it fails.
+//!
+//! What we do differently on purpose is in [`ALLOWED`], each with its reason; an entry that no
+//! longer matches anything fails the test, so the list never outlives its reasons.
+
+mod checker;
+mod spec;
+
+use std::path::PathBuf;
+
+use matrix_api::client::{account, discovery, session};
+use matrix_api::describe::{Describe, EndpointDescription};
+use matrix_api::http::{self, header::CONTENT_TYPE};
+use matrix_api::{
+    EndpointError, IncomingRequest, IncomingResponse, MatrixVersion, OutgoingRequest,
+    OutgoingResponse, SendAccessToken, SupportedVersions,
+};
+use serde_json::Value;
+
+use checker::{check, Finding, Rule};
+use spec::Spec;
+
+/// A difference between a declaration and the specification that we keep on purpose.
+struct Allowed {
+    /// The endpoint's module under `matrix_api::client`.
+    endpoint: &'static str,
+    rule: Rule,
+    /// The field, as the checker names it (`response.header.location`); empty for the endpoint.
+    subject: &'static str,
+    reason: &'static str,
+}
+
+/// Every deliberate difference, with its reason.
+const ALLOWED: &[Allowed] = &[
+    Allowed {
+        endpoint: "session::login::v3",
+        rule: Rule::Authentication,
+        subject: "",
+        reason: "`m.login.application_service` logs a user in with the application service's \
+                 `as_token`, so the endpoint takes that token when one is given \
+                 (AppserviceTokenOptional); the specification describes the token in prose \
+                 (Appservice Login) and lists no `security`",
+    },
+    Allowed {
+        endpoint: "session::sso_login::v3",
+        rule: Rule::AddedIn,
+        subject: "",
+        reason: "the SSO redirect existed before v1.1, as `/_matrix/client/r0/login/sso/redirect` \
+                 (since r0.4.0, which is our v1.0), and Synapse still serves it; the \
+                 specification's tag dates the endpoint from the v3 path of v1.1",
+    },
+    Allowed {
+        endpoint: "session::sso_login::v3",
+        rule: Rule::Required,
+        subject: "response.header.location",
+        reason: "a 302 without `Location` is no redirect: the response cannot be read without \
+                 it; the specification states no `required` on its response headers at all",
+    },
+    Allowed {
+        endpoint: "session::sso_login_with_provider::v3",
+        rule: Rule::Required,
+        subject: "response.header.location",
+        reason: "as for `sso_login`: a 302 without `Location` is no redirect",
+    },
+];
+
+/// One endpoint: its description, and round trips of example bodies through its types.
+struct Endpoint {
+    description: EndpointDescription,
+    /// A request body: parsed as a server, sent again as a client.
+    request: fn(&Value) -> Result<Value, String>,
+    /// A success body: parsed as a client, sent again as a server.
+    response: fn(&Value) -> Result<Value, String>,
+    /// An error body with its status: parsed into the endpoint's error type, sent again.
+    error: fn(u16, &Value) -> Result<Value, String>,
+}
+
+impl Endpoint {
+    fn of<R>() -> Self
+    where
+        R: Describe + IncomingRequest + OutgoingRequest,
+        <R as OutgoingRequest>::IncomingResponse: OutgoingResponse,
+    {
+        Endpoint {
+            description: R::DESCRIPTION,
+            request: round_trip_request::<R>,
+            response: round_trip_response::<R>,
+            error: round_trip_error::<<R as OutgoingRequest>::EndpointError>,
+        }
+    }
+
+    /// `session::login::v3`.
+    fn name(&self) -> &'static str {
+        let module = self.description.module;
+        module
+            .strip_prefix("matrix_api::client::")
+            .unwrap_or(module)
+    }
+}
+
+macro_rules! endpoints {
+    ($($($segment:ident)::+),* $(,)?) => {
+        vec![$(Endpoint::of::<$($segment)::+::Request>()),*]
+    };
+}
+
+fn endpoints() -> Vec<Endpoint> {
+    endpoints![
+        discovery::get_supported_versions,
+        discovery::get_capabilities::v3,
+        session::get_login_types::v3,
+        session::login::v3,
+        session::get_login_token::v1,
+        session::refresh_token::v3,
+        session::logout::v3,
+        session::logout_all::v3,
+        session::sso_login::v3,
+        session::sso_login_with_provider::v3,
+        account::whoami::v3,
+    ]
+}
+
+fn round_trip_request<R: Describe + IncomingRequest + OutgoingRequest>(
+    body: &Value,
+) -> Result<Value, String> {
+    let metadata = <R as OutgoingRequest>::METADATA;
+    let path = checker::newest_stable_path(&R::DESCRIPTION).expect("checked before");
+    let request = http::Request::builder()
+        .method(metadata.method.clone())
+        .uri(format!("https://example.org{path}"))
+        .header(CONTENT_TYPE, "application/json")
+        .header(http::header::AUTHORIZATION, "Bearer token")
+        .body(serde_json::to_vec(body).expect("JSON"))
+        .expect("a valid request");
+    let parsed = <R as IncomingRequest>::try_from_http_request(request, &[] as &[&str])
+        .map_err(|err| format!("the server side refuses it: {err}"))?;
+    let sent = parsed
+        .try_into_http_request::<Vec<u8>>(
+            "https://example.org",
+            SendAccessToken::IfRequired("token"),
+            &SupportedVersions::from_versions(&[MatrixVersion::LATEST]),
+        )
+        .map_err(|err| format!("the client side cannot send it again: {err}"))?;
+    serde_json::from_slice(sent.body()).map_err(|err| format!("not JSON when sent again: {err}"))
+}
+
+fn round_trip_response<R: Describe + OutgoingRequest>(body: &Value) -> Result<Value, String>
+where
+    R::IncomingResponse: OutgoingResponse,
+{
+    let status = R::DESCRIPTION.response.status;
+    let response = http::Response::builder()
+        .status(status)
+        .header(CONTENT_TYPE, "application/json")
+        .body(serde_json::to_vec(body).expect("JSON"))
+        .expect("a valid response");
+    let parsed = R::IncomingResponse::try_from_http_response(response)
+        .map_err(|err| format!("the client side refuses it: {err}"))?;
+    let sent = parsed
+        .try_into_http_response::<Vec<u8>>()
+        .map_err(|err| format!("the server side cannot send it again: {err}"))?;
+    serde_json::from_slice(sent.body()).map_err(|err| format!("not JSON when sent again: {err}"))
+}
+
+fn round_trip_error<E: EndpointError>(status: u16, body: &Value) -> Result<Value, String> {
+    let response = http::Response::builder()
+        .status(status)
+        .header(CONTENT_TYPE, "application/json")
+        .body(serde_json::to_vec(body).expect("JSON"))
+        .expect("a valid response");
+    let sent = E::from_http_response(response)
+        .try_into_http_response::<Vec<u8>>()
+        .map_err(|err| format!("cannot be sent again: {err}"))?;
+    if sent.status().as_u16() != status {
+        return Err(format!("sent again with status {}", sent.status()));
+    }
+    serde_json::from_slice(sent.body()).map_err(|err| format!("not JSON when sent again: {err}"))
+}
+
+/// Where the specification is, if it is there: `MATRIX_SPEC_PATH`, or the workspace's
+/// `../shared/matrix-spec/data/api/client-server`.
+fn spec_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("MATRIX_SPEC_PATH") {
+        Some(dir) => PathBuf::from(dir),
+        // Cargo runs tests in the package's directory, `tests/`; the workspace is its parent.
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/matrix-spec/data/api/client-server"),
+    };
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let missing = format!(
+        "no Matrix specification at {} (set MATRIX_SPEC_PATH to the matrix-spec repository's \
+         data/api/client-server)",
+        dir.display()
+    );
+    if std::env::var("MATRIX_SPEC_REQUIRED").as_deref() == Ok("1") {
+        panic!("spec conformance: {missing}; MATRIX_SPEC_REQUIRED=1 does not allow skipping");
+    }
+    // Straight to the process's stderr: libtest captures `println!` of passing tests, and a
+    // skip nobody sees is a pass that was not earned.
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "spec conformance: SKIPPED, {missing}");
+    });
+    None
+}
+
+fn load_spec() -> Option<Spec> {
+    let dir = spec_dir()?;
+    Some(Spec::load(&dir).unwrap_or_else(|err| panic!("cannot read the specification: {err}")))
+}
+
+/// The example bodies of an operation: `(where, status, body)`; status 0 for the request.
+fn examples(operation: &Value) -> Vec<(String, u16, Value)> {
+    fn of_content(
+        content: Option<&Value>,
+        label: &str,
+        status: u16,
+        out: &mut Vec<(String, u16, Value)>,
+    ) {
+        let Some(json) = content.and_then(|c| c.get("application/json")) else {
+            return;
+        };
+        if let Some(examples) = json.get("examples").and_then(Value::as_object) {
+            for (name, example) in examples {
+                if let Some(value) = example.get("value") {
+                    out.push((format!("{label} example `{name}`"), status, value.clone()));
+                }
+            }
+        }
+        if let Some(example) = json.get("example") {
+            out.push((format!("{label} `example`"), status, example.clone()));
+        }
+        if let Some(example) = json.get("schema").and_then(|s| s.get("example")) {
+            out.push((format!("{label} schema `example`"), status, example.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    of_content(
+        operation.pointer("/requestBody/content"),
+        "request",
+        0,
+        &mut out,
+    );
+    if let Some(responses) = operation.get("responses").and_then(Value::as_object) {
+        for (code, response) in responses {
+            let Ok(status) = code.parse::<u16>() else {
+                continue;
+            };
+            of_content(
+                response.get("content"),
+                &format!("{code} response"),
+                status,
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+/// What differs between one endpoint and the specification, besides what [`ALLOWED`] lists:
+/// the checker's findings and the examples that do not survive a round trip.
+fn differences(
+    spec: &Spec,
+    endpoint: &Endpoint,
+    allowed_used: &mut [bool],
+    examples_checked: &mut usize,
+) -> Vec<String> {
+    let checked = check(spec, &endpoint.description);
+    let mut out = Vec::new();
+    let mut report = |finding: Finding| {
+        let allowance = ALLOWED.iter().position(|a| {
+            a.endpoint == endpoint.name() && a.rule == finding.rule && a.subject == finding.subject
+        });
+        match allowance {
+            Some(i) => allowed_used[i] = true,
+            None => out.push(finding.to_string()),
+        }
+    };
+    for finding in checked.findings {
+        report(finding);
+    }
+    let Some((_, operation)) = checked.operation else {
+        return out;
+    };
+    let success = endpoint.description.response.status.as_u16();
+    for (label, status, example) in examples(&operation) {
+        let round_trip = match status {
+            0 => (endpoint.request)(&example),
+            status if status == success => (endpoint.response)(&example),
+            status if status >= 400 => (endpoint.error)(status, &example),
+            _ => continue,
+        };
+        *examples_checked += 1;
+        match round_trip {
+            Ok(again) if again == example => {}
+            Ok(again) => out.push(format!(
+                "{label} changes in a round trip through our types:\n      spec: {example}\n      ours: {again}"
+            )),
+            Err(err) => out.push(format!("{label}: {err}\n      spec: {example}")),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_endpoint_matches_the_specification() {
+    let Some(spec) = load_spec() else { return };
+    let endpoints = endpoints();
+    let mut allowed_used = vec![false; ALLOWED.len()];
+    let mut report = String::new();
+    let mut total_examples = 0;
+    for endpoint in &endpoints {
+        let mut examples = 0;
+        let found = differences(&spec, endpoint, &mut allowed_used, &mut examples);
+        total_examples += examples;
+        let checked = check(&spec, &endpoint.description);
+        let against = checked
+            .operation
+            .map(|(op, _)| op.name())
+            .unwrap_or_else(|| "no operation".to_owned());
+        println!(
+            "{:<38} {:<7} against {against}; examples: {examples}",
+            endpoint.name(),
+            if found.is_empty() { "ok" } else { "DIFFERS" },
+        );
+        for difference in &found {
+            report.push_str(&format!("\n  {}: {difference}", endpoint.name()));
+        }
+    }
+    for (allowed, used) in ALLOWED.iter().zip(&allowed_used) {
+        if !*used {
+            report.push_str(&format!(
+                "\n  allow-list entry for {} ({:?} {}) matches nothing any more: remove it",
+                allowed.endpoint, allowed.rule, allowed.subject
+            ));
+        }
+    }
+    for allowed in ALLOWED {
+        assert!(!allowed.reason.is_empty());
+    }
+    // The examples are part of the check: a change that lost them would pass unnoticed.
+    assert!(total_examples >= 10, "only {total_examples} examples found");
+    assert!(
+        report.is_empty(),
+        "our declarations differ from the specification:{report}"
+    );
+}
+
+#[test]
+fn every_declared_endpoint_is_checked() {
+    let listed: Vec<&str> = endpoints().iter().map(|e| e.description.module).collect();
+    let declared = matrix_api::describe::client_server_endpoints();
+    for endpoint in &declared {
+        assert!(
+            listed.contains(&endpoint.module),
+            "{} is declared but not listed in `endpoints()` of this test",
+            endpoint.module
+        );
+    }
+    assert_eq!(listed.len(), declared.len());
+}
+
+/// The checker against the real specification: breaking a real declaration in each way is
+/// reported. (The checker's own tests do the same against a small copy of the specification,
+/// so they run without it.)
+#[test]
+fn breaking_a_declaration_is_reported_against_the_real_specification() {
+    use matrix_api::describe::{FieldDescription, JsonType};
+    use matrix_api::http::Method;
+    use matrix_api::{AuthScheme, StablePath, StablePathSelector, VersionHistory};
+
+    let Some(spec) = load_spec() else { return };
+    let rules = |endpoint: &EndpointDescription| -> Vec<(Rule, String)> {
+        check(&spec, endpoint)
+            .findings
+            .into_iter()
+            .map(|f| (f.rule, f.subject))
+            .collect()
+    };
+    let whoami = || account::whoami::v3::Request::DESCRIPTION;
+    let refresh = || session::refresh_token::v3::Request::DESCRIPTION;
+    assert_eq!(rules(&whoami()), []);
+    assert_eq!(rules(&refresh()), []);
+
+    let mut wrong_method = whoami();
+    wrong_method.metadata.method = Method::POST;
+    assert_eq!(rules(&wrong_method), [(Rule::Method, String::new())]);
+
+    let mut wrong_path = whoami();
+    wrong_path.metadata.history = VersionHistory::new(
+        &[],
+        &[StablePath {
+            selector: StablePathSelector::Version(MatrixVersion::V1_1),
+            path: "/_matrix/client/v3/whoami",
+        }],
+        None,
+        None,
+    );
+    assert_eq!(rules(&wrong_path), [(Rule::Path, String::new())]);
+
+    let mut missing = refresh();
+    missing.request.fields = &[];
+    assert_eq!(
+        rules(&missing),
+        [(Rule::MissingField, "request.body.refresh_token".to_owned())]
+    );
+
+    let mut extra = whoami();
+    let mut fields = extra.response.fields.to_vec();
+    fields.push(FieldDescription::body(
+        "home_server",
+        JsonType::String,
+        true,
+    ));
+    extra.response.fields = Vec::leak(fields);
+    assert_eq!(
+        rules(&extra),
+        [(Rule::ExtraField, "response.body.home_server".to_owned())]
+    );
+
+    let mut wrong_auth = whoami();
+    wrong_auth.metadata.authentication = AuthScheme::AccessTokenOptional;
+    assert_eq!(rules(&wrong_auth), [(Rule::Authentication, String::new())]);
+}
+
+/// The example comparison is strict: a body our types would change (here, one with a field the
+/// response does not model) is reported, not waved through.
+#[test]
+fn a_body_our_types_change_is_told_apart() {
+    type Whoami = account::whoami::v3::Request;
+    let body = serde_json::json!({ "user_id": "@joe:example.org", "device_id": "ABC1234" });
+    assert_eq!(round_trip_response::<Whoami>(&body), Ok(body));
+    let body = serde_json::json!({ "user_id": "@joe:example.org", "org.example.extra": 1 });
+    let again = round_trip_response::<Whoami>(&body).expect("it parses");
+    assert_ne!(again, body);
+    let error =
+        serde_json::json!({ "errcode": "M_UNKNOWN_TOKEN", "error": "Unrecognised access token." });
+    assert_eq!(
+        round_trip_error::<matrix_api::error::MatrixError>(401, &error),
+        Ok(error)
+    );
+}
