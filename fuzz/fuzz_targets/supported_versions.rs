@@ -69,7 +69,7 @@ fn check(answer: &get_supported_versions::Response) {
 
     let t = "token";
     let base = "https://matrix.example.org";
-    let requests: [(Metadata, Result<http::Request<Vec<u8>>, IntoHttpError>); 11] = [
+    let requests: [Built; 11] = [
         endpoint(get_login_token::v1::Request::new(), &supported),
         endpoint(get_login_types::v3::Request::new(), &supported),
         endpoint(login::v3::Request::new(LoginInfo::token(t)), &supported),
@@ -119,10 +119,10 @@ fn check(answer: &get_supported_versions::Response) {
     }
 }
 
-fn endpoint<R: OutgoingRequest>(
-    request: R,
-    supported: &SupportedVersions,
-) -> (Metadata, Result<http::Request<Vec<u8>>, IntoHttpError>) {
+/// An endpoint's metadata, and the request built for the server.
+type Built = (Metadata, Result<http::Request<Vec<u8>>, IntoHttpError>);
+
+fn endpoint<R: OutgoingRequest>(request: R, supported: &SupportedVersions) -> Built {
     let built = request.try_into_http_request::<Vec<u8>>(
         "https://matrix.example.org",
         SendAccessToken::Always("token"),

@@ -407,12 +407,12 @@ pub fn method(u: &mut Unstructured, metadata: &Metadata) -> Result<Method> {
     })
 }
 
+/// An incoming request, and the path arguments a router passed with it.
+pub type RoutedRequest = (http::Request<Vec<u8>>, Vec<String>);
+
 /// An incoming request for the endpoint of `metadata`, and the path arguments a router passes
-/// (none, most of the time: then they are read from the URI).
-pub fn request(
-    u: &mut Unstructured,
-    metadata: &Metadata,
-) -> Result<Option<(http::Request<Vec<u8>>, Vec<String>)>> {
+/// (none, most of the time: then they are read from the URI); `None` when the URI is invalid.
+pub fn request(u: &mut Unstructured, metadata: &Metadata) -> Result<Option<RoutedRequest>> {
     let method = method(u, metadata)?;
     let Some(uri) = uri(u, metadata)? else {
         return Ok(None);
