@@ -8,6 +8,7 @@
 mod api_attr;
 mod codegen;
 mod describe;
+mod endpoint;
 mod errors;
 mod metadata;
 mod request;

@@ -17,32 +17,9 @@ use matrix_api::{
 };
 use serde_json::{json, Value};
 
-const HS: &str = "https://matrix.example.org";
+mod common;
 
-fn announcing(versions: &[&str], features: &[(&str, bool)]) -> SupportedVersions {
-    let features: BTreeMap<String, bool> = features
-        .iter()
-        .map(|(name, on)| ((*name).to_owned(), *on))
-        .collect();
-    SupportedVersions::from_parts(versions, &features)
-}
-
-/// The three generations every versioned test runs against.
-fn r0_only() -> SupportedVersions {
-    announcing(&["r0.6.1"], &[])
-}
-
-fn v1_1() -> SupportedVersions {
-    announcing(&["v1.1"], &[])
-}
-
-fn v1_7() -> SupportedVersions {
-    announcing(&["v1.7"], &[])
-}
-
-fn json_of(body: &[u8]) -> Value {
-    serde_json::from_slice(body).expect("body is JSON")
-}
+use common::{announcing, json_of, r0_only, v1_1, v1_7, HS};
 
 fn ok_response(body: &Value) -> http::Response<Vec<u8>> {
     http::Response::builder()

@@ -2,8 +2,6 @@
 //! spec's example bodies in both directions, the paths for servers of each generation, and what
 //! a server answers to a request it cannot accept.
 
-use std::collections::BTreeMap;
-
 use http::{header, Method, StatusCode};
 use matrix_api::client::account::whoami::v3 as whoami;
 use matrix_api::client::session::sso_login::v3 as sso_login;
@@ -11,36 +9,14 @@ use matrix_api::client::session::sso_login_with_provider::v3 as sso_with_provide
 use matrix_api::error::{DeserializationError, ErrorBody, ErrorKind, MatrixError};
 use matrix_api::{
     FromHttpRequestError, FromHttpResponseError, IncomingRequest, IncomingResponse,
-    OutgoingRequest, OutgoingResponse, SendAccessToken, SupportedVersions,
+    OutgoingRequest, OutgoingResponse, SendAccessToken,
 };
 use ruma_common::{OwnedDeviceId, OwnedUserId};
 use serde_json::{json, Value};
 
-const HS: &str = "https://matrix.example.org";
+mod common;
 
-fn announcing(versions: &[&str], features: &[(&str, bool)]) -> SupportedVersions {
-    let features: BTreeMap<String, bool> = features
-        .iter()
-        .map(|(name, on)| ((*name).to_owned(), *on))
-        .collect();
-    SupportedVersions::from_parts(versions, &features)
-}
-
-fn r0_only() -> SupportedVersions {
-    announcing(&["r0.6.1"], &[])
-}
-
-fn v1_1() -> SupportedVersions {
-    announcing(&["v1.1"], &[])
-}
-
-fn v1_7() -> SupportedVersions {
-    announcing(&["v1.7"], &[])
-}
-
-fn json_of(body: &[u8]) -> Value {
-    serde_json::from_slice(body).expect("body is JSON")
-}
+use common::{announcing, json_of, r0_only, v1_1, v1_7, HS};
 
 fn response_with(status: StatusCode, body: &Value) -> http::Response<Vec<u8>> {
     http::Response::builder()

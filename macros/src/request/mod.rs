@@ -3,63 +3,24 @@
 mod expand;
 mod validate;
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote_spanned;
 
-use crate::api_attr::{
-    name_and_generics, parse_container_args, parse_fields, parse_item, ParsedItem,
-};
 use crate::codegen::{request_fallback, ErrorType};
-use crate::errors::Errors;
+use crate::endpoint::EndpointMacro;
 
 pub fn request(args: TokenStream, item: TokenStream) -> TokenStream {
-    let mut errors = Errors::default();
-    let args = parse_container_args(args, "request", &mut errors);
-    let item = match parse_item(item, "request", &mut errors) {
-        Ok(ParsedItem::Struct(item)) => item,
-        Ok(ParsedItem::Unsupported(item)) => {
-            let fallback = name_and_generics(&item).map(|(ident, generics)| {
-                let response = quote_spanned! {ident.span()=> Response };
-                request_fallback(
-                    ident,
-                    generics,
-                    &response,
-                    &ErrorType {
-                        given: args.error.as_ref(),
-                        struct_name: ident,
-                    },
-                )
-            });
-            let compile_errors = errors.to_compile_errors();
-            return quote! { #compile_errors #item #fallback };
-        }
-        Err(err) => return err.to_compile_error(),
-    };
-    let endpoint = parse_fields(item, &mut errors);
-    validate::validate(&endpoint, &args, &mut errors);
-    if errors.is_empty() {
-        expand::expand(&endpoint, &args)
-    } else {
-        // The struct and stub impls, so that code using them reports nothing more than the
-        // real mistakes.
-        let compile_errors = errors.to_compile_errors();
-        let item = &endpoint.item;
-        let ident = endpoint.ident();
-        let response = quote_spanned! {ident.span()=> Response };
-        let fallback = request_fallback(
-            ident,
-            &item.generics,
-            &response,
-            &ErrorType {
-                given: args.error.as_ref(),
-                struct_name: ident,
-            },
-        );
-        quote! {
-            #compile_errors
-            #[derive(Clone, Debug)]
-            #item
-            #fallback
-        }
+    EndpointMacro {
+        name: "request",
+        validate: validate::validate,
+        expand: expand::expand,
+        fallback,
     }
+    .run(args, item)
+}
+
+/// A request's stubs name `Response` on the struct's span, as the real impls do.
+fn fallback(ident: &Ident, generics: &syn::Generics, error: &ErrorType) -> TokenStream {
+    let response = quote_spanned! {ident.span()=> Response };
+    request_fallback(ident, generics, &response, error)
 }
