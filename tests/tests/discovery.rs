@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 mod common;
 
-use common::{announcing, json_of, r0_only, v1_1, v1_7, HS};
+use common::{announcing, assert_get_paths_by_generation, json_of, r0_only, v1_1, v1_7, HS};
 
 fn ok_response(body: &Value) -> http::Response<Vec<u8>> {
     http::Response::builder()
@@ -250,22 +250,14 @@ fn capabilities_spec_example() -> Value {
 
 #[test]
 fn capabilities_paths_for_each_server_generation() {
-    for (server, path) in [
-        (r0_only(), "/_matrix/client/r0/capabilities"),
-        (v1_1(), "/_matrix/client/v3/capabilities"),
-        (v1_7(), "/_matrix/client/v3/capabilities"),
-    ] {
-        let request = capabilities::Request::new()
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server)
-            .unwrap();
-        assert_eq!(request.method(), Method::GET);
-        assert_eq!(request.uri().to_string(), format!("{HS}{path}"));
-        assert_eq!(request.headers()[header::AUTHORIZATION], "Bearer tok");
-        assert_eq!(request.headers().len(), 1);
-        assert!(request.body().is_empty());
-        // Both generations reach the same handler.
-        capabilities::Request::try_from_http_request(request, no_args()).unwrap();
-    }
+    assert_get_paths_by_generation(
+        capabilities::Request::new,
+        &[
+            (r0_only(), "/_matrix/client/r0/capabilities"),
+            (v1_1(), "/_matrix/client/v3/capabilities"),
+            (v1_7(), "/_matrix/client/v3/capabilities"),
+        ],
+    );
     let metadata = <capabilities::Request as OutgoingRequest>::METADATA;
     assert!(metadata.rate_limited);
 }

@@ -39,3 +39,27 @@ pub fn v1_7() -> SupportedVersions {
 pub fn json_of(body: &[u8]) -> Value {
     serde_json::from_slice(body).expect("body is JSON")
 }
+
+/// Checks the request an authenticated, body-less `GET` endpoint sends to servers of each
+/// generation (method, full URI, the token as the only header, no body) and that the server side
+/// accepts every one of those paths.
+pub fn assert_get_paths_by_generation<R>(make: impl Fn() -> R, cases: &[(SupportedVersions, &str)])
+where
+    R: matrix_api::OutgoingRequest + matrix_api::IncomingRequest,
+{
+    for (server, path) in cases {
+        let request = make()
+            .try_into_http_request::<Vec<u8>>(
+                HS,
+                matrix_api::SendAccessToken::IfRequired("tok"),
+                server,
+            )
+            .unwrap();
+        assert_eq!(request.method(), http::Method::GET);
+        assert_eq!(request.uri().to_string(), format!("{HS}{path}"));
+        assert_eq!(request.headers()[http::header::AUTHORIZATION], "Bearer tok");
+        assert_eq!(request.headers().len(), 1);
+        assert!(request.body().is_empty());
+        R::try_from_http_request(request, &[] as &[&str]).unwrap();
+    }
+}
