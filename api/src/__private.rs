@@ -245,15 +245,39 @@ fn json_payload<T: Default + BufMut, B: Serialize>(
     body: &B,
 ) -> Result<T, IntoHttpError> {
     headers.insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
-    let mut buffer = T::default();
-    // An empty `Vec` or `BytesMut` reserves 64 bytes here, so a small body is written with one
-    // or two allocations instead of growing from zero through every power of two.
-    let _ = buffer.chunk_mut();
-    let mut writer = buffer.writer();
-    serde_json::to_writer(&mut writer, body).map_err(|err| IntoHttpError::Json {
-        message: err.to_string(),
-    })?;
-    Ok(writer.into_inner())
+    with_scratch(|scratch| {
+        serde_json::to_writer(&mut *scratch, body).map_err(|err| IntoHttpError::Json {
+            message: err.to_string(),
+        })?;
+        Ok(raw_payload(scratch))
+    })
+}
+
+/// Bodies up to this size keep the scratch buffer's memory for the next one.
+const SCRATCH_KEPT: usize = 64 * 1024;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `write` on an empty, reused buffer.
+///
+/// The output type `T` is any `BufMut`, which cannot be sized up front: written into directly,
+/// a body grows through several reallocations. Serialising into a warm buffer and copying the
+/// result once costs one allocation of the exact size instead.
+fn with_scratch<R>(write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            scratch.clear();
+            let result = write(&mut scratch);
+            if scratch.capacity() > SCRATCH_KEPT {
+                *scratch = Vec::new();
+            }
+            result
+        }
+        // A `Serialize` impl that builds another body while this one is written.
+        Err(_) => write(&mut Vec::new()),
+    })
 }
 
 fn raw_payload<T: Default + BufMut>(bytes: &[u8]) -> T {
@@ -333,8 +357,12 @@ pub struct IncomingParts<'a> {
 
 /// Checks the method and the presence of a required access token, and resolves the path
 /// arguments: those the router passed, or, when it passed none, those read from the URI.
+///
+/// `param_count` is the number of the path's parameters, which `#[request]` knows (one path
+/// field each) and passes so that no template is scanned per request.
 pub fn incoming_request<'a, B, S: AsRef<str>>(
     metadata: &Metadata,
+    param_count: usize,
     request: &'a http::Request<B>,
     path_args: &'a [S],
 ) -> Result<IncomingParts<'a>, FromHttpRequestError> {
@@ -354,7 +382,8 @@ pub fn incoming_request<'a, B, S: AsRef<str>>(
         return Err(FromHttpRequestError::MissingAccessToken);
     }
     let template = first_path(metadata);
-    let expected = path_params(template).count();
+    debug_assert_eq!(param_count, path_params(template).count());
+    let expected = param_count;
     let args = if path_args.len() == expected {
         path_args
             .iter()

@@ -85,17 +85,28 @@ pub(crate) fn access_token_from_parts<'a>(
     uri: &'a http::Uri,
 ) -> Option<std::borrow::Cow<'a, str>> {
     if let Some(value) = headers.get(AUTHORIZATION) {
-        let value = value.to_str().ok()?;
-        let (scheme, token) = value.split_once(' ')?;
-        let token = token.trim();
-        return (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty())
-            .then_some(std::borrow::Cow::Borrowed(token));
+        return bearer_token(value).map(std::borrow::Cow::Borrowed);
     }
     let query = uri.query()?;
     form_urlencoded::parse(query.as_bytes())
         .find(|(key, _)| key == "access_token")
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
+}
+
+/// The token of an `Authorization: Bearer <token>` value (scheme case-insensitive, token
+/// trimmed); `None` for another scheme, an empty token, or a token that is not ASCII.
+///
+/// Every request to an authenticated endpoint passes here, so it works on the bytes: a
+/// `HeaderValue` already holds no control character but tab, so checking for ASCII leaves
+/// exactly the visible characters `HeaderValue::to_str` accepts.
+fn bearer_token(value: &http::HeaderValue) -> Option<&str> {
+    let (scheme, token) = value.as_bytes().split_at_checked(b"bearer ".len())?;
+    if !scheme.eq_ignore_ascii_case(b"bearer ") || !token.is_ascii() {
+        return None;
+    }
+    let token = std::str::from_utf8(token).ok()?.trim_ascii();
+    (!token.is_empty()).then_some(token)
 }
 
 #[cfg(test)]
@@ -150,6 +161,29 @@ mod tests {
         assert_eq!(access_token(&req), Option::None);
         let req = http::Request::get("/x?access_token=").body(()).unwrap();
         assert_eq!(access_token(&req), Option::None);
+    }
+
+    #[test]
+    fn bearer_values() {
+        let bearer = |value: &[u8]| {
+            let value = http::HeaderValue::from_bytes(value).unwrap();
+            bearer_token(&value).map(str::to_owned)
+        };
+        assert_eq!(bearer(b"Bearer abc").as_deref(), Some("abc"));
+        assert_eq!(bearer(b"BEARER \tabc \t").as_deref(), Some("abc"));
+        assert_eq!(bearer(b"Bearer a b").as_deref(), Some("a b"));
+        for refused in [
+            &b"Bearer"[..],
+            b"Bearer ",
+            b"Bearer    ",
+            b"Bearerabc",
+            b"Bearer\tabc",
+            b"Basic abc",
+            b"Bearer \xc3\xa9",
+            b"Bearer abc\x80",
+        ] {
+            assert_eq!(bearer(refused), None, "{refused:?}");
+        }
     }
 
     #[test]

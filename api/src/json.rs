@@ -30,13 +30,86 @@ impl<'de> Deserialize<'de> for ExactValue {
 
 impl<'de> Deserialize<'de> for ExactObject {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let object = deserializer.deserialize_map(UniqueKeys::<ExactValue>(Default::default()))?;
-        Ok(ExactObject(
-            object
-                .into_iter()
-                .map(|(key, value)| (key, value.0))
-                .collect(),
-        ))
+        deserializer.deserialize_map(ExactObjectVisitor)
+    }
+}
+
+struct ExactObjectVisitor;
+
+impl<'de> Visitor<'de> for ExactObjectVisitor {
+    type Value = ExactObject;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExactObject, A::Error> {
+        exact_object(map).map(ExactObject)
+    }
+}
+
+/// Reads the rest of an object into a `JsonObject` directly (no intermediate map), refusing a
+/// key given twice at any depth.
+fn exact_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<JsonObject, A::Error> {
+    let mut object = JsonObject::new();
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        if object.contains_key(key.as_str()) {
+            return Err(duplicate_key(key.as_str()));
+        }
+        let ExactValue(value) = map.next_value()?;
+        object.insert(key.into_owned(), value);
+    }
+    Ok(object)
+}
+
+/// An object's key, borrowed from the input when it can be, so that readers which match keys
+/// against the fields they know allocate only for the keys they keep.
+pub(crate) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(key) => key.to_owned(),
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v))
     }
 }
 
@@ -143,13 +216,7 @@ impl<'de> Visitor<'de> for ExactValueVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-        let object = UniqueKeys::<ExactValue>(Default::default()).visit_map(map)?;
-        Ok(Value::Object(
-            object
-                .into_iter()
-                .map(|(key, value)| (key, value.0))
-                .collect(),
-        ))
+        exact_object(map).map(Value::Object)
     }
 }
 

@@ -4,6 +4,7 @@
 //! to the same values), so that no column can win by doing less.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,17 @@ pub fn ruma_supported(unstable_only: bool) -> ruma_common::api::SupportedVersion
     };
     ruma_common::api::SupportedVersions::from_parts(&versions, &Default::default())
 }
+
+/// The server's versions, built once: a client learns them once per server, not per request,
+/// so building them is not part of a conversion.
+pub static OURS_STABLE: LazyLock<matrix_api::SupportedVersions> =
+    LazyLock::new(|| ours_supported(false));
+pub static OURS_UNSTABLE: LazyLock<matrix_api::SupportedVersions> =
+    LazyLock::new(|| ours_supported(true));
+pub static RUMA_STABLE: LazyLock<ruma_common::api::SupportedVersions> =
+    LazyLock::new(|| ruma_supported(false));
+pub static RUMA_UNSTABLE: LazyLock<ruma_common::api::SupportedVersions> =
+    LazyLock::new(|| ruma_supported(true));
 
 // ---- inputs
 
@@ -252,6 +264,62 @@ pub fn floor_parse_request<T: serde::de::DeserializeOwned>(request: HttpRequest)
 pub fn floor_parse_response<T: serde::de::DeserializeOwned>(response: HttpResponse) -> T {
     assert!(response.status().is_success());
     serde_json::from_slice(response.body()).unwrap()
+}
+
+// ---- inputs of the parsers: the floor's own output, the bytes every column reads
+
+pub fn get_token_http_plain() -> HttpRequest {
+    floor_request(
+        "/_matrix/client/v1/login/get_token",
+        TOKEN,
+        &FloorGetTokenRequest { auth: None },
+    )
+}
+
+pub fn get_token_http_auth() -> HttpRequest {
+    floor_request(
+        "/_matrix/client/v1/login/get_token",
+        TOKEN,
+        &floor_get_token_auth(),
+    )
+}
+
+pub fn get_token_response_http() -> HttpResponse {
+    floor_response(&FloorGetTokenResponse {
+        expires_in_ms: 120_000,
+        login_token: LOGIN_TOKEN.to_owned(),
+    })
+}
+
+pub fn login_http() -> HttpRequest {
+    floor_request("/_matrix/client/v3/login", "", &floor_login())
+}
+
+pub fn floor_login_response() -> FloorLoginResponse {
+    FloorLoginResponse {
+        user_id: USER.to_owned(),
+        access_token: TOKEN.to_owned(),
+        device_id: DEVICE.to_owned(),
+        refresh_token: Some("def456".to_owned()),
+        expires_in_ms: Some(60_000),
+    }
+}
+
+pub fn login_response_http() -> HttpResponse {
+    floor_response(&floor_login_response())
+}
+
+pub fn ruma_whoami() -> ruma::whoami::Response {
+    let mut response = ruma::whoami::Response::new(USER.try_into().unwrap(), false);
+    response.device_id = Some(DEVICE.into());
+    response
+}
+
+pub fn whoami_http() -> HttpResponse {
+    floor_response(&FloorWhoami {
+        user_id: USER.to_owned(),
+        device_id: Some(DEVICE.to_owned()),
+    })
 }
 
 /// Ruma's request parsers take borrowed bodies.

@@ -234,6 +234,74 @@ fn login_deprecated_top_level_user_fields_map_to_an_identifier() {
     );
 }
 
+/// The login reader reads fields that come before `type` as JSON and converts them at the end,
+/// and fields that come after it straight into their slots: both orders must give the same
+/// credentials, and a key given twice is refused whichever side of `type` it falls on.
+#[test]
+fn login_fields_read_the_same_before_and_after_type() {
+    let read = |text: &str| {
+        let mut request = http::Request::new(text.as_bytes().to_vec());
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
+        login::v3::Request::try_from_http_request(request, no_args())
+    };
+    let expected = login::v3::LoginInfo::password("@a:example.org", "pw");
+    for text in [
+        r#"{"type":"m.login.password","identifier":{"type":"m.id.user","user":"@a:example.org"},"password":"pw"}"#,
+        r#"{"identifier":{"user":"@a:example.org","type":"m.id.user"},"password":"pw","type":"m.login.password"}"#,
+        r#"{"password":"pw","type":"m.login.password","identifier":{"type":"m.id.user","user":"@a:example.org"}}"#,
+        r#"{"user":"@a:example.org","type":"m.login.password","password":"pw"}"#,
+        r#"{"password":"pw","user":"@a:example.org","type":"m.login.password","extra":{"x":1}}"#,
+    ] {
+        assert_eq!(read(text).unwrap().login_info, expected, "{text}");
+    }
+    for (text, field) in [
+        (
+            r#"{"password":"a","type":"m.login.password","password":"b","user":"u"}"#,
+            "password",
+        ),
+        (
+            r#"{"type":"m.login.password","password":"a","password":"b","user":"u"}"#,
+            "password",
+        ),
+        (
+            r#"{"type":"m.login.password","type":"m.login.token","token":"t"}"#,
+            "type",
+        ),
+        (
+            r#"{"type":"m.login.token","token":"t","extra":{"k":1,"k":2}}"#,
+            "k",
+        ),
+        (r#"{"type":"org.example","k":1,"k":2}"#, "k"),
+    ] {
+        let err = read(text).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("duplicate field `{field}`")),
+            "{text}: {err}"
+        );
+    }
+    let err = read(r#"{"password":"pw","user":"u"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `type`"), "{err}");
+    let err = read(r#"{"type":7,"password":"pw","user":"u"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("`type` must be a string"), "{err}");
+    let err = read(r#"{"type":"m.login.token","password":"pw"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `token`"), "{err}");
+    let err = read(r#"{"type":"m.login.password","password":"pw"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `identifier`"), "{err}");
+    let err = read(r#"{"type":"m.login.password","identifier":{"user":"u"},"password":"pw"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("identifier: missing field `type`"), "{err}");
+}
+
 #[test]
 fn login_with_token_device_and_refresh() {
     let mut request = login::v3::Request::new(login::v3::LoginInfo::token("login-token"));

@@ -13,7 +13,7 @@ use std::fmt;
 
 use crate::{
     error::{MatrixError, StandardErrorBody},
-    json::{ExactObject, ExactValue},
+    json::{ExactObject, ExactValue, Key},
     EndpointError, IntoHttpError, OutgoingResponse,
 };
 use bytes::BufMut;
@@ -285,8 +285,9 @@ impl<'de> Visitor<'de> for UserIdentifierVisitor {
         let mut known: Option<KnownIdType> = None;
         let mut slots: [Option<String>; 2] = [None, None];
         let mut rest = JsonObject::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == TYPE_FIELD {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let name = key.as_str();
+            if name == TYPE_FIELD {
                 if id_type.is_some() {
                     return Err(duplicate_field(TYPE_FIELD));
                 }
@@ -295,18 +296,18 @@ impl<'de> Visitor<'de> for UserIdentifierVisitor {
                 id_type = Some(value);
                 continue;
             }
-            if rest.contains_key(&key) {
-                return Err(duplicate_field(&key));
+            if rest.contains_key(name) {
+                return Err(duplicate_field(name));
             }
-            match known.and_then(|k| k.fields().iter().position(|field| *field == key)) {
+            match known.and_then(|k| k.fields().iter().position(|field| *field == name)) {
                 Some(slot) => {
                     if slots[slot].is_some() {
-                        return Err(duplicate_field(&key));
+                        return Err(duplicate_field(name));
                     }
                     slots[slot] = Some(map.next_value()?);
                 }
                 None => {
-                    rest.insert(key, map.next_value::<ExactValue>()?.0);
+                    rest.insert(key.into_owned(), map.next_value::<ExactValue>()?.0);
                 }
             }
         }
@@ -682,7 +683,7 @@ impl<'de> Visitor<'de> for AuthDataVisitor {
         let mut identifier: Option<UserIdentifier> = None;
         let mut slots: [Option<String>; 2] = [None, None];
         let mut rest = JsonObject::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
             match key.as_str() {
                 TYPE_FIELD => {
                     if auth_type.is_some() {
@@ -698,22 +699,23 @@ impl<'de> Visitor<'de> for AuthDataVisitor {
                     }
                     session = Some(map.next_value()?);
                 }
-                _ if rest.contains_key(&key) => return Err(duplicate_field(&key)),
+                name if rest.contains_key(name) => return Err(duplicate_field(name)),
                 "identifier" if known == Some(KnownAuthType::Password) => {
                     if identifier.is_some() {
-                        return Err(duplicate_field(&key));
+                        return Err(duplicate_field("identifier"));
                     }
                     identifier = Some(map.next_value()?);
                 }
-                _ => match known.and_then(|k| k.string_fields().iter().position(|f| *f == key)) {
+                name => match known.and_then(|k| k.string_fields().iter().position(|f| *f == name))
+                {
                     Some(slot) => {
                         if slots[slot].is_some() {
-                            return Err(duplicate_field(&key));
+                            return Err(duplicate_field(name));
                         }
                         slots[slot] = Some(map.next_value::<Secret>()?.0);
                     }
                     None => {
-                        rest.insert(key, map.next_value::<ExactValue>()?.0);
+                        rest.insert(key.into_owned(), map.next_value::<ExactValue>()?.0);
                     }
                 },
             }
@@ -867,17 +869,21 @@ impl<'de> Visitor<'de> for UiaaInfoVisitor {
             Ok(())
         }
 
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
             match key.as_str() {
-                FLOWS_FIELD => set(&mut map, &mut flows, &key)?,
-                COMPLETED_FIELD => set(&mut map, &mut completed, &key)?,
-                PARAMS_FIELD => set(&mut map, &mut params, &key)?,
-                SESSION_FIELD => set(&mut map, &mut session, &key)?,
-                StandardErrorBody::ERRCODE_FIELD => set(&mut map, &mut errcode, &key)?,
-                StandardErrorBody::ERROR_FIELD => set(&mut map, &mut message, &key)?,
-                _ if rest.contains_key(&key) => return Err(duplicate_field(&key)),
+                FLOWS_FIELD => set(&mut map, &mut flows, FLOWS_FIELD)?,
+                COMPLETED_FIELD => set(&mut map, &mut completed, COMPLETED_FIELD)?,
+                PARAMS_FIELD => set(&mut map, &mut params, PARAMS_FIELD)?,
+                SESSION_FIELD => set(&mut map, &mut session, SESSION_FIELD)?,
+                StandardErrorBody::ERRCODE_FIELD => {
+                    set(&mut map, &mut errcode, StandardErrorBody::ERRCODE_FIELD)?
+                }
+                StandardErrorBody::ERROR_FIELD => {
+                    set(&mut map, &mut message, StandardErrorBody::ERROR_FIELD)?
+                }
+                name if rest.contains_key(name) => return Err(duplicate_field(name)),
                 _ => {
-                    rest.insert(key, map.next_value::<ExactValue>()?.0);
+                    rest.insert(key.into_owned(), map.next_value::<ExactValue>()?.0);
                 }
             }
         }

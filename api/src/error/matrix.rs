@@ -21,7 +21,7 @@ use serde::{
 use serde_json::Value;
 
 use super::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonErrorKind};
-use crate::json::ExactValue;
+use crate::json::{ExactValue, Key};
 
 /// An error a Matrix server answers with: the HTTP status and the body.
 ///
@@ -268,7 +268,7 @@ impl<'de> Visitor<'de> for StandardErrorBodyVisitor {
         let mut errcode: Option<String> = None;
         let mut message: Option<Option<String>> = None;
         let mut extra = JsonObject::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
             match key.as_str() {
                 ERRCODE_FIELD => {
                     if errcode.is_some() {
@@ -282,13 +282,13 @@ impl<'de> Visitor<'de> for StandardErrorBodyVisitor {
                     }
                     message = Some(map.next_value()?);
                 }
-                _ => {
+                name => {
                     // Which of these fields matter depends on `errcode`, which may come later.
-                    if extra.contains_key(&key) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    if extra.contains_key(name) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
                     }
                     let ExactValue(value) = map.next_value()?;
-                    extra.insert(key, value);
+                    extra.insert(key.into_owned(), value);
                 }
             }
         }

@@ -283,6 +283,7 @@ fn server_impl(
         }
     };
     let all = idents(&fields.all);
+    let param_count = fields.path.len();
     quote! {
         impl ::matrix_api::IncomingRequest for #ident #where_clause {
             const METADATA: ::matrix_api::Metadata = METADATA;
@@ -294,7 +295,9 @@ fn server_impl(
                 __path_args: &[S],
             ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
                 #[allow(unused_variables)]
-                let __parts = ::matrix_api::__private::incoming_request(&METADATA, &__request, __path_args)?;
+                let __parts = ::matrix_api::__private::incoming_request(
+                    &METADATA, #param_count, &__request, __path_args,
+                )?;
                 #(#path)*
                 #query
                 #query_all

@@ -19,12 +19,12 @@ pub mod v3 {
 
     use ruma_common::serde::JsonObject;
     use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
-    use serde::de::Error as _;
+    use serde::de::{Error as _, MapAccess, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
     use crate::client::uiaa::UserIdentifier;
-    use crate::json::ExactObject;
+    use crate::json::{duplicate_key, ExactValue, Key};
     use crate::{metadata, request, response, Metadata};
 
     // `m.login.application_service` asserts the user with the appservice's token; every other
@@ -306,62 +306,191 @@ pub mod v3 {
         }
     }
 
+    /// The login types read into typed fields; any other is kept whole as
+    /// [`LoginInfo::Unknown`].
+    #[derive(Clone, Copy)]
+    enum KnownLoginType {
+        Password,
+        Token,
+        ApplicationService,
+    }
+
+    impl KnownLoginType {
+        fn from_type(login_type: &str) -> Option<Self> {
+            match login_type {
+                "m.login.password" => Some(KnownLoginType::Password),
+                "m.login.token" => Some(KnownLoginType::Token),
+                "m.login.application_service" => Some(KnownLoginType::ApplicationService),
+                _ => None,
+            }
+        }
+
+        fn reads_identifier(self) -> bool {
+            matches!(
+                self,
+                KnownLoginType::Password | KnownLoginType::ApplicationService
+            )
+        }
+
+        /// The type's string fields, the deprecated forms of `identifier` included, in the
+        /// order of the reader's slots.
+        fn string_fields(self) -> &'static [&'static str] {
+            match self {
+                KnownLoginType::Password => &["password", "user", "medium", "address"],
+                KnownLoginType::Token => &["token"],
+                KnownLoginType::ApplicationService => &["user", "medium", "address"],
+            }
+        }
+    }
+
     impl<'de> Deserialize<'de> for LoginInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let ExactObject(mut object) = ExactObject::deserialize(deserializer)?;
-            let login_type = match object.remove("type") {
-                Some(Value::String(login_type)) => login_type,
-                Some(_) => return Err(D::Error::custom("`type` must be a string")),
-                None => return Err(D::Error::missing_field("type")),
+            deserializer.deserialize_map(LoginInfoVisitor)
+        }
+    }
+
+    /// Reads the object once. `type` may come after the fields it decides, so fields that
+    /// arrive before it are kept as JSON values and converted at the end; fields that come
+    /// after it go straight into their typed slot. A key given twice is refused, at any depth.
+    struct LoginInfoVisitor;
+
+    impl<'de> Visitor<'de> for LoginInfoVisitor {
+        type Value = LoginInfo;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("login credentials with a string `type`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LoginInfo, A::Error> {
+            let mut login_type: Option<String> = None;
+            let mut known: Option<KnownLoginType> = None;
+            let mut identifier: Option<UserIdentifier> = None;
+            let mut fields = Fields::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                let name = key.as_str();
+                if name == "type" {
+                    if login_type.is_some() {
+                        return Err(duplicate_key("type"));
+                    }
+                    let ExactValue(Value::String(value)) = map.next_value()? else {
+                        return Err(A::Error::custom("`type` must be a string"));
+                    };
+                    known = KnownLoginType::from_type(&value);
+                    login_type = Some(value);
+                    continue;
+                }
+                if fields.rest.contains_key(name) {
+                    return Err(duplicate_key(name));
+                }
+                match known {
+                    Some(kind) if name == "identifier" && kind.reads_identifier() => {
+                        if identifier.is_some() {
+                            return Err(duplicate_key(name));
+                        }
+                        let value = map
+                            .next_value::<UserIdentifier>()
+                            .map_err(|err| A::Error::custom(format_args!("identifier: {err}")))?;
+                        identifier = Some(value);
+                    }
+                    Some(kind) => match kind.string_fields().iter().position(|f| *f == name) {
+                        Some(slot) => {
+                            if fields.slots[slot].is_some() {
+                                return Err(duplicate_key(name));
+                            }
+                            fields.slots[slot] = Some(map.next_value::<ExactValue>()?.0);
+                        }
+                        None => fields.keep(key, map.next_value::<ExactValue>()?.0),
+                    },
+                    None => fields.keep(key, map.next_value::<ExactValue>()?.0),
+                }
+            }
+
+            let login_type = login_type.ok_or_else(|| A::Error::missing_field("type"))?;
+            let Some(kind) = known else {
+                return Ok(LoginInfo::Unknown(CustomLoginInfo {
+                    login_type,
+                    data: fields.rest,
+                }));
             };
-            Ok(match login_type.as_str() {
-                "m.login.password" => LoginInfo::Password(Password {
-                    identifier: identifier::<D::Error>(&mut object)?,
-                    password: required_string(&mut object, "password")?,
+            fields.kind = Some(kind);
+            Ok(match kind {
+                KnownLoginType::Password => LoginInfo::Password(Password {
+                    identifier: fields.identifier(identifier)?,
+                    password: fields.string("password")?,
                 }),
-                "m.login.token" => LoginInfo::Token(Token {
-                    token: required_string(&mut object, "token")?,
+                KnownLoginType::Token => LoginInfo::Token(Token {
+                    token: fields.string("token")?,
                 }),
-                "m.login.application_service" => {
+                KnownLoginType::ApplicationService => {
                     LoginInfo::ApplicationService(ApplicationService {
-                        identifier: identifier::<D::Error>(&mut object)?,
+                        identifier: fields.identifier(identifier)?,
                     })
                 }
-                _ => LoginInfo::Unknown(CustomLoginInfo {
-                    login_type,
-                    data: object,
-                }),
             })
         }
     }
 
-    /// The `identifier`, or one built from the deprecated top-level `user`, or `medium` and
-    /// `address`, that older clients still send.
-    fn identifier<E: serde::de::Error>(object: &mut JsonObject) -> Result<UserIdentifier, E> {
-        if let Some(identifier) = object.remove("identifier") {
-            return serde_json::from_value(identifier)
-                .map_err(|err| E::custom(format_args!("identifier: {err}")));
-        }
-        if object.contains_key("user") {
-            return Ok(UserIdentifier::user(required_string::<E>(object, "user")?));
-        }
-        if object.contains_key("medium") || object.contains_key("address") {
-            let medium = required_string::<E>(object, "medium")?;
-            let address = required_string::<E>(object, "address")?;
-            return Ok(UserIdentifier::third_party(medium, address));
-        }
-        Err(E::missing_field("identifier"))
+    /// The fields of a login read so far: typed slots for the known type's string fields, and
+    /// the rest as sent.
+    #[derive(Default)]
+    struct Fields {
+        kind: Option<KnownLoginType>,
+        slots: [Option<Value>; 4],
+        rest: JsonObject,
     }
 
-    fn required_string<E: serde::de::Error>(
-        object: &mut JsonObject,
-        field: &'static str,
-    ) -> Result<String, E> {
-        match object.remove(field) {
-            Some(Value::String(value)) => Ok(value),
-            // The value may be a credential: name the field, never echo what was sent.
-            Some(_) => Err(E::custom(format_args!("`{field}` must be a string"))),
-            None => Err(E::missing_field(field)),
+    impl Fields {
+        fn keep(&mut self, key: Key<'_>, value: Value) {
+            self.rest.insert(key.into_owned(), value);
+        }
+
+        /// Field `name`: from its slot, or from the fields that came before `type`.
+        fn take(&mut self, name: &str) -> Option<Value> {
+            let slot = self
+                .kind
+                .and_then(|kind| kind.string_fields().iter().position(|f| *f == name));
+            slot.and_then(|slot| self.slots[slot].take())
+                .or_else(|| self.rest.remove(name))
+        }
+
+        fn has(&self, name: &str) -> bool {
+            let slot = self
+                .kind
+                .and_then(|kind| kind.string_fields().iter().position(|f| *f == name));
+            slot.is_some_and(|slot| self.slots[slot].is_some()) || self.rest.contains_key(name)
+        }
+
+        fn string<E: serde::de::Error>(&mut self, field: &'static str) -> Result<String, E> {
+            match self.take(field) {
+                Some(Value::String(value)) => Ok(value),
+                // The value may be a credential: name the field, never echo what was sent.
+                Some(_) => Err(E::custom(format_args!("`{field}` must be a string"))),
+                None => Err(E::missing_field(field)),
+            }
+        }
+
+        /// The `identifier`, or one built from the deprecated top-level `user`, or `medium`
+        /// and `address`, that older clients still send.
+        fn identifier<E: serde::de::Error>(
+            &mut self,
+            read: Option<UserIdentifier>,
+        ) -> Result<UserIdentifier, E> {
+            if let Some(identifier) = read {
+                return Ok(identifier);
+            }
+            if let Some(identifier) = self.rest.remove("identifier") {
+                return UserIdentifier::deserialize(identifier)
+                    .map_err(|err| E::custom(format_args!("identifier: {err}")));
+            }
+            if self.has("user") {
+                return Ok(UserIdentifier::user(self.string::<E>("user")?));
+            }
+            if self.has("medium") || self.has("address") {
+                let medium = self.string::<E>("medium")?;
+                let address = self.string::<E>("address")?;
+                return Ok(UserIdentifier::third_party(medium, address));
+            }
+            Err(E::missing_field("identifier"))
         }
     }
 }
