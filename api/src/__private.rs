@@ -147,29 +147,32 @@ impl RequestBuilder {
         insert_header(&mut self.headers, name, value)
     }
 
-    /// Finishes with a JSON body.
-    pub fn json_body<T: Default + BufMut, B: Serialize>(
+    /// Finishes with a JSON body, written into `out`.
+    pub fn json_body<B: Serialize>(
         mut self,
         body: &B,
-    ) -> Result<http::Request<T>, IntoHttpError> {
-        let body = json_payload(&mut self.headers, body)?;
-        self.finish(body)
+        out: &mut Body,
+    ) -> Result<http::request::Parts, IntoHttpError> {
+        json_payload(&mut self.headers, body, out)?;
+        self.finish()
     }
 
     /// Finishes with a body of raw bytes.
-    pub fn raw_body<T: Default + BufMut>(
+    pub fn raw_body(
         self,
-        bytes: &[u8],
-    ) -> Result<http::Request<T>, IntoHttpError> {
-        self.finish(raw_payload(bytes))
+        bytes: Vec<u8>,
+        out: &mut Body,
+    ) -> Result<http::request::Parts, IntoHttpError> {
+        out.set(bytes);
+        self.finish()
     }
 
     /// Finishes with no body at all.
-    pub fn no_body<T: Default + BufMut>(self) -> Result<http::Request<T>, IntoHttpError> {
-        self.finish(T::default())
+    pub fn no_body(self) -> Result<http::request::Parts, IntoHttpError> {
+        self.finish()
     }
 
-    fn finish<T>(self, body: T) -> Result<http::Request<T>, IntoHttpError> {
+    fn finish(self) -> Result<http::request::Parts, IntoHttpError> {
         // The URI takes the buffer over without copying; the cheap `Bytes` clone is kept only
         // to name the URI if it is rejected.
         let bytes = bytes::Bytes::from(self.uri);
@@ -177,11 +180,11 @@ impl RequestBuilder {
             uri: String::from_utf8_lossy(&bytes).into_owned(),
             message: err.to_string(),
         })?;
-        let mut request = http::Request::new(body);
-        *request.method_mut() = self.method;
-        *request.uri_mut() = uri;
-        *request.headers_mut() = self.headers;
-        Ok(request)
+        let (mut parts, ()) = http::Request::new(()).into_parts();
+        parts.method = self.method;
+        parts.uri = uri;
+        parts.headers = self.headers;
+        Ok(parts)
     }
 }
 
@@ -239,51 +242,88 @@ fn insert_header<V: HeaderField>(
     }
 }
 
-/// A JSON body, with its content type added to `headers`.
-fn json_payload<T: Default + BufMut, B: Serialize>(
+/// Writes a JSON body into `out` and adds its content type to `headers`.
+fn json_payload<B: Serialize>(
     headers: &mut HeaderMap,
     body: &B,
-) -> Result<T, IntoHttpError> {
+    out: &mut Body,
+) -> Result<(), IntoHttpError> {
     headers.insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
-    with_scratch(|scratch| {
-        serde_json::to_writer(&mut *scratch, body).map_err(|err| IntoHttpError::Json {
-            message: err.to_string(),
-        })?;
-        Ok(raw_payload(scratch))
+    serde_json::to_writer(&mut out.0, body).map_err(|err| IntoHttpError::Json {
+        message: err.to_string(),
     })
 }
 
-/// Bodies up to this size keep the scratch buffer's memory for the next one.
-const SCRATCH_KEPT: usize = 64 * 1024;
+/// Bodies up to this size leave their buffer for the next one.
+const BODY_BUFFER_KEPT: usize = 64 * 1024;
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static BODY_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// Runs `write` on an empty, reused buffer.
+/// The body of an outgoing request or response while it is written: a buffer reused from one
+/// message to the next on the same thread.
 ///
-/// The output type `T` is any `BufMut`, which cannot be sized up front: written into directly,
-/// a body grows through several reallocations. Serialising into a warm buffer and copying the
-/// result once costs one allocation of the exact size instead.
-fn with_scratch<R>(write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => {
-            scratch.clear();
-            let result = write(&mut scratch);
-            if scratch.capacity() > SCRATCH_KEPT {
-                *scratch = Vec::new();
-            }
-            result
+/// The generated conversions are generic over the caller's body type (`T: BufMut`), which cannot
+/// be sized up front, so a body written into it directly grows through several reallocations;
+/// and generic code is compiled again in every crate that calls it. Instead the endpoint's
+/// code, not generic, writes into this warm buffer, and only [`Body::into_request`] /
+/// [`Body::into_response`] are generic: one copy into a `T` allocated at the exact size.
+pub struct Body(Vec<u8>);
+
+impl Body {
+    /// Takes this thread's buffer (a nested conversion gets a fresh one).
+    pub fn take() -> Body {
+        Body(
+            BODY_BUFFER
+                .try_with(std::cell::Cell::take)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Makes `bytes` the body; for `#[api(raw_body)]`, which already owns them.
+    fn set(&mut self, bytes: Vec<u8>) {
+        let buffer = std::mem::replace(&mut self.0, bytes);
+        give_back(buffer);
+    }
+
+    /// The finished request, with the body copied into the caller's type.
+    pub fn into_request<T: Default + BufMut>(
+        self,
+        parts: http::request::Parts,
+    ) -> http::Request<T> {
+        http::Request::from_parts(parts, self.copy())
+    }
+
+    /// The finished response, with the body copied into the caller's type.
+    pub fn into_response<T: Default + BufMut>(
+        self,
+        parts: http::response::Parts,
+    ) -> http::Response<T> {
+        http::Response::from_parts(parts, self.copy())
+    }
+
+    fn copy<T: Default + BufMut>(&self) -> T {
+        let mut body = T::default();
+        if !self.0.is_empty() {
+            body.put_slice(&self.0);
         }
-        // A `Serialize` impl that builds another body while this one is written.
-        Err(_) => write(&mut Vec::new()),
-    })
+        body
+    }
 }
 
-fn raw_payload<T: Default + BufMut>(bytes: &[u8]) -> T {
-    let mut body = T::default();
-    body.put_slice(bytes);
-    body
+impl Drop for Body {
+    fn drop(&mut self) {
+        give_back(std::mem::take(&mut self.0));
+    }
+}
+
+fn give_back(mut buffer: Vec<u8>) {
+    if buffer.capacity() <= BODY_BUFFER_KEPT {
+        buffer.clear();
+        // Fails only while the thread is being torn down; the buffer is then freed.
+        let _ = BODY_BUFFER.try_with(|cell| cell.set(buffer));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,33 +353,36 @@ impl ResponseBuilder {
         insert_header(&mut self.headers, name, value)
     }
 
-    /// Finishes with a JSON body.
-    pub fn json_body<T: Default + BufMut, B: Serialize>(
+    /// Finishes with a JSON body, written into `out`.
+    pub fn json_body<B: Serialize>(
         mut self,
         body: &B,
-    ) -> Result<http::Response<T>, IntoHttpError> {
-        let body = json_payload(&mut self.headers, body)?;
-        Ok(self.finish(body))
+        out: &mut Body,
+    ) -> Result<http::response::Parts, IntoHttpError> {
+        json_payload(&mut self.headers, body, out)?;
+        Ok(self.finish())
     }
 
     /// Finishes with a body of raw bytes.
-    pub fn raw_body<T: Default + BufMut>(
+    pub fn raw_body(
         self,
-        bytes: &[u8],
-    ) -> Result<http::Response<T>, IntoHttpError> {
-        Ok(self.finish(raw_payload(bytes)))
+        bytes: Vec<u8>,
+        out: &mut Body,
+    ) -> Result<http::response::Parts, IntoHttpError> {
+        out.set(bytes);
+        Ok(self.finish())
     }
 
     /// Finishes with no body.
-    pub fn no_body<T: Default + BufMut>(self) -> Result<http::Response<T>, IntoHttpError> {
-        Ok(self.finish(T::default()))
+    pub fn no_body(self) -> Result<http::response::Parts, IntoHttpError> {
+        Ok(self.finish())
     }
 
-    fn finish<T>(self, body: T) -> http::Response<T> {
-        let mut response = http::Response::new(body);
-        *response.status_mut() = self.status;
-        *response.headers_mut() = self.headers;
-        response
+    fn finish(self) -> http::response::Parts {
+        let (mut parts, ()) = http::Response::new(()).into_parts();
+        parts.status = self.status;
+        parts.headers = self.headers;
+        parts
     }
 }
 
@@ -360,13 +403,13 @@ pub struct IncomingParts<'a> {
 ///
 /// `param_count` is the number of the path's parameters, which `#[request]` knows (one path
 /// field each) and passes so that no template is scanned per request.
-pub fn incoming_request<'a, B, S: AsRef<str>>(
+pub fn incoming_request<'a>(
     metadata: &Metadata,
     param_count: usize,
-    request: &'a http::Request<B>,
-    path_args: &'a [S],
+    request: &'a http::request::Parts,
+    path_args: &'a dyn PathArgs,
 ) -> Result<IncomingParts<'a>, FromHttpRequestError> {
-    let method = request.method();
+    let method = &request.method;
     let head_for_get = *method == Method::HEAD && metadata.method == Method::GET;
     if *method != metadata.method && !head_for_get {
         return Err(FromHttpRequestError::MethodMismatch {
@@ -377,32 +420,50 @@ pub fn incoming_request<'a, B, S: AsRef<str>>(
     if matches!(
         metadata.authentication,
         AuthScheme::AccessToken | AuthScheme::AppserviceToken
-    ) && access_token_from_parts(request.headers(), request.uri()).is_none()
+    ) && access_token_from_parts(&request.headers, &request.uri).is_none()
     {
         return Err(FromHttpRequestError::MissingAccessToken);
     }
     let template = first_path(metadata);
     debug_assert_eq!(param_count, path_params(template).count());
     let expected = param_count;
-    let args = if path_args.len() == expected {
-        path_args
-            .iter()
-            .map(|arg| Cow::Borrowed(arg.as_ref()))
+    let args = if path_args.count() == expected {
+        (0..expected)
+            .map(|index| Cow::Borrowed(path_args.get(index)))
             .collect()
-    } else if path_args.is_empty() {
-        args_from_uri(metadata, request.uri().path())?
+    } else if path_args.count() == 0 {
+        args_from_uri(metadata, request.uri.path())?
     } else {
         return Err(FromHttpRequestError::PathArgumentCount {
             expected,
-            received: path_args.len(),
+            received: path_args.count(),
         });
     };
     Ok(IncomingParts {
         template,
         args,
-        query: request.uri().query().unwrap_or(""),
-        headers: request.headers(),
+        query: request.uri.query().unwrap_or(""),
+        headers: &request.headers,
     })
+}
+
+/// The path arguments a router passed, whatever string type it uses, behind one non-generic
+/// interface so that each endpoint's request reader is compiled once.
+pub trait PathArgs {
+    /// How many there are.
+    fn count(&self) -> usize;
+    /// The argument at `index` (< `count()`).
+    fn get(&self, index: usize) -> &str;
+}
+
+impl<S: AsRef<str>> PathArgs for &[S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        self[index].as_ref()
+    }
 }
 
 fn first_path(metadata: &Metadata) -> &'static str {

@@ -320,8 +320,8 @@ fn operations() -> Vec<Box<dyn Measure>> {
             }),
             floor: (
                 || FloorWhoami {
-                    user_id: USER.to_owned(),
-                    device_id: Some(DEVICE.to_owned()),
+                    user_id: USER.try_into().unwrap(),
+                    device_id: Some(DEVICE.into()),
                 },
                 |b| floor_response(&b),
             ),

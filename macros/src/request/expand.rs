@@ -158,7 +158,7 @@ fn client_impl(
     let response = quote_spanned! {ident.span()=> Response };
     let path_args = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
-        quote_spanned! {field.ident.span()=> (#name, &self.#field_ident as &dyn ::std::fmt::Display) }
+        quote_spanned! {field.ident.span()=> (#name, &__request.#field_ident as &dyn ::std::fmt::Display) }
     });
     let destructure = fields.all.iter().map(|field| {
         let field_ident = &field.ident;
@@ -187,10 +187,10 @@ fn client_impl(
     });
     let finish = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
-        quote! { __builder.raw_body(&#field_ident) }
+        quote! { __builder.raw_body(#field_ident, __body) }
     } else if let Some(newtype) = fields.newtype {
         let field_ident = &newtype.ident;
-        quote! { __builder.json_body(&#field_ident) }
+        quote! { __builder.json_body(&#field_ident, __body) }
     } else if args.body_none.is_some() {
         quote! { __builder.no_body() }
     } else if fields.body.is_empty() {
@@ -199,12 +199,12 @@ fn client_impl(
             if METADATA.method_has_no_body() {
                 __builder.no_body()
             } else {
-                __builder.json_body(&RequestBody {})
+                __builder.json_body(&RequestBody {}, __body)
             }
         }
     } else {
         let names = idents(&fields.body);
-        quote! { __builder.json_body(&RequestBody { #(#names),* }) }
+        quote! { __builder.json_body(&RequestBody { #(#names),* }, __body) }
     };
     quote! {
         impl ::matrix_api::OutgoingRequest for #ident #where_clause {
@@ -218,16 +218,29 @@ fn client_impl(
                 access_token: ::matrix_api::SendAccessToken<'_>,
                 versions: &::matrix_api::SupportedVersions,
             ) -> ::std::result::Result<::matrix_api::__private::http::Request<T>, ::matrix_api::IntoHttpError> {
-                #[allow(unused_mut)]
-                let mut __builder = ::matrix_api::__private::RequestBuilder::new(
-                    &METADATA, base_url, access_token, versions, &[#(#path_args),*],
-                )?;
-                let Self { #(#destructure),* } = self;
-                #query
-                #query_all
-                #(#headers)*
-                #finish
+                let mut __body = ::matrix_api::__private::Body::take();
+                let __parts = __into_http_request(self, base_url, access_token, versions, &mut __body)?;
+                ::std::result::Result::Ok(__body.into_request(__parts))
             }
+        }
+
+        // Not generic: compiled once, here, whichever body type callers ask for.
+        fn __into_http_request(
+            __request: #ident,
+            base_url: &str,
+            access_token: ::matrix_api::SendAccessToken<'_>,
+            versions: &::matrix_api::SupportedVersions,
+            __body: &mut ::matrix_api::__private::Body,
+        ) -> ::std::result::Result<::matrix_api::__private::http::request::Parts, ::matrix_api::IntoHttpError> {
+            #[allow(unused_mut)]
+            let mut __builder = ::matrix_api::__private::RequestBuilder::new(
+                &METADATA, base_url, access_token, versions, &[#(#path_args),*],
+            )?;
+            let #ident { #(#destructure),* } = __request;
+            #query
+            #query_all
+            #(#headers)*
+            #finish
         }
     }
 }
@@ -269,17 +282,16 @@ fn server_impl(
     });
     let body = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
-        quote! { let #field_ident = __request.body().as_ref().to_vec(); }
+        quote! { let #field_ident = __bytes.to_vec(); }
     } else if let Some(newtype) = fields.newtype {
         let field_ident = &newtype.ident;
-        quote! { let #field_ident = ::matrix_api::__private::json_body(__request.body().as_ref())?; }
+        quote! { let #field_ident = ::matrix_api::__private::json_body(__bytes)?; }
     } else if args.body_none.is_some() || fields.body.is_empty() {
         TokenStream::new()
     } else {
         let names = idents(&fields.body);
         quote! {
-            let RequestBody { #(#names),* } =
-                ::matrix_api::__private::json_body(__request.body().as_ref())?;
+            let RequestBody { #(#names),* } = ::matrix_api::__private::json_body(__bytes)?;
         }
     };
     let all = idents(&fields.all);
@@ -294,17 +306,28 @@ fn server_impl(
                 __request: ::matrix_api::__private::http::Request<B>,
                 __path_args: &[S],
             ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
-                #[allow(unused_variables)]
-                let __parts = ::matrix_api::__private::incoming_request(
-                    &METADATA, #param_count, &__request, __path_args,
-                )?;
-                #(#path)*
-                #query
-                #query_all
-                #(#headers)*
-                #body
-                ::std::result::Result::Ok(Self { #(#all),* })
+                let (__parts, __body) = __request.into_parts();
+                __from_http_request(&__parts, __body.as_ref(), &__path_args)
             }
+        }
+
+        // Not generic: compiled once, here, whichever body and argument types callers use.
+        fn __from_http_request(
+            __request: &::matrix_api::__private::http::request::Parts,
+            #[allow(unused_variables)]
+            __bytes: &[u8],
+            __path_args: &dyn ::matrix_api::__private::PathArgs,
+        ) -> ::std::result::Result<#ident, ::matrix_api::FromHttpRequestError> {
+            #[allow(unused_variables)]
+            let __parts = ::matrix_api::__private::incoming_request(
+                &METADATA, #param_count, __request, __path_args,
+            )?;
+            #(#path)*
+            #query
+            #query_all
+            #(#headers)*
+            #body
+            ::std::result::Result::Ok(#ident { #(#all),* })
         }
     }
 }

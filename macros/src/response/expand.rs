@@ -45,15 +45,15 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         let finish = match (raw, newtype) {
             (Some(raw), _) => {
                 let field = &raw.ident;
-                quote! { __builder.raw_body(&#field) }
+                quote! { __builder.raw_body(#field, __body) }
             }
             (None, Some(newtype)) => {
                 let field = &newtype.ident;
-                quote! { __builder.json_body(&#field) }
+                quote! { __builder.json_body(&#field, __body) }
             }
             (None, None) => {
                 let names = idents(&body);
-                quote! { __builder.json_body(&ResponseBody { #(#names),* }) }
+                quote! { __builder.json_body(&ResponseBody { #(#names),* }, __body) }
             }
         };
         quote! {
@@ -61,12 +61,22 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
                     self,
                 ) -> ::std::result::Result<::matrix_api::__private::http::Response<T>, ::matrix_api::IntoHttpError> {
-                    #[allow(unused_mut)]
-                    let mut __builder = ::matrix_api::__private::ResponseBuilder::new(#status);
-                    let Self { #(#all_idents),* } = self;
-                    #( __builder.header(#header_names, &#header_idents)?; )*
-                    #finish
+                    let mut __body = ::matrix_api::__private::Body::take();
+                    let __parts = __into_http_response(self, &mut __body)?;
+                    ::std::result::Result::Ok(__body.into_response(__parts))
                 }
+            }
+
+            // Not generic: compiled once, here, whichever body type callers ask for.
+            fn __into_http_response(
+                __response: #ident,
+                __body: &mut ::matrix_api::__private::Body,
+            ) -> ::std::result::Result<::matrix_api::__private::http::response::Parts, ::matrix_api::IntoHttpError> {
+                #[allow(unused_mut)]
+                let mut __builder = ::matrix_api::__private::ResponseBuilder::new(#status);
+                let #ident { #(#all_idents),* } = __response;
+                #( __builder.header(#header_names, &#header_idents)?; )*
+                #finish
             }
         }
     });
@@ -80,12 +90,12 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         let read_body = match (raw, newtype) {
             (Some(raw), _) => {
                 let field = &raw.ident;
-                quote! { let #field = __response.body().as_ref().to_vec(); }
+                quote! { let #field = __bytes.to_vec(); }
             }
             (None, Some(newtype)) => {
                 let field = &newtype.ident;
                 quote! {
-                    let #field = ::matrix_api::__private::response_json_body(__response.body().as_ref())?;
+                    let #field = ::matrix_api::__private::response_json_body(__bytes)?;
                 }
             }
             // A response without body fields ignores whatever body came (`{}` by the spec).
@@ -94,7 +104,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 let names = idents(&body);
                 quote! {
                     let ResponseBody { #(#names),* } =
-                        ::matrix_api::__private::response_json_body(__response.body().as_ref())?;
+                        ::matrix_api::__private::response_json_body(__bytes)?;
                 }
             }
         };
@@ -105,18 +115,30 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
                     __response: ::matrix_api::__private::http::Response<T>,
                 ) -> ::std::result::Result<Self, ::matrix_api::FromHttpResponseError<Self::EndpointError>> {
-                    if __response.status().as_u16() >= 400 {
-                        return ::std::result::Result::Err(::matrix_api::FromHttpResponseError::Server(
-                            <Self::EndpointError as ::matrix_api::EndpointError>::from_http_response(__response),
-                        ));
-                    }
-                    #(
-                        let #header_idents =
-                            ::matrix_api::__private::response_header(__response.headers(), #header_names)?;
-                    )*
-                    #read_body
-                    ::std::result::Result::Ok(Self { #(#all_idents),* })
+                    let (__parts, __body) = __response.into_parts();
+                    __from_http_response(__parts, __body.as_ref())
                 }
+            }
+
+            // Not generic: compiled once, here, whichever body type callers use.
+            fn __from_http_response(
+                __parts: ::matrix_api::__private::http::response::Parts,
+                #[allow(unused_variables)]
+                __bytes: &[u8],
+            ) -> ::std::result::Result<#ident, ::matrix_api::FromHttpResponseError<#error>> #where_clause {
+                if __parts.status.as_u16() >= 400 {
+                    return ::std::result::Result::Err(::matrix_api::FromHttpResponseError::Server(
+                        <#error as ::matrix_api::EndpointError>::from_http_response(
+                            ::matrix_api::__private::http::Response::from_parts(__parts, __bytes),
+                        ),
+                    ));
+                }
+                #(
+                    let #header_idents =
+                        ::matrix_api::__private::response_header(&__parts.headers, #header_names)?;
+                )*
+                #read_body
+                ::std::result::Result::Ok(#ident { #(#all_idents),* })
             }
         }
     });
