@@ -13,7 +13,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::auth::{access_token_from_parts, TokenDecision};
+use crate::auth::{has_access_token, TokenDecision};
 use crate::error::JsonErrorKind;
 use crate::error::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonError};
 use crate::header::HeaderField;
@@ -420,7 +420,7 @@ pub fn incoming_request<'a>(
     if matches!(
         metadata.authentication,
         AuthScheme::AccessToken | AuthScheme::AppserviceToken
-    ) && access_token_from_parts(&request.headers, &request.uri).is_none()
+    ) && !has_access_token(&request.headers, &request.uri)
     {
         return Err(FromHttpRequestError::MissingAccessToken);
     }
@@ -620,7 +620,28 @@ pub fn response_header<V: HeaderField, E>(
     read_header(headers, name).map_err(crate::FromHttpResponseError::Deserialization)
 }
 
+#[cold]
 fn describe_json_error<T: DeserializeOwned>(bytes: &[u8], err: &serde_json::Error) -> JsonError {
+    let mut error = json_error_without_field(err);
+    if error.kind == JsonErrorKind::Data {
+        // Read again with path tracking, over a `Value` rather than the bytes: the type's
+        // reader is compiled once more for this error path, and over a `Value` that copy
+        // does not also hold a JSON parser.
+        let traced = serde_json::from_slice::<serde_json::Value>(bytes)
+            .ok()
+            .and_then(
+                |value| match serde_path_to_error::deserialize::<_, T>(value) {
+                    Err(traced) => field_from_path(&traced.path().to_string()),
+                    Ok(_) => None,
+                },
+            );
+        error.field = traced.or_else(|| field_named_in(&error.message));
+    }
+    error
+}
+
+/// Everything about a JSON error but the failing field; not generic, so compiled once.
+fn json_error_without_field(err: &serde_json::Error) -> JsonError {
     let kind = match err.classify() {
         serde_json::error::Category::Data => JsonErrorKind::Data,
         serde_json::error::Category::Eof => JsonErrorKind::Eof,
@@ -631,19 +652,9 @@ fn describe_json_error<T: DeserializeOwned>(bytes: &[u8], err: &serde_json::Erro
     let full = err.to_string();
     let position = format!(" at line {} column {}", err.line(), err.column());
     let message = full.strip_suffix(&position).unwrap_or(&full).to_owned();
-    let field = if kind == JsonErrorKind::Data {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let traced = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Err(traced) => field_from_path(&traced.path().to_string()),
-            Ok(_) => None,
-        };
-        traced.or_else(|| field_named_in(&message))
-    } else {
-        None
-    };
     JsonError {
         kind,
-        field,
+        field: None,
         message,
         line: err.line(),
         column: err.column(),

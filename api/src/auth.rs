@@ -97,16 +97,38 @@ pub(crate) fn access_token_from_parts<'a>(
 /// The token of an `Authorization: Bearer <token>` value (scheme case-insensitive, token
 /// trimmed); `None` for another scheme, an empty token, or a token that is not ASCII.
 ///
-/// Every request to an authenticated endpoint passes here, so it works on the bytes: a
-/// `HeaderValue` already holds no control character but tab, so checking for ASCII leaves
+/// A `HeaderValue` already holds no control character but tab, so checking for ASCII leaves
 /// exactly the visible characters `HeaderValue::to_str` accepts.
 fn bearer_token(value: &http::HeaderValue) -> Option<&str> {
-    let (scheme, token) = value.as_bytes().split_at_checked(b"bearer ".len())?;
-    if !scheme.eq_ignore_ascii_case(b"bearer ") || !token.is_ascii() {
-        return None;
+    let token = bearer_bytes(value.as_bytes())?;
+    std::str::from_utf8(token).ok()
+}
+
+/// The trimmed, non-empty ASCII token after a `Bearer ` scheme, as bytes.
+///
+/// Every request to an authenticated endpoint passes here, so it compares bytes: `c | 0x20`
+/// equals a lowercase letter exactly when `c` is that letter in either case.
+fn bearer_bytes(value: &[u8]) -> Option<&[u8]> {
+    let (scheme, token) = value.split_at_checked(b"bearer ".len())?;
+    let lowered = |i: usize| scheme[i] | 0x20;
+    let is_bearer = lowered(0) == b'b'
+        && lowered(1) == b'e'
+        && lowered(2) == b'a'
+        && lowered(3) == b'r'
+        && lowered(4) == b'e'
+        && lowered(5) == b'r'
+        && scheme[6] == b' ';
+    let token = token.trim_ascii();
+    (is_bearer && !token.is_empty() && token.is_ascii()).then_some(token)
+}
+
+/// Whether the request carries an access token, as [`access_token`] would find it, without
+/// decoding it.
+pub(crate) fn has_access_token(headers: &http::HeaderMap, uri: &http::Uri) -> bool {
+    match headers.get(AUTHORIZATION) {
+        Some(value) => bearer_bytes(value.as_bytes()).is_some(),
+        None => access_token_from_parts(headers, uri).is_some(),
     }
-    let token = std::str::from_utf8(token).ok()?.trim_ascii();
-    (!token.is_empty()).then_some(token)
 }
 
 #[cfg(test)]
@@ -172,17 +194,30 @@ mod tests {
         assert_eq!(bearer(b"Bearer abc").as_deref(), Some("abc"));
         assert_eq!(bearer(b"BEARER \tabc \t").as_deref(), Some("abc"));
         assert_eq!(bearer(b"Bearer a b").as_deref(), Some("a b"));
+        for value in [&b"Bearer abc"[..], b"bEaReR  abc", b"Bearer a b"] {
+            assert!(bearer_bytes(value).is_some(), "{value:?}");
+        }
+        // Bytes a `HeaderValue` cannot hold, in case one is built unchecked.
+        for value in [
+            &b"Bearer\x00abc"[..],
+            b"B\x02arer abc",
+            b"\x02\x05\x01\x12\x05\x12 abc",
+        ] {
+            assert_eq!(bearer_bytes(value), None, "{value:?}");
+        }
         for refused in [
             &b"Bearer"[..],
             b"Bearer ",
             b"Bearer    ",
             b"Bearerabc",
+            b"Bearez abc",
             b"Bearer\tabc",
             b"Basic abc",
             b"Bearer \xc3\xa9",
             b"Bearer abc\x80",
         ] {
             assert_eq!(bearer(refused), None, "{refused:?}");
+            assert_eq!(bearer_bytes(refused), None, "{refused:?}");
         }
     }
 

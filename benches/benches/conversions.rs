@@ -108,12 +108,8 @@ fn operations() -> Vec<Box<dyn Measure>> {
             ruma: (
                 || ruma_get_token(false),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(
-                        BASE,
-                        ruma_token(),
-                        cow(&RUMA_STABLE),
-                    )
-                    .unwrap()
+                    r.try_into_http_request::<Vec<u8>>(BASE, ruma_token(), cow(&RUMA_STABLE))
+                        .unwrap()
                 },
             ),
             floor: (
@@ -133,12 +129,8 @@ fn operations() -> Vec<Box<dyn Measure>> {
             ruma: (
                 || ruma_get_token(false),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(
-                        BASE,
-                        ruma_token(),
-                        cow(&RUMA_UNSTABLE),
-                    )
-                    .unwrap()
+                    r.try_into_http_request::<Vec<u8>>(BASE, ruma_token(), cow(&RUMA_UNSTABLE))
+                        .unwrap()
                 },
             ),
             floor: (
@@ -164,12 +156,8 @@ fn operations() -> Vec<Box<dyn Measure>> {
             ruma: (
                 || ruma_get_token(true),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(
-                        BASE,
-                        ruma_token(),
-                        cow(&RUMA_STABLE),
-                    )
-                    .unwrap()
+                    r.try_into_http_request::<Vec<u8>>(BASE, ruma_token(), cow(&RUMA_STABLE))
+                        .unwrap()
                 },
             ),
             floor: (floor_get_token_auth, |b| {

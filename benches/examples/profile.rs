@@ -5,7 +5,9 @@
 
 use std::hint::black_box;
 
-use matrix_api::{IncomingRequest as _, IncomingResponse as _, OutgoingRequest as _, OutgoingResponse as _};
+use matrix_api::{
+    IncomingRequest as _, IncomingResponse as _, OutgoingRequest as _, OutgoingResponse as _,
+};
 use matrix_api_benches::*;
 
 fn run<I, O>(count: usize, make: impl Fn() -> I, convert: impl Fn(I) -> O) {
@@ -15,7 +17,10 @@ fn run<I, O>(count: usize, make: impl Fn() -> I, convert: impl Fn(I) -> O) {
         inputs.into_iter().for_each(|i| drop(black_box(i)));
         return;
     }
-    let outputs: Vec<O> = inputs.into_iter().map(|i| black_box(convert(black_box(i)))).collect();
+    let outputs: Vec<O> = inputs
+        .into_iter()
+        .map(|i| black_box(convert(black_box(i))))
+        .collect();
     drop(black_box(outputs));
 }
 
@@ -25,38 +30,77 @@ fn main() {
     let n: usize = args.get(3).map_or(10_000, |n| n.parse().unwrap());
     let v17 = ours_supported(false);
     match (op, column) {
-        ("get-token-send", "ours") => run(n, || ours_get_token(false), |r| {
-            r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &v17).unwrap()
-        }),
-        ("get-token-send", "floor") => run(n, || FloorGetTokenRequest { auth: None }, |b| {
-            floor_request("/_matrix/client/v1/login/get_token", TOKEN, &b)
-        }),
+        ("get-token-send", "ours") => run(
+            n,
+            || ours_get_token(false),
+            |r| {
+                r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &v17)
+                    .unwrap()
+            },
+        ),
+        ("get-token-send", "floor") => run(
+            n,
+            || FloorGetTokenRequest { auth: None },
+            |b| floor_request("/_matrix/client/v1/login/get_token", TOKEN, &b),
+        ),
         ("get-token-parse", "ours") => run(n, get_token_http_plain, |r| {
             ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
         }),
-        ("get-token-parse", "floor") => run(n, get_token_http_plain, floor_parse_request::<FloorGetTokenRequest>),
+        ("get-token-parse", "floor") => run(
+            n,
+            get_token_http_plain,
+            floor_parse_request::<FloorGetTokenRequest>,
+        ),
         ("get-token-auth-parse", "ours") => run(n, get_token_http_auth, |r| {
             ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
         }),
-        ("get-token-auth-parse", "floor") => run(n, get_token_http_auth, floor_parse_request::<FloorGetTokenRequest>),
+        ("get-token-auth-parse", "floor") => run(
+            n,
+            get_token_http_auth,
+            floor_parse_request::<FloorGetTokenRequest>,
+        ),
         ("login-parse", "ours") => run(n, login_http, |r| {
             ours::login::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
         }),
         ("login-parse", "floor") => run(n, login_http, floor_parse_request::<FloorLoginRequest>),
         ("login-send", "ours") => run(n, ours_login, |r| {
-            r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &v17).unwrap()
+            r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &v17)
+                .unwrap()
         }),
-        ("login-send", "floor") => run(n, floor_login, |b| floor_request("/_matrix/client/v3/login", "", &b)),
-        ("get-token-respond", "ours") => run(n, || ours::get_token::Response::with_default_expiration_duration(LOGIN_TOKEN.to_owned()), |r| {
-            r.try_into_http_response::<Vec<u8>>().unwrap()
+        ("login-send", "floor") => run(n, floor_login, |b| {
+            floor_request("/_matrix/client/v3/login", "", &b)
         }),
-        ("get-token-respond", "floor") => run(n, || FloorGetTokenResponse { expires_in_ms: 120_000, login_token: LOGIN_TOKEN.to_owned() }, |b| floor_response(&b)),
-        ("whoami-read", "ours") => run(n, whoami_http, |r| ours::whoami::Response::try_from_http_response(r).unwrap()),
+        ("get-token-respond", "ours") => run(
+            n,
+            || ours::get_token::Response::with_default_expiration_duration(LOGIN_TOKEN.to_owned()),
+            |r| r.try_into_http_response::<Vec<u8>>().unwrap(),
+        ),
+        ("get-token-respond", "floor") => run(
+            n,
+            || FloorGetTokenResponse {
+                expires_in_ms: 120_000,
+                login_token: LOGIN_TOKEN.to_owned(),
+            },
+            |b| floor_response(&b),
+        ),
+        ("whoami-read", "ours") => run(n, whoami_http, |r| {
+            ours::whoami::Response::try_from_http_response(r).unwrap()
+        }),
         ("whoami-read", "floor") => run(n, whoami_http, floor_parse_response::<FloorWhoami>),
-        ("uiaa-read", "ours") => run(n, uiaa_response, |r| ours::get_token::Response::try_from_http_response(r).unwrap_err()),
-        ("uiaa-read", "floor") => run(n, uiaa_response, |r| serde_json::from_slice::<FloorUiaa>(r.body()).unwrap()),
-        ("login-read", "ours") => run(n, login_response_http, |r| ours::login::Response::try_from_http_response(r).unwrap()),
-        ("login-read", "floor") => run(n, login_response_http, floor_parse_response::<FloorLoginResponse>),
+        ("uiaa-read", "ours") => run(n, uiaa_response, |r| {
+            ours::get_token::Response::try_from_http_response(r).unwrap_err()
+        }),
+        ("uiaa-read", "floor") => run(n, uiaa_response, |r| {
+            serde_json::from_slice::<FloorUiaa>(r.body()).unwrap()
+        }),
+        ("login-read", "ours") => run(n, login_response_http, |r| {
+            ours::login::Response::try_from_http_response(r).unwrap()
+        }),
+        ("login-read", "floor") => run(
+            n,
+            login_response_http,
+            floor_parse_response::<FloorLoginResponse>,
+        ),
         _ => panic!("unknown op/column"),
     }
 }
