@@ -602,7 +602,7 @@ pub fn read_header<V: HeaderField>(
 /// may be sent without one.
 pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
     let bytes = if bytes.is_empty() { b"{}" } else { bytes };
-    serde_json::from_slice(bytes).map_err(|err| describe_json_error::<T>(bytes, &err))
+    serde_json::from_slice(bytes).map_err(|err| describe_json_error(bytes, &err))
 }
 
 /// Parses a JSON body into a response's type, for the client.
@@ -620,22 +620,18 @@ pub fn response_header<V: HeaderField, E>(
     read_header(headers, name).map_err(crate::FromHttpResponseError::Deserialization)
 }
 
+/// A body's parse error, with the failing field found from the error's position. Not generic:
+/// compiled once, and reached only on the error path.
 #[cold]
-fn describe_json_error<T: DeserializeOwned>(bytes: &[u8], err: &serde_json::Error) -> JsonError {
+fn describe_json_error(bytes: &[u8], err: &serde_json::Error) -> JsonError {
     let mut error = json_error_without_field(err);
     if error.kind == JsonErrorKind::Data {
-        // Read again with path tracking, over a `Value` rather than the bytes: the type's
-        // reader is compiled once more for this error path, and over a `Value` that copy
-        // does not also hold a JSON parser.
-        let traced = serde_json::from_slice::<serde_json::Value>(bytes)
-            .ok()
-            .and_then(
-                |value| match serde_path_to_error::deserialize::<_, T>(value) {
-                    Err(traced) => field_from_path(&traced.path().to_string()),
-                    Ok(_) => None,
-                },
-            );
-        error.field = traced.or_else(|| field_named_in(&error.message));
+        // A missing field is reported at the end of its object, as are values checked after
+        // reading: only the message tells them apart.
+        let about_the_object = error.message.starts_with("missing field `");
+        error.field =
+            crate::json_path::field_at(bytes, err.line(), err.column(), !about_the_object)
+                .or_else(|| field_named_in(&error.message));
     }
     error
 }

@@ -37,6 +37,7 @@ pub mod describe;
 pub mod error;
 pub mod header;
 mod json;
+mod json_path;
 mod metadata;
 mod path;
 mod version;

@@ -9,6 +9,9 @@ use matrix_api::{
     IncomingRequest as _, IncomingResponse as _, OutgoingRequest as _, OutgoingResponse as _,
 };
 use matrix_api_benches::*;
+use ruma_common::api::{
+    IncomingRequestExt as _, IncomingResponseExt as _, OutgoingResponseExt as _,
+};
 
 fn run<I, O>(count: usize, make: impl Fn() -> I, convert: impl Fn(I) -> O) {
     let inputs: Vec<I> = (0..count).map(|_| make()).collect();
@@ -101,6 +104,31 @@ fn main() {
             login_response_http,
             floor_parse_response::<FloorLoginResponse>,
         ),
+        ("get-token-parse", "ruma") => run(n, get_token_http_plain, |r| {
+            let (parts, body) = r.into_parts();
+            ruma::get_token::Request::try_from_http_request(http::Request::from_parts(parts, body.as_slice()), &[] as &[&str]).unwrap()
+        }),
+        ("login-parse", "ruma") => run(n, login_http, |r| {
+            let (parts, body) = r.into_parts();
+            ruma::login::Request::try_from_http_request(http::Request::from_parts(parts, body.as_slice()), &[] as &[&str]).unwrap()
+        }),
+        ("get-token-respond", "ruma") => run(n, || ruma::get_token::Response::new(std::time::Duration::from_secs(120), LOGIN_TOKEN.to_owned()), |r| {
+            r.try_into_http_response::<Vec<u8>>().unwrap()
+        }),
+        ("whoami-read", "ruma") => run(n, whoami_http, |r| {
+            let (parts, body) = r.into_parts();
+            ruma::whoami::Response::try_from_http_response(http::Response::from_parts(parts, body.as_slice())).unwrap()
+        }),
+        ("login-read", "ruma") => run(n, login_response_http, |r| {
+            let (parts, body) = r.into_parts();
+            ruma::login::Response::try_from_http_response(http::Response::from_parts(parts, body.as_slice())).unwrap()
+        }),
+        ("get-token-read", "ours") => run(n, get_token_response_http, |r| ours::get_token::Response::try_from_http_response(r).unwrap()),
+        ("get-token-read", "floor") => run(n, get_token_response_http, floor_parse_response::<FloorGetTokenResponse>),
+        ("get-token-read", "ruma") => run(n, get_token_response_http, |r| {
+            let (parts, body) = r.into_parts();
+            ruma::get_token::Response::try_from_http_response(http::Response::from_parts(parts, body.as_slice())).unwrap()
+        }),
         _ => panic!("unknown op/column"),
     }
 }
