@@ -773,3 +773,19 @@ mod tests {
         assert_eq!(out, "/x/%2E%2E/y");
     }
 }
+
+#[cfg(test)]
+mod body_buffer_tests {
+    use super::*;
+
+    #[test]
+    fn the_buffer_is_reused() {
+        let mut body = Body::take();
+        body.0.extend_from_slice(&[1; 100]);
+        let capacity = body.0.capacity();
+        drop(body);
+        let again = Body::take();
+        assert!(again.0.is_empty());
+        assert_eq!(again.0.capacity(), capacity);
+    }
+}

@@ -3,6 +3,8 @@
 //! timing that the three columns produce the same method, URI, headers and body bytes (or parse
 //! to the same values), so that no column can win by doing less.
 
+pub mod operations;
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -349,9 +351,12 @@ pub fn cow(
     Cow::Borrowed(versions)
 }
 
+/// Header names and values, sorted, for comparing columns.
+pub type Headers = Vec<(String, Vec<u8>)>;
+
 /// The wire form of a request, for comparing columns.
-pub fn request_wire(request: &HttpRequest) -> (String, String, Vec<(String, Vec<u8>)>, Vec<u8>) {
-    let mut headers: Vec<(String, Vec<u8>)> = request
+pub fn request_wire(request: &HttpRequest) -> (String, String, Headers, Vec<u8>) {
+    let mut headers: Headers = request
         .headers()
         .iter()
         .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
@@ -366,8 +371,8 @@ pub fn request_wire(request: &HttpRequest) -> (String, String, Vec<(String, Vec<
 }
 
 /// The wire form of a response.
-pub fn response_wire(response: &HttpResponse) -> (u16, Vec<(String, Vec<u8>)>, Vec<u8>) {
-    let mut headers: Vec<(String, Vec<u8>)> = response
+pub fn response_wire(response: &HttpResponse) -> (u16, Headers, Vec<u8>) {
+    let mut headers: Headers = response
         .headers()
         .iter()
         .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
