@@ -409,25 +409,13 @@ pub fn incoming_request<'a>(
     request: &'a http::request::Parts,
     path_args: &'a dyn PathArgs,
 ) -> Result<IncomingParts<'a>, FromHttpRequestError> {
-    let method = &request.method;
-    let head_for_get = *method == Method::HEAD && metadata.method == Method::GET;
-    if *method != metadata.method && !head_for_get {
-        return Err(FromHttpRequestError::MethodMismatch {
-            expected: metadata.method.clone(),
-            received: method.clone(),
-        });
-    }
-    if matches!(
-        metadata.authentication,
-        AuthScheme::AccessToken | AuthScheme::AppserviceToken
-    ) && !has_access_token(&request.headers, &request.uri)
-    {
-        return Err(FromHttpRequestError::MissingAccessToken);
-    }
+    check_method_and_token(metadata, request)?;
     let template = first_path(metadata);
     debug_assert_eq!(param_count, path_params(template).count());
     let expected = param_count;
-    let args = if path_args.count() == expected {
+    let args = if expected == 0 && path_args.count() == 0 {
+        Vec::new()
+    } else if path_args.count() == expected {
         (0..expected)
             .map(|index| Cow::Borrowed(path_args.get(index)))
             .collect()
@@ -445,6 +433,45 @@ pub fn incoming_request<'a>(
         query: request.uri.query().unwrap_or(""),
         headers: &request.headers,
     })
+}
+
+/// [`incoming_request`] for an endpoint with no path parameters and no query or header fields,
+/// which needs nothing from the parts it would return: the same checks, and no more.
+pub fn check_request(
+    metadata: &Metadata,
+    request: &http::request::Parts,
+    path_args: &dyn PathArgs,
+) -> Result<(), FromHttpRequestError> {
+    check_method_and_token(metadata, request)?;
+    match path_args.count() {
+        0 => Ok(()),
+        received => Err(FromHttpRequestError::PathArgumentCount {
+            expected: 0,
+            received,
+        }),
+    }
+}
+
+fn check_method_and_token(
+    metadata: &Metadata,
+    request: &http::request::Parts,
+) -> Result<(), FromHttpRequestError> {
+    let method = &request.method;
+    let head_for_get = *method == Method::HEAD && metadata.method == Method::GET;
+    if *method != metadata.method && !head_for_get {
+        return Err(FromHttpRequestError::MethodMismatch {
+            expected: metadata.method.clone(),
+            received: method.clone(),
+        });
+    }
+    if matches!(
+        metadata.authentication,
+        AuthScheme::AccessToken | AuthScheme::AppserviceToken
+    ) && !has_access_token(&request.headers, &request.uri)
+    {
+        return Err(FromHttpRequestError::MissingAccessToken);
+    }
+    Ok(())
 }
 
 /// The path arguments a router passed, whatever string type it uses, behind one non-generic

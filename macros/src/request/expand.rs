@@ -296,6 +296,21 @@ fn server_impl(
     };
     let all = idents(&fields.all);
     let param_count = fields.path.len();
+    let reads_parts = !fields.path.is_empty()
+        || !fields.query.is_empty()
+        || fields.query_all.is_some()
+        || !fields.headers.is_empty();
+    let checks = if reads_parts {
+        quote! {
+            let __parts = ::matrix_api::__private::incoming_request(
+                &METADATA, #param_count, __request, __path_args,
+            )?;
+        }
+    } else {
+        quote! {
+            ::matrix_api::__private::check_request(&METADATA, __request, __path_args)?;
+        }
+    };
     quote! {
         impl ::matrix_api::IncomingRequest for #ident #where_clause {
             const METADATA: ::matrix_api::Metadata = METADATA;
@@ -318,10 +333,7 @@ fn server_impl(
             __bytes: &[u8],
             __path_args: &dyn ::matrix_api::__private::PathArgs,
         ) -> ::std::result::Result<#ident, ::matrix_api::FromHttpRequestError> {
-            #[allow(unused_variables)]
-            let __parts = ::matrix_api::__private::incoming_request(
-                &METADATA, #param_count, __request, __path_args,
-            )?;
+            #checks
             #(#path)*
             #query
             #query_all
