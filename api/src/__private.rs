@@ -54,6 +54,21 @@ pub mod undeclared {
     };
 }
 
+/// `?` for generated code: the same early return with `From` conversion, written out, so that a
+/// crate with many endpoints does not compile a `Try` impl for each of their result types.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __try {
+    ($result:expr) => {
+        match $result {
+            ::std::result::Result::Ok(value) => value,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::std::convert::From::from(error))
+            }
+        }
+    };
+}
+
 /// The body of the trait impls `#[request]` and `#[response]` emit next to a declaration with
 /// errors, so that code using the type reports nothing more; never called, as the build fails.
 #[cold]
@@ -149,11 +164,20 @@ impl RequestBuilder {
 
     /// Finishes with a JSON body, written into `out`.
     pub fn json_body<B: Serialize>(
-        mut self,
+        self,
         body: &B,
         out: &mut Body,
     ) -> Result<http::request::Parts, IntoHttpError> {
-        json_payload(&mut self.headers, body, out)?;
+        let written = serde_json::to_writer(&mut out.0, body);
+        self.finish_json(written)
+    }
+
+    /// The part of [`RequestBuilder::json_body`] that does not depend on the body's type.
+    fn finish_json(
+        mut self,
+        written: Result<(), serde_json::Error>,
+    ) -> Result<http::request::Parts, IntoHttpError> {
+        json_written(&mut self.headers, written)?;
         self.finish()
     }
 
@@ -242,16 +266,20 @@ fn insert_header<V: HeaderField>(
     }
 }
 
-/// Writes a JSON body into `out` and adds its content type to `headers`.
-fn json_payload<B: Serialize>(
+/// After a JSON body was written: its content type, or the error.
+fn json_written(
     headers: &mut HeaderMap,
-    body: &B,
-    out: &mut Body,
+    written: Result<(), serde_json::Error>,
 ) -> Result<(), IntoHttpError> {
-    headers.insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
-    serde_json::to_writer(&mut out.0, body).map_err(|err| IntoHttpError::Json {
-        message: err.to_string(),
-    })
+    match written {
+        Ok(()) => {
+            headers.insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
+            Ok(())
+        }
+        Err(err) => Err(IntoHttpError::Json {
+            message: err.to_string(),
+        }),
+    }
 }
 
 /// Bodies up to this size leave their buffer for the next one.
@@ -355,11 +383,20 @@ impl ResponseBuilder {
 
     /// Finishes with a JSON body, written into `out`.
     pub fn json_body<B: Serialize>(
-        mut self,
+        self,
         body: &B,
         out: &mut Body,
     ) -> Result<http::response::Parts, IntoHttpError> {
-        json_payload(&mut self.headers, body, out)?;
+        let written = serde_json::to_writer(&mut out.0, body);
+        self.finish_json(written)
+    }
+
+    /// The part of [`ResponseBuilder::json_body`] that does not depend on the body's type.
+    fn finish_json(
+        mut self,
+        written: Result<(), serde_json::Error>,
+    ) -> Result<http::response::Parts, IntoHttpError> {
+        json_written(&mut self.headers, written)?;
         Ok(self.finish())
     }
 
@@ -567,50 +604,97 @@ impl IncomingParts<'_> {
         parse: fn(&str) -> Result<T, E>,
     ) -> Result<T, FromHttpRequestError> {
         let index = param_index(self.template, name).expect("#[request] checks path fields");
-        parse(&self.args[index]).map_err(|err| {
-            DeserializationError::PathSegment {
-                index,
-                name,
-                message: err.to_string(),
-            }
-            .into()
-        })
+        // `match` rather than `map_err` with a closure: one less generic function per path
+        // field type in the endpoint's crate.
+        match parse(&self.args[index]) {
+            Ok(value) => Ok(value),
+            Err(err) => Err(path_error(index, name, &err)),
+        }
     }
 
     /// Parses the query string.
-    pub fn query<Q: DeserializeOwned>(&self) -> Result<Q, FromHttpRequestError> {
-        parse_query(self.query).map_err(FromHttpRequestError::Deserialization)
+    pub fn query<Q: DeserializeOwned>(&self) -> Result<Q, DeserializationError> {
+        parse_query(self.query)
     }
 
     /// Reads a header field.
-    pub fn header<V: HeaderField>(&self, name: HeaderName) -> Result<V, FromHttpRequestError> {
-        read_header(self.headers, name).map_err(FromHttpRequestError::Deserialization)
+    pub fn header<V: HeaderField>(&self, name: HeaderName) -> Result<V, DeserializationError> {
+        read_header(self.headers, name)
     }
 }
 
+#[cold]
+fn path_error(index: usize, name: &'static str, err: &dyn fmt::Display) -> FromHttpRequestError {
+    DeserializationError::PathSegment {
+        index,
+        name,
+        message: err.to_string(),
+    }
+    .into()
+}
+
 fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
-    serde_html_form::from_str(query).map_err(|err| {
-        // The fast parse does not say which parameter failed; parsing again with path tracking
-        // does, and only happens on the error path.
-        let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
-        let parameter = match serde_path_to_error::deserialize::<_, Q>(de) {
-            Err(traced) => field_from_path(&traced.path().to_string()),
-            Ok(_) => None,
-        };
-        let mut message = err.to_string();
-        let parameter = parameter.or_else(|| field_named_in(&message));
-        // serde_html_form reads a repeated parameter as a list and rejects it with a vague
-        // "unsupported value"; say what happened.
-        if let Some(name) = &parameter {
-            let given = form_urlencoded::parse(query.as_bytes())
-                .filter(|(k, _)| k == name)
-                .count();
-            if given > 1 {
-                message = format!("given {given} times, but it takes one value");
+    match serde_html_form::from_str::<Q>(query) {
+        Ok(value) => Ok(value),
+        Err(err) => {
+            let parse_again = |query: &str| {
+                serde_html_form::from_str::<Q>(query)
+                    .err()
+                    .map(|err| err.to_string())
+            };
+            Err(query_error(query, &err.to_string(), &parse_again))
+        }
+    }
+}
+
+/// The error for a query string, naming the failing parameter. Not generic.
+///
+/// serde_html_form's messages rarely name the parameter, and tracking the path while reading
+/// would compile the query type's reader a second time. Instead, on this error path only, the
+/// query is read again without each parameter in turn (`parse_again`, the same reader): the
+/// parameter whose removal makes the error go away, or turns it into that parameter being
+/// missing, is the one at fault.
+#[cold]
+fn query_error(
+    query: &str,
+    message: &str,
+    parse_again: &dyn Fn(&str) -> Option<String>,
+) -> DeserializationError {
+    let mut parameter = field_named_in(message);
+    if parameter.is_none() {
+        let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> =
+            form_urlencoded::parse(query.as_bytes()).collect();
+        let mut tried: Vec<&str> = Vec::new();
+        for (key, _) in &pairs {
+            if tried.contains(&key.as_ref()) {
+                continue;
+            }
+            tried.push(key);
+            let without = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs.iter().filter(|(other, _)| other != key))
+                .finish();
+            let at_fault = match parse_again(&without) {
+                None => true,
+                Some(other) => other == format!("missing field `{key}`"),
+            };
+            if at_fault {
+                parameter = Some(key.clone().into_owned());
+                break;
             }
         }
-        DeserializationError::Query { parameter, message }
-    })
+    }
+    let mut message = message.to_owned();
+    // serde_html_form reads a repeated parameter as a list and rejects it with a vague
+    // "unsupported value"; say what happened.
+    if let Some(name) = &parameter {
+        let given = form_urlencoded::parse(query.as_bytes())
+            .filter(|(k, _)| k == name)
+            .count();
+        if given > 1 {
+            message = format!("given {given} times, but it takes one value");
+        }
+    }
+    DeserializationError::Query { parameter, message }
 }
 
 /// Reads a header field of an incoming request or response.
@@ -618,8 +702,10 @@ pub fn read_header<V: HeaderField>(
     headers: &HeaderMap,
     name: HeaderName,
 ) -> Result<V, DeserializationError> {
-    V::from_header_value(headers.get(&name))
-        .map_err(|problem| DeserializationError::Header { name, problem })
+    match V::from_header_value(headers.get(&name)) {
+        Ok(value) => Ok(value),
+        Err(problem) => Err(DeserializationError::Header { name, problem }),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,22 +715,10 @@ pub fn read_header<V: HeaderField>(
 /// may be sent without one.
 pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
     let bytes = if bytes.is_empty() { b"{}" } else { bytes };
-    serde_json::from_slice(bytes).map_err(|err| describe_json_error(bytes, &err))
-}
-
-/// Parses a JSON body into a response's type, for the client.
-pub fn response_json_body<T: DeserializeOwned, E>(
-    bytes: &[u8],
-) -> Result<T, crate::FromHttpResponseError<E>> {
-    json_body(bytes).map_err(|err| crate::FromHttpResponseError::Deserialization(err.into()))
-}
-
-/// Reads a header of a response, for the client.
-pub fn response_header<V: HeaderField, E>(
-    headers: &HeaderMap,
-    name: HeaderName,
-) -> Result<V, crate::FromHttpResponseError<E>> {
-    read_header(headers, name).map_err(crate::FromHttpResponseError::Deserialization)
+    match serde_json::from_slice(bytes) {
+        Ok(value) => Ok(value),
+        Err(err) => Err(describe_json_error(bytes, &err)),
+    }
 }
 
 /// A body's parse error, with the failing field found from the error's position. Not generic:
@@ -682,10 +756,6 @@ fn json_error_without_field(err: &serde_json::Error) -> JsonError {
         line: err.line(),
         column: err.column(),
     }
-}
-
-fn field_from_path(path: &str) -> Option<String> {
-    (path != "." && !path.is_empty()).then(|| path.to_owned())
 }
 
 /// serde reports a missing or duplicated field at its parent; its name is only in the message.
@@ -762,6 +832,36 @@ mod tests {
         assert!(json_body::<AllOptional>(b"").is_ok());
         let err = json_body::<Body>(b"").unwrap_err();
         assert_eq!(err.field.as_deref(), Some("count"));
+    }
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Query {
+            from: String,
+            limit: Option<u32>,
+            dir: Option<String>,
+        }
+        let parameter = |query: &str| match parse_query::<Query>(query) {
+            Err(DeserializationError::Query { parameter, message }) => (parameter, message),
+            other => panic!("{query}: {other:?}"),
+        };
+        // A required parameter before the failing one is not blamed.
+        assert_eq!(parameter("from=x&limit=abc").0.as_deref(), Some("limit"));
+        assert_eq!(
+            parameter("limit=abc&from=x&dir=b").0.as_deref(),
+            Some("limit")
+        );
+        assert_eq!(parameter("limit=5").0.as_deref(), Some("from"));
+        assert_eq!(
+            parameter("from=x&dir=b&dir=f"),
+            (
+                Some("dir".to_owned()),
+                "given 2 times, but it takes one value".to_owned()
+            )
+        );
+        assert!(parse_query::<Query>("from=x&limit=7&other=1").is_ok());
     }
 
     #[test]

@@ -337,3 +337,9 @@ impl<E> From<DeserializationError> for FromHttpResponseError<E> {
         FromHttpResponseError::Deserialization(err)
     }
 }
+
+impl<E> From<JsonError> for FromHttpResponseError<E> {
+    fn from(err: JsonError) -> Self {
+        FromHttpResponseError::Deserialization(err.into())
+    }
+}

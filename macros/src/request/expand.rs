@@ -172,18 +172,18 @@ fn client_impl(
         TokenStream::new()
     } else {
         let names = idents(&fields.query);
-        quote! { __builder.query(&RequestQuery { #(#names),* })?; }
+        quote! { ::matrix_api::__try!(__builder.query(&RequestQuery { #(#names),* })); }
     };
     let query_all = fields.query_all.map(|field| {
         let field_ident = &field.ident;
-        quote! { __builder.query(&#field_ident)?; }
+        quote! { ::matrix_api::__try!(__builder.query(&#field_ident)); }
     });
     let headers = fields.headers.iter().map(|field| {
         let FieldKind::Header(name) = &field.kind else {
             unreachable!()
         };
         let (name, field_ident) = (header_name(name), &field.ident);
-        quote! { __builder.header(#name, &#field_ident)?; }
+        quote! { ::matrix_api::__try!(__builder.header(#name, &#field_ident)); }
     });
     let finish = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
@@ -219,7 +219,7 @@ fn client_impl(
                 versions: &::matrix_api::SupportedVersions,
             ) -> ::std::result::Result<::matrix_api::__private::http::Request<T>, ::matrix_api::IntoHttpError> {
                 let mut __body = ::matrix_api::__private::Body::take();
-                let __parts = __into_http_request(self, base_url, access_token, versions, &mut __body)?;
+                let __parts = ::matrix_api::__try!(__into_http_request(self, base_url, access_token, versions, &mut __body));
                 ::std::result::Result::Ok(__body.into_request(__parts))
             }
         }
@@ -233,9 +233,9 @@ fn client_impl(
             __body: &mut ::matrix_api::__private::Body,
         ) -> ::std::result::Result<::matrix_api::__private::http::request::Parts, ::matrix_api::IntoHttpError> {
             #[allow(unused_mut)]
-            let mut __builder = ::matrix_api::__private::RequestBuilder::new(
+            let mut __builder = ::matrix_api::__try!(::matrix_api::__private::RequestBuilder::new(
                 &METADATA, base_url, access_token, versions, &[#(#path_args),*],
-            )?;
+            ));
             let #ident { #(#destructure),* } = __request;
             #query
             #query_all
@@ -260,38 +260,38 @@ fn server_impl(
         // `FromStr` named here, on the field, so a type without it is reported there and not
         // from inside the runtime.
         quote_spanned! {field.ident.span()=>
-            let #field_ident: #ty = __parts.path_arg(#name, ::std::str::FromStr::from_str)?;
+            let #field_ident: #ty = ::matrix_api::__try!(__parts.path_arg(#name, ::std::str::FromStr::from_str));
         }
     });
     let query = if fields.query.is_empty() {
         TokenStream::new()
     } else {
         let names = idents(&fields.query);
-        quote! { let RequestQuery { #(#names),* } = __parts.query()?; }
+        quote! { let RequestQuery { #(#names),* } = ::matrix_api::__try!(__parts.query()); }
     };
     let query_all = fields.query_all.map(|field| {
         let field_ident = &field.ident;
-        quote! { let #field_ident = __parts.query()?; }
+        quote! { let #field_ident = ::matrix_api::__try!(__parts.query()); }
     });
     let headers = fields.headers.iter().map(|field| {
         let FieldKind::Header(name) = &field.kind else {
             unreachable!()
         };
         let (name, field_ident) = (header_name(name), &field.ident);
-        quote! { let #field_ident = __parts.header(#name)?; }
+        quote! { let #field_ident = ::matrix_api::__try!(__parts.header(#name)); }
     });
     let body = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
         quote! { let #field_ident = __bytes.to_vec(); }
     } else if let Some(newtype) = fields.newtype {
         let field_ident = &newtype.ident;
-        quote! { let #field_ident = ::matrix_api::__private::json_body(__bytes)?; }
+        quote! { let #field_ident = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes)); }
     } else if args.body_none.is_some() || fields.body.is_empty() {
         TokenStream::new()
     } else {
         let names = idents(&fields.body);
         quote! {
-            let RequestBody { #(#names),* } = ::matrix_api::__private::json_body(__bytes)?;
+            let RequestBody { #(#names),* } = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
         }
     };
     let all = idents(&fields.all);
@@ -302,13 +302,13 @@ fn server_impl(
         || !fields.headers.is_empty();
     let checks = if reads_parts {
         quote! {
-            let __parts = ::matrix_api::__private::incoming_request(
+            let __parts = ::matrix_api::__try!(::matrix_api::__private::incoming_request(
                 &METADATA, #param_count, __request, __path_args,
-            )?;
+            ));
         }
     } else {
         quote! {
-            ::matrix_api::__private::check_request(&METADATA, __request, __path_args)?;
+            ::matrix_api::__try!(::matrix_api::__private::check_request(&METADATA, __request, __path_args));
         }
     };
     quote! {

@@ -62,7 +62,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                     self,
                 ) -> ::std::result::Result<::matrix_api::__private::http::Response<T>, ::matrix_api::IntoHttpError> {
                     let mut __body = ::matrix_api::__private::Body::take();
-                    let __parts = __into_http_response(self, &mut __body)?;
+                    let __parts = ::matrix_api::__try!(__into_http_response(self, &mut __body));
                     ::std::result::Result::Ok(__body.into_response(__parts))
                 }
             }
@@ -75,7 +75,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 #[allow(unused_mut)]
                 let mut __builder = ::matrix_api::__private::ResponseBuilder::new(#status);
                 let #ident { #(#all_idents),* } = __response;
-                #( __builder.header(#header_names, &#header_idents)?; )*
+                #( ::matrix_api::__try!(__builder.header(#header_names, &#header_idents)); )*
                 #finish
             }
         }
@@ -95,7 +95,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
             (None, Some(newtype)) => {
                 let field = &newtype.ident;
                 quote! {
-                    let #field = ::matrix_api::__private::response_json_body(__bytes)?;
+                    let #field = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
                 }
             }
             // A response without body fields ignores whatever body came (`{}` by the spec).
@@ -104,7 +104,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 let names = idents(&body);
                 quote! {
                     let ResponseBody { #(#names),* } =
-                        ::matrix_api::__private::response_json_body(__bytes)?;
+                        ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
                 }
             }
         };
@@ -135,7 +135,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
                 }
                 #(
                     let #header_idents =
-                        ::matrix_api::__private::response_header(&__parts.headers, #header_names)?;
+                        ::matrix_api::__try!(::matrix_api::__private::read_header(&__parts.headers, #header_names));
                 )*
                 #read_body
                 ::std::result::Result::Ok(#ident { #(#all_idents),* })
