@@ -443,7 +443,7 @@ pub struct IncomingParts<'a> {
 pub fn incoming_request<'a>(
     metadata: &Metadata,
     param_count: usize,
-    request: &'a http::request::Parts,
+    request: RequestHead<'a>,
     path_args: &'a dyn PathArgs,
 ) -> Result<IncomingParts<'a>, FromHttpRequestError> {
     check_method_and_token(metadata, request)?;
@@ -468,7 +468,7 @@ pub fn incoming_request<'a>(
         template,
         args,
         query: request.uri.query().unwrap_or(""),
-        headers: &request.headers,
+        headers: request.headers,
     })
 }
 
@@ -476,7 +476,7 @@ pub fn incoming_request<'a>(
 /// which needs nothing from the parts it would return: the same checks, and no more.
 pub fn check_request(
     metadata: &Metadata,
-    request: &http::request::Parts,
+    request: RequestHead<'_>,
     path_args: &dyn PathArgs,
 ) -> Result<(), FromHttpRequestError> {
     check_method_and_token(metadata, request)?;
@@ -491,9 +491,9 @@ pub fn check_request(
 
 fn check_method_and_token(
     metadata: &Metadata,
-    request: &http::request::Parts,
+    request: RequestHead<'_>,
 ) -> Result<(), FromHttpRequestError> {
-    let method = &request.method;
+    let method = request.method;
     let head_for_get = *method == Method::HEAD && metadata.method == Method::GET;
     if *method != metadata.method && !head_for_get {
         return Err(FromHttpRequestError::MethodMismatch {
@@ -504,11 +504,34 @@ fn check_method_and_token(
     if matches!(
         metadata.authentication,
         AuthScheme::AccessToken | AuthScheme::AppserviceToken
-    ) && !has_access_token(&request.headers, &request.uri)
+    ) && !has_access_token(request.headers, request.uri)
     {
         return Err(FromHttpRequestError::MissingAccessToken);
     }
     Ok(())
+}
+
+/// The method, URI and headers of an incoming request, borrowed: built by the generated generic
+/// code from the caller's `http::Request<B>` without moving any part of it.
+#[derive(Clone, Copy)]
+pub struct RequestHead<'a> {
+    /// The request's method.
+    pub method: &'a Method,
+    /// The request's URI.
+    pub uri: &'a Uri,
+    /// The request's headers.
+    pub headers: &'a HeaderMap,
+}
+
+impl<'a> RequestHead<'a> {
+    /// The head of `request`.
+    pub fn of<B>(request: &'a http::Request<B>) -> Self {
+        RequestHead {
+            method: request.method(),
+            uri: request.uri(),
+            headers: request.headers(),
+        }
+    }
 }
 
 /// The path arguments a router passed, whatever string type it uses, behind one non-generic

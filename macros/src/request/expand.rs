@@ -321,14 +321,17 @@ fn server_impl(
                 __request: ::matrix_api::__private::http::Request<B>,
                 __path_args: &[S],
             ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
-                let (__parts, __body) = __request.into_parts();
-                __from_http_request(&__parts, __body.as_ref(), &__path_args)
+                __from_http_request(
+                    ::matrix_api::__private::RequestHead::of(&__request),
+                    __request.body().as_ref(),
+                    &__path_args,
+                )
             }
         }
 
         // Not generic: compiled once, here, whichever body and argument types callers use.
         fn __from_http_request(
-            __request: &::matrix_api::__private::http::request::Parts,
+            __request: ::matrix_api::__private::RequestHead<'_>,
             #[allow(unused_variables)]
             __bytes: &[u8],
             __path_args: &dyn ::matrix_api::__private::PathArgs,
