@@ -328,15 +328,6 @@ pub fn whoami_http() -> HttpResponse {
     })
 }
 
-/// Ruma's request parsers take borrowed bodies.
-pub fn borrowed(request: &http::Request<Vec<u8>>) -> http::Request<&[u8]> {
-    let mut borrowed = http::Request::new(request.body().as_slice());
-    *borrowed.method_mut() = request.method().clone();
-    *borrowed.uri_mut() = request.uri().clone();
-    *borrowed.headers_mut() = request.headers().clone();
-    borrowed
-}
-
 pub fn ruma_token() -> ruma_common::api::auth_scheme::SendAccessToken<'static> {
     ruma_common::api::auth_scheme::SendAccessToken::IfRequired(TOKEN)
 }

@@ -99,6 +99,22 @@ fn run_many<I, O>((make, run): Column<I, O>, count: usize, convert: bool) {
     drop(black_box(outputs));
 }
 
+/// Ruma's server side reads an `http::Request<&[u8]>`: runs `parse` on the request with its
+/// body borrowed.
+fn borrowed_request<O>(request: HttpRequest, parse: impl FnOnce(http::Request<&[u8]>) -> O) -> O {
+    let (parts, body) = request.into_parts();
+    parse(http::Request::from_parts(parts, body.as_slice()))
+}
+
+/// The same for Ruma's client side and an `http::Response<&[u8]>`.
+fn borrowed_response<O>(
+    response: HttpResponse,
+    parse: impl FnOnce(http::Response<&[u8]>) -> O,
+) -> O {
+    let (parts, body) = response.into_parts();
+    parse(http::Response::from_parts(parts, body.as_slice()))
+}
+
 /// Times one block of `BATCH` calls, inputs built and outputs dropped outside the timing.
 fn block<I, O>((make, run): Column<I, O>) -> f64 {
     let inputs: Vec<I> = (0..BATCH).map(|_| make()).collect();
@@ -199,12 +215,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
             ruma: (get_token_http_plain, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::get_token::Request::try_from_http_request(
-                    http::Request::from_parts(parts, body.as_slice()),
-                    &[],
-                )
-                .unwrap()
+                borrowed_request(r, |r| {
+                    ruma::get_token::Request::try_from_http_request(r, &[]).unwrap()
+                })
             }),
             floor: (
                 get_token_http_plain,
@@ -217,12 +230,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
             ruma: (get_token_http_auth, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::get_token::Request::try_from_http_request(
-                    http::Request::from_parts(parts, body.as_slice()),
-                    &[],
-                )
-                .unwrap()
+                borrowed_request(r, |r| {
+                    ruma::get_token::Request::try_from_http_request(r, &[]).unwrap()
+                })
             }),
             floor: (
                 get_token_http_auth,
@@ -257,12 +267,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::get_token::Response::try_from_http_response(r).unwrap()
             }),
             ruma: (get_token_response_http, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::get_token::Response::try_from_http_response(http::Response::from_parts(
-                    parts,
-                    body.as_slice(),
-                ))
-                .unwrap()
+                borrowed_response(r, |r| {
+                    ruma::get_token::Response::try_from_http_response(r).unwrap()
+                })
             }),
             floor: (
                 get_token_response_http,
@@ -289,12 +296,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::login::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
             ruma: (login_http, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::login::Request::try_from_http_request(
-                    http::Request::from_parts(parts, body.as_slice()),
-                    &[],
-                )
-                .unwrap()
+                borrowed_request(r, |r| {
+                    ruma::login::Request::try_from_http_request(r, &[]).unwrap()
+                })
             }),
             floor: (login_http, floor_parse_request::<FloorLoginRequest>),
         }),
@@ -314,12 +318,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::login::Response::try_from_http_response(r).unwrap()
             }),
             ruma: (login_response_http, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::login::Response::try_from_http_response(http::Response::from_parts(
-                    parts,
-                    body.as_slice(),
-                ))
-                .unwrap()
+                borrowed_response(r, |r| {
+                    ruma::login::Response::try_from_http_response(r).unwrap()
+                })
             }),
             floor: (
                 login_response_http,
@@ -349,12 +350,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::whoami::Response::try_from_http_response(r).unwrap()
             }),
             ruma: (whoami_http, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::whoami::Response::try_from_http_response(http::Response::from_parts(
-                    parts,
-                    body.as_slice(),
-                ))
-                .unwrap()
+                borrowed_response(r, |r| {
+                    ruma::whoami::Response::try_from_http_response(r).unwrap()
+                })
             }),
             floor: (whoami_http, floor_parse_response::<FloorWhoami>),
         }),
@@ -364,12 +362,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 ours::get_token::Response::try_from_http_response(r).unwrap_err()
             }),
             ruma: (uiaa_response, |r| {
-                let (parts, body) = r.into_parts();
-                ruma::get_token::Response::try_from_http_response(http::Response::from_parts(
-                    parts,
-                    body.as_slice(),
-                ))
-                .unwrap_err()
+                borrowed_response(r, |r| {
+                    ruma::get_token::Response::try_from_http_response(r).unwrap_err()
+                })
             }),
             floor: (uiaa_response, |r| {
                 assert_eq!(r.status(), 401);
@@ -467,13 +462,9 @@ pub fn verify() {
         (p.password.as_str(), p.session.as_deref()),
         (f.password.as_deref().unwrap(), f.session.as_deref())
     );
-    let request = get_token_http_auth();
-    let (parts, body) = request.into_parts();
-    let ruma = ruma::get_token::Request::try_from_http_request(
-        http::Request::from_parts(parts, body.as_slice()),
-        &[],
-    )
-    .unwrap();
+    let ruma = borrowed_request(get_token_http_auth(), |r| {
+        ruma::get_token::Request::try_from_http_request(r, &[]).unwrap()
+    });
     let Some(ruma::AuthData::Password(rp)) = ruma.auth else {
         panic!("ruma: no password auth")
     };

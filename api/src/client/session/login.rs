@@ -332,14 +332,15 @@ pub mod v3 {
             )
         }
 
-        /// The type's string fields, the deprecated forms of `identifier` included, in the
-        /// order of the reader's slots.
-        fn string_fields(self) -> &'static [&'static str] {
-            match self {
+        /// The reader's slot for the type's string field `name` (the deprecated forms of
+        /// `identifier` included), if it is one.
+        fn slot(self, name: &str) -> Option<usize> {
+            let fields: &[&str] = match self {
                 KnownLoginType::Password => &["password", "user", "medium", "address"],
                 KnownLoginType::Token => &["token"],
                 KnownLoginType::ApplicationService => &["user", "medium", "address"],
-            }
+            };
+            fields.iter().position(|field| *field == name)
         }
     }
 
@@ -363,7 +364,6 @@ pub mod v3 {
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LoginInfo, A::Error> {
             let mut login_type: Option<String> = None;
-            let mut known: Option<KnownLoginType> = None;
             let mut identifier: Option<UserIdentifier> = None;
             let mut fields = Fields::default();
             while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -375,14 +375,14 @@ pub mod v3 {
                     let ExactValue(Value::String(value)) = map.next_value()? else {
                         return Err(A::Error::custom("`type` must be a string"));
                     };
-                    known = KnownLoginType::from_type(&value);
+                    fields.kind = KnownLoginType::from_type(&value);
                     login_type = Some(value);
                     continue;
                 }
                 if fields.rest.contains_key(name) {
                     return Err(duplicate_key(name));
                 }
-                match known {
+                match fields.kind {
                     Some(kind) if name == "identifier" && kind.reads_identifier() => {
                         if identifier.is_some() {
                             return Err(duplicate_key(name));
@@ -392,7 +392,7 @@ pub mod v3 {
                             .map_err(|err| A::Error::custom(format_args!("identifier: {err}")))?;
                         identifier = Some(value);
                     }
-                    Some(kind) => match kind.string_fields().iter().position(|f| *f == name) {
+                    Some(kind) => match kind.slot(name) {
                         Some(slot) => {
                             if fields.slots[slot].is_some() {
                                 return Err(duplicate_key(name));
@@ -406,13 +406,12 @@ pub mod v3 {
             }
 
             let login_type = login_type.ok_or_else(|| A::Error::missing_field("type"))?;
-            let Some(kind) = known else {
+            let Some(kind) = fields.kind else {
                 return Ok(LoginInfo::Unknown(CustomLoginInfo {
                     login_type,
                     data: fields.rest,
                 }));
             };
-            fields.kind = Some(kind);
             Ok(match kind {
                 KnownLoginType::Password => LoginInfo::Password(Password {
                     identifier: fields.identifier(identifier)?,
@@ -430,8 +429,8 @@ pub mod v3 {
         }
     }
 
-    /// The fields of a login read so far: typed slots for the known type's string fields, and
-    /// the rest as sent.
+    /// The fields of a login read so far: the type once known, typed slots for its string
+    /// fields, and the rest as sent.
     #[derive(Default)]
     struct Fields {
         kind: Option<KnownLoginType>,
@@ -446,17 +445,13 @@ pub mod v3 {
 
         /// Field `name`: from its slot, or from the fields that came before `type`.
         fn take(&mut self, name: &str) -> Option<Value> {
-            let slot = self
-                .kind
-                .and_then(|kind| kind.string_fields().iter().position(|f| *f == name));
+            let slot = self.kind.and_then(|kind| kind.slot(name));
             slot.and_then(|slot| self.slots[slot].take())
                 .or_else(|| self.rest.remove(name))
         }
 
         fn has(&self, name: &str) -> bool {
-            let slot = self
-                .kind
-                .and_then(|kind| kind.string_fields().iter().position(|f| *f == name));
+            let slot = self.kind.and_then(|kind| kind.slot(name));
             slot.is_some_and(|slot| self.slots[slot].is_some()) || self.rest.contains_key(name)
         }
 
