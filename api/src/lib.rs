@@ -31,15 +31,18 @@
 extern crate self as matrix_api;
 
 pub mod auth;
-pub mod client;
-#[cfg(feature = "describe")]
+mod body;
 pub mod describe;
 pub mod error;
+mod fallback;
 pub mod header;
-mod json;
-mod json_path;
+mod history;
+mod incoming;
+pub mod json;
 mod metadata;
-mod path;
+mod outgoing;
+pub mod redact;
+mod selection;
 mod version;
 
 #[doc(hidden)]
@@ -47,12 +50,23 @@ pub mod __private;
 
 /// The rules of a declaration that `#[request]` has rustc check (they need `METADATA`, which the
 /// macro cannot see), as traits implemented by `Check<true>` only: a broken rule is a trait-bound
-/// error on the user's token, worded by the trait. Not a public API; named here, not in
-/// `__private`, because rustc prints this path in those errors.
+/// error on the user's token, worded by the trait. Not a public API; public under this name,
+/// not in `__private`, because rustc prints this path in those errors.
 #[doc(hidden)]
-pub mod declaration {
-    pub use crate::path::{
-        BodyAllowed, DeclarationCheck as Check, MetadataDeclared, PathFieldNamed, PathParamsCovered,
+pub mod declaration;
+
+/// `?` for generated code: the same early return with `From` conversion, written out, so that a
+/// crate with many endpoints does not compile a `Try` impl for each of their result types.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __try {
+    ($result:expr) => {
+        match $result {
+            ::std::result::Result::Ok(value) => value,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::std::convert::From::from(error))
+            }
+        }
     };
 }
 
@@ -60,13 +74,13 @@ pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
 pub use header::HeaderField;
+pub use history::{
+    path_params, StablePath, StablePathSelector, UnstablePath, VersionHistory, VersioningDecision,
+};
 /// The `http` crate, whose request and response types the conversions produce and read.
 pub use http;
 pub use matrix_api_macros::{metadata, request, response};
 pub use metadata::Metadata;
-pub use path::{
-    path_params, StablePath, StablePathSelector, UnstablePath, VersionHistory, VersioningDecision,
-};
 pub use version::{MatrixVersion, SupportedVersions, UnknownVersionError};
 
 /// A request a client sends: converts into an [`http::Request`] for a given server.

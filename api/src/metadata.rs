@@ -3,7 +3,7 @@
 use http::Method;
 
 use crate::auth::AuthScheme;
-use crate::path::VersionHistory;
+use crate::history::VersionHistory;
 
 /// Everything about an endpoint that is not in its request and response types: the HTTP method,
 /// whether it is rate-limited, how it authenticates, and its paths across versions.

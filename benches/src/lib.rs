@@ -58,10 +58,10 @@ pub static RUMA_UNSTABLE: LazyLock<ruma_common::api::SupportedVersions> =
 // ---- inputs
 
 pub mod ours {
-    pub use matrix_api::client::account::whoami::v3 as whoami;
-    pub use matrix_api::client::session::get_login_token::v1 as get_token;
-    pub use matrix_api::client::session::login::v3 as login;
-    pub use matrix_api::client::uiaa::{AuthData, Password, UiaaResponse, UserIdentifier};
+    pub use matrix_client_api::account::whoami::v3 as whoami;
+    pub use matrix_client_api::session::get_login_token::v1 as get_token;
+    pub use matrix_client_api::session::login::v3 as login;
+    pub use matrix_client_api::uiaa::{AuthData, Password, UiaaResponse, UserIdentifier};
 }
 
 pub mod ruma {

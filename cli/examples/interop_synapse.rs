@@ -21,12 +21,6 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use hmac::{Hmac, Mac};
-use matrix_api::client::account::whoami;
-use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
-use matrix_api::client::session::{
-    get_login_token, get_login_types, login, logout_all, refresh_token,
-};
-use matrix_api::client::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::http::header::RETRY_AFTER;
 use matrix_api::http::StatusCode;
@@ -34,6 +28,12 @@ use matrix_api::{
     EndpointError, FromHttpResponseError, IncomingResponse, MatrixVersion, OutgoingRequest,
     OutgoingResponse, SendAccessToken,
 };
+use matrix_client_api::account::whoami;
+use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
+use matrix_client_api::session::{
+    get_login_token, get_login_types, login, logout_all, refresh_token,
+};
+use matrix_client_api::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use matrix_login::client::{Client, ClientError};
 use matrix_login::flow::{self, LoggedIn};
 use serde_json::{json, Value};

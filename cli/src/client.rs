@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use matrix_api::client::discovery::get_supported_versions;
 use matrix_api::{
     FromHttpResponseError, IncomingResponse, IntoHttpError, OutgoingRequest, SendAccessToken,
     SupportedVersions,
 };
+use matrix_client_api::discovery::get_supported_versions;
 
 /// Why a call failed.
 #[derive(Debug)]

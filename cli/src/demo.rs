@@ -2,9 +2,9 @@
 
 use std::net::SocketAddr;
 
-use matrix_api::client::uiaa::UiaaResponse;
 use matrix_api::error::ErrorBody;
 use matrix_api_server::{Server, ServerConfig};
+use matrix_client_api::uiaa::UiaaResponse;
 use serde_json::json;
 
 use crate::client::{Client, ClientError};

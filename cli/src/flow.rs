@@ -3,14 +3,13 @@
 use std::fmt;
 use std::time::Duration;
 
-use matrix_api::client::account::whoami;
-use matrix_api::client::session::{get_login_token, login, logout};
-use matrix_api::client::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use matrix_api::error::MatrixError;
 use matrix_api::{
-    FromHttpResponseError, Metadata, OutgoingRequest, SendAccessToken, SupportedVersions,
-    VersioningDecision,
+    FromHttpResponseError, Metadata, SendAccessToken, SupportedVersions, VersioningDecision,
 };
+use matrix_client_api::account::whoami;
+use matrix_client_api::session::{get_login_token, login, logout};
+use matrix_client_api::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use ruma_common::{OwnedDeviceId, OwnedUserId};
 
 use crate::client::{Client, ClientError};
@@ -164,26 +163,12 @@ pub struct PathChoice {
     pub reason: String,
 }
 
-/// The path chosen for each session endpoint on this server, with the reason.
+/// The path chosen for each endpoint of the registry on this server, with the reason.
 pub fn path_choices(supported: &SupportedVersions) -> Vec<PathChoice> {
-    use matrix_api::client::{account, discovery, session};
-    fn metadata<R: OutgoingRequest>() -> Metadata {
-        R::METADATA
-    }
-    let endpoints = [
-        metadata::<discovery::get_supported_versions::Request>(),
-        metadata::<discovery::get_capabilities::v3::Request>(),
-        metadata::<session::get_login_types::v3::Request>(),
-        metadata::<session::login::v3::Request>(),
-        metadata::<session::get_login_token::v1::Request>(),
-        metadata::<session::refresh_token::v3::Request>(),
-        metadata::<account::whoami::v3::Request>(),
-        metadata::<session::logout::v3::Request>(),
-        metadata::<session::logout_all::v3::Request>(),
-        metadata::<session::sso_login::v3::Request>(),
-        metadata::<session::sso_login_with_provider::v3::Request>(),
-    ];
-    endpoints.iter().map(|m| choose(m, supported)).collect()
+    matrix_client_api::ENDPOINTS
+        .iter()
+        .map(|endpoint| choose(&endpoint.metadata, supported))
+        .collect()
 }
 
 fn choose(metadata: &Metadata, supported: &SupportedVersions) -> PathChoice {

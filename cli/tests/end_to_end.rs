@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use matrix_api::client::discovery::get_capabilities;
-use matrix_api::client::session::{get_login_types, login, refresh_token, sso_login};
-use matrix_api::client::uiaa::UiaaResponse;
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::SendAccessToken;
 use matrix_api_server::{RateLimit, Server, ServerConfig, SsoProvider};
+use matrix_client_api::discovery::get_capabilities;
+use matrix_client_api::session::{get_login_types, login, refresh_token, sso_login};
+use matrix_client_api::uiaa::UiaaResponse;
 use matrix_login::client::{Client, ClientError};
 use matrix_login::flow::{self, LoggedIn};
 use serde_json::{json, Value};
@@ -141,7 +141,7 @@ async fn logout_all_ends_every_session() {
         .unwrap();
     client
         .send(
-            matrix_api::client::session::logout_all::v3::Request::new(),
+            matrix_client_api::session::logout_all::v3::Request::new(),
             SendAccessToken::IfRequired(&a.access_token),
         )
         .await

@@ -2,7 +2,6 @@
 //! `cargo run --example show -- server_request|client_response FILE`.
 
 use arbitrary::Unstructured;
-use matrix_api::IncomingRequest;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -12,12 +11,10 @@ fn main() {
     let data = std::fs::read(file).expect("readable input");
     let mut u = Unstructured::new(&data);
     let index: u8 = u.arbitrary().unwrap_or(0);
-    let endpoint = index % matrix_api_fuzz::ENDPOINTS;
+    let endpoint = usize::from(index) % matrix_api_fuzz::ENDPOINTS;
     match target.as_str() {
         "server_request" => {
-            let metadata = matrix_api_fuzz::dispatch!(index, |m| {
-                <m::Request as IncomingRequest>::METADATA
-            });
+            let metadata = matrix_api_fuzz::dispatch!(index, |m| m::Request::METADATA);
             println!(
                 "endpoint {endpoint}: {}",
                 metadata.history.all_paths().last().unwrap()

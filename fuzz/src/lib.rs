@@ -9,70 +9,45 @@ use arbitrary::{Result, Unstructured};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use matrix_api::Metadata;
 
-/// The endpoints, re-exported so that [`dispatch!`] can name them from any target.
-pub mod endpoints {
-    pub use matrix_api::client::account::whoami;
-    pub use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
-    pub use matrix_api::client::session::{
-        get_login_token, get_login_types, login, logout, logout_all, refresh_token, sso_login,
-        sso_login_with_provider,
+/// The number of endpoints [`dispatch!`] chooses among: every endpoint of the registry,
+/// `matrix_client_api::for_each_endpoint!`.
+pub const ENDPOINTS: usize = matrix_client_api::ENDPOINTS.len();
+
+#[doc(hidden)]
+pub use matrix_client_api;
+
+/// Runs `$body` with `$m` naming the module of endpoint `$index % ENDPOINTS` of the registry, so
+/// that a target writes its check once, generic over the endpoint and blind to the list:
+/// `dispatch!(i, |m| check::<m::Request>())`.
+#[macro_export]
+macro_rules! dispatch {
+    ($index:expr, |$m:ident| $body:expr) => {
+        $crate::matrix_client_api::for_each_endpoint!(
+            $crate::__dispatch_arms;
+            ::std::primitive::usize::from($index) % $crate::ENDPOINTS,
+            $m,
+            $body
+        )
     };
 }
 
-/// The number of endpoints [`dispatch!`] chooses among.
-pub const ENDPOINTS: u8 = 11;
-
-/// Runs `$body` with `$m` naming the module of endpoint `$index % ENDPOINTS`, so that a target
-/// writes its check once, generic over the endpoint: `dispatch!(i, |m| check::<m::Request>())`.
+/// The expansion of [`dispatch!`]: one `if` per endpoint of the registry.
+#[doc(hidden)]
 #[macro_export]
-macro_rules! dispatch {
-    ($index:expr, |$m:ident| $body:expr) => {{
-        match $index % $crate::ENDPOINTS {
-            0 => {
-                use $crate::endpoints::get_login_token::v1 as $m;
-                $body
+macro_rules! __dispatch_arms {
+    (($index:expr, $m:ident, $body:expr) $($name:literal => $module:path),* $(,)?) => {{
+        let index: usize = $index;
+        let mut position = 0usize;
+        let mut result = ::std::option::Option::None;
+        $(
+            if result.is_none() && position == index {
+                use $module as $m;
+                result = ::std::option::Option::Some($body);
             }
-            1 => {
-                use $crate::endpoints::get_login_types::v3 as $m;
-                $body
-            }
-            2 => {
-                use $crate::endpoints::login::v3 as $m;
-                $body
-            }
-            3 => {
-                use $crate::endpoints::refresh_token::v3 as $m;
-                $body
-            }
-            4 => {
-                use $crate::endpoints::logout::v3 as $m;
-                $body
-            }
-            5 => {
-                use $crate::endpoints::logout_all::v3 as $m;
-                $body
-            }
-            6 => {
-                use $crate::endpoints::sso_login::v3 as $m;
-                $body
-            }
-            7 => {
-                use $crate::endpoints::sso_login_with_provider::v3 as $m;
-                $body
-            }
-            8 => {
-                use $crate::endpoints::whoami::v3 as $m;
-                $body
-            }
-            9 => {
-                use $crate::endpoints::get_supported_versions as $m;
-                $body
-            }
-            _ => {
-                use $crate::endpoints::get_capabilities::v3 as $m;
-                $body
-            }
-        }
+            position += 1;
+        )*
+        let _ = position;
+        result.expect("the index is below ENDPOINTS")
     }};
 }
 

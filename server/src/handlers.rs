@@ -3,10 +3,10 @@
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
-use matrix_api::client::uiaa::{AuthData, AuthFlow, UiaaInfo, UiaaResponse, UserIdentifier};
-use matrix_api::client::{account, discovery, session};
 use matrix_api::error::{ErrorKind, MatrixError, StandardErrorBody};
 use matrix_api::MatrixVersion;
+use matrix_client_api::uiaa::{AuthData, AuthFlow, UiaaInfo, UiaaResponse, UserIdentifier};
+use matrix_client_api::{account, discovery, session};
 use ruma_common::OwnedUserId;
 
 use crate::store::{random_device_id, random_token, LoginToken, Session, Store, UiaSession};

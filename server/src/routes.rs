@@ -73,7 +73,7 @@ impl Routes {
 }
 
 pub(crate) fn router(state: Arc<AppState>) -> axum::Router {
-    use matrix_api::client::{account, discovery, session};
+    use matrix_client_api::{account, discovery, session};
 
     let mut routes = Routes::default();
     routes.add::<discovery::get_supported_versions::Request>(handlers::versions);

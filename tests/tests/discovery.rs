@@ -5,16 +5,16 @@
 use std::collections::BTreeMap;
 
 use http::{header, Method, StatusCode};
-use matrix_api::client::discovery::get_capabilities::v3::{
-    self as capabilities, Capabilities, ChangePasswordCapability, GetLoginTokenCapability,
-};
-use matrix_api::client::discovery::get_supported_versions as versions;
-use matrix_api::client::session::get_login_token;
 use matrix_api::error::{ErrorBody, ErrorKind};
 use matrix_api::{
     FromHttpResponseError, IncomingRequest, IncomingResponse, IntoHttpError, MatrixVersion,
     OutgoingRequest, OutgoingResponse, SendAccessToken, SupportedVersions,
 };
+use matrix_client_api::discovery::get_capabilities::v3::{
+    self as capabilities, Capabilities, ChangePasswordCapability, GetLoginTokenCapability,
+};
+use matrix_client_api::discovery::get_supported_versions as versions;
+use matrix_client_api::session::get_login_token;
 use serde_json::{json, Value};
 
 mod common;

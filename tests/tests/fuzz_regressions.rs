@@ -2,12 +2,12 @@
 //! message the crash input stood for (shown by `cargo run --example show` in `fuzz/`), with the
 //! invariant the target checks. The fuzz target and the commit that fixed it are named on each.
 
-use matrix_api::client::session::{get_login_token, login};
-use matrix_api::client::uiaa::UiaaResponse;
 use matrix_api::error::{ErrorBody, MatrixError};
 use matrix_api::{
     EndpointError, FromHttpResponseError, IncomingResponse, MatrixVersion, OutgoingResponse,
 };
+use matrix_client_api::session::{get_login_token, login};
+use matrix_client_api::uiaa::UiaaResponse;
 
 fn response(status: u16, body: &[u8]) -> http::Response<Vec<u8>> {
     http::Response::builder()

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use http::{Method, StatusCode};
-use matrix_api::client::session::get_login_token::v1::{Request, Response};
-use matrix_api::client::uiaa::{AuthData, UiaaResponse, UserIdentifier};
 use matrix_api::error::{ErrorBody, ErrorKind};
 use matrix_api::{
     FromHttpResponseError, IncomingRequest, IncomingResponse, OutgoingRequest, OutgoingResponse,
     SendAccessToken, SupportedVersions,
 };
+use matrix_client_api::session::get_login_token::v1::{Request, Response};
+use matrix_client_api::uiaa::{AuthData, UiaaResponse, UserIdentifier};
 use serde_json::{json, Value};
 
 const HS: &str = "https://matrix.example.org";
@@ -121,7 +121,7 @@ fn uia_401_is_an_auth_response_with_the_session() {
 
 #[test]
 fn second_call_with_password_auth_round_trips() {
-    let auth = AuthData::Password(matrix_api::client::uiaa::Password {
+    let auth = AuthData::Password(matrix_client_api::uiaa::Password {
         identifier: UserIdentifier::User {
             user: "alice".to_owned(),
         },

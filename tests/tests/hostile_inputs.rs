@@ -2,14 +2,14 @@
 //! error naming the failing part, or a value that keeps exactly what was sent. Never a panic,
 //! never a different valid value.
 
-use matrix_api::client::session::get_login_token::v1;
-use matrix_api::client::uiaa::UiaaResponse;
 use matrix_api::error::{DeserializationError, ErrorBody, ErrorKind, JsonErrorKind};
 use matrix_api::{
     FromHttpRequestError, FromHttpResponseError, IncomingRequest, IncomingResponse,
     OutgoingRequest, SendAccessToken, SupportedVersions,
 };
 use matrix_api_tests::{get_messages, send_message};
+use matrix_client_api::session::get_login_token::v1;
+use matrix_client_api::uiaa::UiaaResponse;
 
 const GET_TOKEN: &str = "/_matrix/client/v1/login/get_token";
 
@@ -244,8 +244,8 @@ fn retry_after_that_is_a_date() {
 /// known field, rather than read as the last of its values.
 #[test]
 fn duplicated_key_in_free_form_json() {
-    use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
-    use matrix_api::client::session::{get_login_types, login};
+    use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
+    use matrix_client_api::session::{get_login_types, login};
 
     fn ok(body: &str) -> http::Response<Vec<u8>> {
         http::Response::builder()

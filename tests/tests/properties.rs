@@ -11,15 +11,15 @@
 use std::fmt::Debug;
 use std::time::Duration;
 
-use matrix_api::client::account::whoami;
-use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
-use matrix_api::client::session::{
-    get_login_token, get_login_types, login, logout, logout_all, refresh_token, sso_login,
-    sso_login_with_provider,
-};
 use matrix_api::{
     FromHttpResponseError, IncomingRequest, IncomingResponse, IntoHttpError, MatrixVersion,
     OutgoingRequest, OutgoingResponse, SendAccessToken, SupportedVersions,
+};
+use matrix_client_api::account::whoami;
+use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
+use matrix_client_api::session::{
+    get_login_token, get_login_types, login, logout, logout_all, refresh_token, sso_login,
+    sso_login_with_provider,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -299,20 +299,20 @@ mod strategy {
     use std::time::Duration;
 
     use http::StatusCode;
-    use matrix_api::client::discovery::{get_capabilities, get_supported_versions};
-    use matrix_api::client::session::login::v3::{
+    use matrix_api::error::{ErrorBody, ErrorKind, MatrixError, StandardErrorBody};
+    use matrix_api::{MatrixVersion, OutgoingResponse, SupportedVersions};
+    use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
+    use matrix_client_api::session::login::v3::{
         ApplicationService, CustomLoginInfo, DiscoveryInfo, HomeserverInfo, IdentityServerInfo,
         LoginInfo,
     };
-    use matrix_api::client::session::{
+    use matrix_client_api::session::{
         get_login_token, get_login_types, login, refresh_token, sso_login,
     };
-    use matrix_api::client::uiaa::{
+    use matrix_client_api::uiaa::{
         AuthData, AuthFlow, Password, RegistrationToken, Token, UiaaInfo, UiaaResponse,
         UserIdentifier,
     };
-    use matrix_api::error::{ErrorBody, ErrorKind, MatrixError, StandardErrorBody};
-    use matrix_api::{MatrixVersion, OutgoingResponse, SupportedVersions};
     use proptest::collection::{btree_map, vec};
     use proptest::option;
     use proptest::prelude::*;

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use matrix_api::client::session::{get_login_token, login, refresh_token};
-use matrix_api::client::uiaa::{AuthData, Password, RegistrationToken, Token, UserIdentifier};
 use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
+use matrix_client_api::session::{get_login_token, login, refresh_token};
+use matrix_client_api::uiaa::{AuthData, Password, RegistrationToken, Token, UserIdentifier};
 
 const SECRET: &str = "s3cr3t-VALUE-that-must-not-leak";
 

@@ -80,7 +80,7 @@ fn wrong_field_type_names_the_field() {
         .header("authorization", "Bearer tok")
         .body(br#"{"auth": {"type": "m.login.dummy", "session": 5}}"#.to_vec())
         .unwrap();
-    let err = matrix_api::client::session::get_login_token::v1::Request::try_from_http_request(
+    let err = matrix_client_api::session::get_login_token::v1::Request::try_from_http_request(
         request,
         no_args(),
     )

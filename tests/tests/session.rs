@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use http::{Method, StatusCode};
-use matrix_api::client::session::{get_login_types, login, logout, logout_all, refresh_token};
-use matrix_api::client::uiaa::UserIdentifier;
 use matrix_api::error::{ErrorBody, ErrorKind, MatrixError};
 use matrix_api::{
     FromHttpRequestError, FromHttpResponseError, IncomingRequest, IncomingResponse,
     OutgoingRequest, OutgoingResponse, SendAccessToken, SupportedVersions,
 };
+use matrix_client_api::session::{get_login_types, login, logout, logout_all, refresh_token};
+use matrix_client_api::uiaa::UserIdentifier;
 use serde_json::{json, Value};
 
 const HS: &str = "https://matrix.example.org";

@@ -3,14 +3,14 @@
 //! a server answers to a request it cannot accept.
 
 use http::{header, Method, StatusCode};
-use matrix_api::client::account::whoami::v3 as whoami;
-use matrix_api::client::session::sso_login::v3 as sso_login;
-use matrix_api::client::session::sso_login_with_provider::v3 as sso_with_provider;
 use matrix_api::error::{DeserializationError, ErrorBody, ErrorKind, MatrixError};
 use matrix_api::{
     FromHttpRequestError, FromHttpResponseError, IncomingRequest, IncomingResponse,
     OutgoingRequest, OutgoingResponse, SendAccessToken,
 };
+use matrix_client_api::account::whoami::v3 as whoami;
+use matrix_client_api::session::sso_login::v3 as sso_login;
+use matrix_client_api::session::sso_login_with_provider::v3 as sso_with_provider;
 use ruma_common::{OwnedDeviceId, OwnedUserId};
 use serde_json::{json, Value};
 

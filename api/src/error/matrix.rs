@@ -21,7 +21,7 @@ use serde::{
 use serde_json::Value;
 
 use super::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonErrorKind};
-use crate::json::{ExactValue, Key};
+use crate::json::{read_object, ExactValue, Slot};
 
 /// An error a Matrix server answers with: the HTTP status and the body.
 ///
@@ -143,9 +143,11 @@ impl fmt::Display for ErrorKind {
 }
 
 impl StandardErrorBody {
-    // Shared with the UIA body, which carries the same fields at its top level.
-    pub(crate) const ERRCODE_FIELD: &'static str = "errcode";
-    pub(crate) const ERROR_FIELD: &'static str = "error";
+    /// The name of the code's field; for bodies that carry an error beside their own fields,
+    /// such as the answer of User-Interactive Authentication.
+    pub const ERRCODE_FIELD: &'static str = "errcode";
+    /// The name of the message's field.
+    pub const ERROR_FIELD: &'static str = "error";
 
     /// A body with this code and message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -158,7 +160,7 @@ impl StandardErrorBody {
     /// Builds the body from the fields read off the wire. `extra` holds every field other than
     /// `errcode` and `error`; the fields a known code defines are taken out of it and the rest
     /// dropped, while an unknown code keeps all of it.
-    pub(crate) fn from_wire_fields<E: de::Error>(
+    pub fn from_wire_fields<E: de::Error>(
         errcode: String,
         message: Option<String>,
         mut extra: JsonObject,
@@ -210,7 +212,7 @@ impl StandardErrorBody {
     /// Writes the body's fields into a map that is being serialised. Keys of an unknown code's
     /// `extra` that are in `reserved`, or are `errcode` / `error`, are skipped: the enclosing
     /// object writes those itself, and a JSON object must not repeat a key.
-    pub(crate) fn serialize_fields<M: SerializeMap>(
+    pub fn serialize_fields<M: SerializeMap>(
         &self,
         map: &mut M,
         reserved: &[&str],
@@ -264,36 +266,22 @@ impl<'de> Visitor<'de> for StandardErrorBodyVisitor {
         f.write_str("a Matrix error object with a string `errcode`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut errcode: Option<String> = None;
-        let mut message: Option<Option<String>> = None;
-        let mut extra = JsonObject::new();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                ERRCODE_FIELD => {
-                    if errcode.is_some() {
-                        return Err(de::Error::duplicate_field(ERRCODE_FIELD));
-                    }
-                    errcode = Some(map.next_value()?);
-                }
-                ERROR_FIELD => {
-                    if message.is_some() {
-                        return Err(de::Error::duplicate_field(ERROR_FIELD));
-                    }
-                    message = Some(map.next_value()?);
-                }
-                name => {
-                    // Which of these fields matter depends on `errcode`, which may come later.
-                    if extra.contains_key(name) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
-                    }
-                    let ExactValue(value) = map.next_value()?;
-                    extra.insert(key.into_owned(), value);
-                }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let mut errcode: Slot<String> = Slot::default();
+        let mut message: Slot<Option<String>> = Slot::default();
+        // Which of the other fields matter depends on `errcode`, which may come later.
+        let extra = read_object(map, |name, map| {
+            match name {
+                ERRCODE_FIELD => errcode.read(map, ERRCODE_FIELD)?,
+                ERROR_FIELD => message.read(map, ERROR_FIELD)?,
+                _ => return Ok(false),
             }
-        }
-        let errcode = errcode.ok_or_else(|| de::Error::missing_field(ERRCODE_FIELD))?;
-        StandardErrorBody::from_wire_fields(errcode, message.flatten(), extra)
+            Ok(true)
+        })?;
+        let errcode = errcode
+            .into_inner()
+            .ok_or_else(|| de::Error::missing_field(ERRCODE_FIELD))?;
+        StandardErrorBody::from_wire_fields(errcode, message.into_inner().flatten(), extra)
     }
 }
 

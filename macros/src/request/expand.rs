@@ -48,6 +48,13 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         #item
         #debug
 
+        // Inherent, so that `Request::METADATA` needs no trait in scope, and is not ambiguous
+        // between `OutgoingRequest` and `IncomingRequest` when both are.
+        impl #ident {
+            /// The endpoint's metadata: method, rate limiting, authentication and paths.
+            pub const METADATA: ::matrix_api::Metadata = METADATA;
+        }
+
         // The stand-in `METADATA` when the module declares none; see `metadata_declared`.
         #[allow(unused_imports)]
         use ::matrix_api::__private::undeclared::*;

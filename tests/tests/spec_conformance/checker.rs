@@ -621,10 +621,10 @@ mod tests {
     //! the specification's files.
 
     use super::*;
-    use matrix_api::client::session::{get_login_token, sso_login_with_provider};
     use matrix_api::describe::Describe;
     use matrix_api::http::{Method, StatusCode};
     use matrix_api::{StablePath, StablePathSelector, UnstablePath, VersionHistory};
+    use matrix_client_api::session::{get_login_token, sso_login_with_provider};
 
     const LOGIN_TOKEN: &str = r#"
 openapi: 3.1.0

@@ -16,13 +16,13 @@ mod spec;
 
 use std::path::PathBuf;
 
-use matrix_api::client::{account, discovery, session};
 use matrix_api::describe::{Describe, EndpointDescription};
 use matrix_api::http::{self, header::CONTENT_TYPE};
 use matrix_api::{
     EndpointError, IncomingRequest, IncomingResponse, MatrixVersion, OutgoingRequest,
     OutgoingResponse, SendAccessToken, SupportedVersions,
 };
+use matrix_client_api::{account, session};
 use serde_json::Value;
 
 use checker::{check, Finding, Rule};
@@ -30,7 +30,7 @@ use spec::Spec;
 
 /// A difference between a declaration and the specification that we keep on purpose.
 struct Allowed {
-    /// The endpoint's module under `matrix_api::client`.
+    /// The endpoint's module under `matrix_client_api`.
     endpoint: &'static str,
     rule: Rule,
     /// The field, as the checker names it (`response.header.location`); empty for the endpoint.
@@ -100,32 +100,21 @@ impl Endpoint {
     /// `session::login::v3`.
     fn name(&self) -> &'static str {
         let module = self.description.module;
-        module
-            .strip_prefix("matrix_api::client::")
-            .unwrap_or(module)
+        module.strip_prefix("matrix_client_api::").unwrap_or(module)
     }
 }
 
-macro_rules! endpoints {
-    ($($($segment:ident)::+),* $(,)?) => {
-        vec![$(Endpoint::of::<$($segment)::+::Request>()),*]
-    };
-}
-
+/// Every endpoint of the registry.
 fn endpoints() -> Vec<Endpoint> {
-    endpoints![
-        discovery::get_supported_versions,
-        discovery::get_capabilities::v3,
-        session::get_login_types::v3,
-        session::login::v3,
-        session::get_login_token::v1,
-        session::refresh_token::v3,
-        session::logout::v3,
-        session::logout_all::v3,
-        session::sso_login::v3,
-        session::sso_login_with_provider::v3,
-        account::whoami::v3,
-    ]
+    macro_rules! endpoints {
+        ($($name:literal => $module:path),* $(,)?) => {
+            vec![$({
+                use $module as endpoint;
+                Endpoint::of::<endpoint::Request>()
+            }),*]
+        };
+    }
+    matrix_client_api::for_each_endpoint!(endpoints)
 }
 
 fn round_trip_request<R: Describe + IncomingRequest + OutgoingRequest>(
@@ -360,7 +349,7 @@ fn every_endpoint_matches_the_specification() {
 #[test]
 fn every_declared_endpoint_is_checked() {
     let listed: Vec<&str> = endpoints().iter().map(|e| e.description.module).collect();
-    let declared = matrix_api::describe::client_server_endpoints();
+    let declared = matrix_client_api::descriptions();
     for endpoint in &declared {
         assert!(
             listed.contains(&endpoint.module),

@@ -7,7 +7,7 @@
 pub mod get_login_token {
     use std::time::Duration;
 
-    use matrix_api::client::uiaa::{AuthData, UiaaResponse};
+    use matrix_client_api::uiaa::{AuthData, UiaaResponse};
     use matrix_api::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -62,7 +62,7 @@ pub mod get_login_token {
 pub mod login {
     use std::time::Duration;
 
-    use matrix_api::client::session::login::v3::{DiscoveryInfo, LoginInfo};
+    use matrix_client_api::session::login::v3::{DiscoveryInfo, LoginInfo};
     use matrix_api::{metadata, request, response, Metadata};
     use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
 

@@ -1,5 +1,5 @@
 // The request and the response of an endpoint name the same error type.
-use matrix_api::client::uiaa::UiaaResponse;
+use matrix_client_api::uiaa::UiaaResponse;
 use matrix_api::{metadata, request, response, Metadata};
 
 const METADATA: Metadata = metadata! {

@@ -1,6 +1,6 @@
 // The declaration of DESIGN.md §1, as written there.
 pub mod v1 {
-    use matrix_api::client::uiaa::{AuthData, UiaaResponse};
+    use matrix_client_api::uiaa::{AuthData, UiaaResponse};
     use matrix_api::{metadata, request, response, Metadata};
     use std::time::Duration;
 

@@ -1,0 +1,377 @@
+//! Reading an incoming message: a server's request (method and access token checked against the
+//! endpoint's metadata, then path arguments, query string and headers) and the headers of a
+//! client's response, each error naming the part that failed.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::{HeaderMap, HeaderName, Method, Uri};
+use serde::de::DeserializeOwned;
+
+use crate::auth::has_access_token;
+use crate::error::{DeserializationError, FromHttpRequestError};
+use crate::header::HeaderField;
+use crate::history::{first_template, param_index, path_params};
+use crate::json::field_named_in;
+use crate::{AuthScheme, Metadata};
+
+/// The method, path arguments, query and headers of an incoming request, checked against the
+/// endpoint's metadata.
+pub struct IncomingParts<'a> {
+    template: &'static str,
+    args: Vec<Cow<'a, str>>,
+    query: &'a str,
+    headers: &'a HeaderMap,
+}
+
+/// Checks the method and the presence of a required access token, and resolves the path
+/// arguments: those the router passed, or, when it passed none, those read from the URI.
+///
+/// `param_count` is the number of the path's parameters, which `#[request]` knows (one path
+/// field each) and passes so that no template is scanned per request.
+pub fn incoming_request<'a>(
+    metadata: &Metadata,
+    param_count: usize,
+    request: RequestHead<'a>,
+    path_args: &'a dyn PathArgs,
+) -> Result<IncomingParts<'a>, FromHttpRequestError> {
+    check_method_and_token(metadata, request)?;
+    let template = first_path(metadata);
+    debug_assert_eq!(param_count, path_params(template).count());
+    let expected = param_count;
+    let args = if expected == 0 && path_args.count() == 0 {
+        Vec::new()
+    } else if path_args.count() == expected {
+        (0..expected)
+            .map(|index| Cow::Borrowed(path_args.get(index)))
+            .collect()
+    } else if path_args.count() == 0 {
+        args_from_uri(metadata, request.uri.path())?
+    } else {
+        return Err(FromHttpRequestError::PathArgumentCount {
+            expected,
+            received: path_args.count(),
+        });
+    };
+    Ok(IncomingParts {
+        template,
+        args,
+        query: request.uri.query().unwrap_or(""),
+        headers: request.headers,
+    })
+}
+
+/// [`incoming_request`] for an endpoint with no path parameters and no query or header fields,
+/// which needs nothing from the parts it would return: the same checks, and no more.
+pub fn check_request(
+    metadata: &Metadata,
+    request: RequestHead<'_>,
+    path_args: &dyn PathArgs,
+) -> Result<(), FromHttpRequestError> {
+    check_method_and_token(metadata, request)?;
+    match path_args.count() {
+        0 => Ok(()),
+        received => Err(FromHttpRequestError::PathArgumentCount {
+            expected: 0,
+            received,
+        }),
+    }
+}
+
+fn check_method_and_token(
+    metadata: &Metadata,
+    request: RequestHead<'_>,
+) -> Result<(), FromHttpRequestError> {
+    let method = request.method;
+    let head_for_get = *method == Method::HEAD && metadata.method == Method::GET;
+    if *method != metadata.method && !head_for_get {
+        return Err(FromHttpRequestError::MethodMismatch {
+            expected: metadata.method.clone(),
+            received: method.clone(),
+        });
+    }
+    if matches!(
+        metadata.authentication,
+        AuthScheme::AccessToken | AuthScheme::AppserviceToken
+    ) && !has_access_token(request.headers, request.uri)
+    {
+        return Err(FromHttpRequestError::MissingAccessToken);
+    }
+    Ok(())
+}
+
+/// The method, URI and headers of an incoming request, borrowed: built by the generated generic
+/// code from the caller's `http::Request<B>` without moving any part of it.
+#[derive(Clone, Copy)]
+pub struct RequestHead<'a> {
+    /// The request's method.
+    pub method: &'a Method,
+    /// The request's URI.
+    pub uri: &'a Uri,
+    /// The request's headers.
+    pub headers: &'a HeaderMap,
+}
+
+impl<'a> RequestHead<'a> {
+    /// The head of `request`.
+    pub fn of<B>(request: &'a http::Request<B>) -> Self {
+        RequestHead {
+            method: request.method(),
+            uri: request.uri(),
+            headers: request.headers(),
+        }
+    }
+}
+
+/// The path arguments a router passed, whatever string type it uses, behind one non-generic
+/// interface so that each endpoint's request reader is compiled once.
+pub trait PathArgs {
+    /// How many there are.
+    fn count(&self) -> usize;
+    /// The argument at `index` (< `count()`).
+    fn get(&self, index: usize) -> &str;
+}
+
+impl<S: AsRef<str>> PathArgs for &[S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        self[index].as_ref()
+    }
+}
+
+fn first_path(metadata: &Metadata) -> &'static str {
+    // The placeholder history of a broken declaration never reaches run time: such a crate
+    // does not compile.
+    first_template(&metadata.history).unwrap_or("/")
+}
+
+/// Matches the request path against every path of the endpoint and percent-decodes the
+/// parameters' segments.
+fn args_from_uri<'a>(
+    metadata: &Metadata,
+    path: &'a str,
+) -> Result<Vec<Cow<'a, str>>, FromHttpRequestError> {
+    for template in metadata.history.all_paths() {
+        let mut args = Vec::new();
+        let mut segments = path.split('/');
+        let mut matched = true;
+        for part in template.split('/') {
+            match segments.next() {
+                Some(segment) if part.starts_with('{') => args.push(segment),
+                Some(segment) if segment == part => {}
+                _ => {
+                    matched = false;
+                    break;
+                }
+            }
+        }
+        if matched && segments.next().is_none() {
+            return args
+                .into_iter()
+                .enumerate()
+                .map(|(index, raw)| {
+                    let name = path_params(template).nth(index).expect("one arg per param");
+                    percent_decode_segment(raw).map_err(|message| {
+                        DeserializationError::PathSegment {
+                            index,
+                            name,
+                            message,
+                        }
+                        .into()
+                    })
+                })
+                .collect();
+        }
+    }
+    Err(FromHttpRequestError::PathMismatch {
+        path: path.to_owned(),
+    })
+}
+
+/// Strict percent-decoding: every `%` must start a two-digit hex escape, and the bytes must be
+/// UTF-8.
+fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
+    let bytes = raw.as_bytes();
+    for (i, _) in raw.match_indices('%') {
+        let escape = bytes.get(i + 1..i + 3);
+        if !escape.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) {
+            let shown: String = raw[i..].chars().take(3).collect();
+            return Err(format!("invalid percent-encoding `{shown}`"));
+        }
+    }
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| "not valid UTF-8 after percent-decoding".to_owned())
+}
+
+impl IncomingParts<'_> {
+    /// Parses the path argument for the `{name}` parameter with `parse` (the field type's
+    /// `FromStr::from_str`).
+    pub fn path_arg<T, E: fmt::Display>(
+        &self,
+        name: &'static str,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<T, FromHttpRequestError> {
+        let index = param_index(self.template, name).expect("#[request] checks path fields");
+        // `match` rather than `map_err` with a closure: one less generic function per path
+        // field type in the endpoint's crate.
+        match parse(&self.args[index]) {
+            Ok(value) => Ok(value),
+            Err(err) => Err(path_error(index, name, &err)),
+        }
+    }
+
+    /// Parses the query string.
+    pub fn query<Q: DeserializeOwned>(&self) -> Result<Q, DeserializationError> {
+        parse_query(self.query)
+    }
+
+    /// Reads a header field.
+    pub fn header<V: HeaderField>(&self, name: HeaderName) -> Result<V, DeserializationError> {
+        read_header(self.headers, name)
+    }
+}
+
+#[cold]
+fn path_error(index: usize, name: &'static str, err: &dyn fmt::Display) -> FromHttpRequestError {
+    DeserializationError::PathSegment {
+        index,
+        name,
+        message: err.to_string(),
+    }
+    .into()
+}
+
+fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
+    match serde_html_form::from_str::<Q>(query) {
+        Ok(value) => Ok(value),
+        Err(err) => {
+            let parse_again = |query: &str| {
+                serde_html_form::from_str::<Q>(query)
+                    .err()
+                    .map(|err| err.to_string())
+            };
+            Err(query_error(query, &err.to_string(), &parse_again))
+        }
+    }
+}
+
+/// The error for a query string, naming the failing parameter. Not generic.
+///
+/// serde_html_form's messages rarely name the parameter, and tracking the path while reading
+/// would compile the query type's reader a second time. Instead, on this error path only, the
+/// query is read again without each parameter in turn (`parse_again`, the same reader): the
+/// parameter whose removal makes the error go away, or turns it into that parameter being
+/// missing, is the one at fault.
+#[cold]
+fn query_error(
+    query: &str,
+    message: &str,
+    parse_again: &dyn Fn(&str) -> Option<String>,
+) -> DeserializationError {
+    let mut parameter = field_named_in(message);
+    if parameter.is_none() {
+        let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> =
+            form_urlencoded::parse(query.as_bytes()).collect();
+        let mut tried: Vec<&str> = Vec::new();
+        for (key, _) in &pairs {
+            if tried.contains(&key.as_ref()) {
+                continue;
+            }
+            tried.push(key);
+            let without = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs.iter().filter(|(other, _)| other != key))
+                .finish();
+            let at_fault = match parse_again(&without) {
+                None => true,
+                Some(other) => other == format!("missing field `{key}`"),
+            };
+            if at_fault {
+                parameter = Some(key.clone().into_owned());
+                break;
+            }
+        }
+    }
+    let mut message = message.to_owned();
+    // serde_html_form reads a repeated parameter as a list and rejects it with a vague
+    // "unsupported value"; say what happened.
+    if let Some(name) = &parameter {
+        let given = form_urlencoded::parse(query.as_bytes())
+            .filter(|(k, _)| k == name)
+            .count();
+        if given > 1 {
+            message = format!("given {given} times, but it takes one value");
+        }
+    }
+    DeserializationError::Query { parameter, message }
+}
+
+/// Reads a header field of an incoming request or response.
+pub fn read_header<V: HeaderField>(
+    headers: &HeaderMap,
+    name: HeaderName,
+) -> Result<V, DeserializationError> {
+    match V::from_header_value(headers.get(&name)) {
+        Ok(value) => Ok(value),
+        Err(problem) => Err(DeserializationError::Header { name, problem }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Query {
+            from: String,
+            limit: Option<u32>,
+            dir: Option<String>,
+        }
+        let parameter = |query: &str| match parse_query::<Query>(query) {
+            Err(DeserializationError::Query { parameter, message }) => (parameter, message),
+            other => panic!("{query}: {other:?}"),
+        };
+        // A required parameter before the failing one is not blamed.
+        assert_eq!(parameter("from=x&limit=abc").0.as_deref(), Some("limit"));
+        assert_eq!(
+            parameter("limit=abc&from=x&dir=b").0.as_deref(),
+            Some("limit")
+        );
+        assert_eq!(parameter("limit=5").0.as_deref(), Some("from"));
+        assert_eq!(
+            parameter("from=x&dir=b&dir=f"),
+            (
+                Some("dir".to_owned()),
+                "given 2 times, but it takes one value".to_owned()
+            )
+        );
+        assert!(parse_query::<Query>("from=x&limit=7&other=1").is_ok());
+    }
+
+    #[test]
+    fn percent_decoding_is_strict() {
+        assert_eq!(
+            percent_decode_segment("%40alice%3Aexample.org").unwrap(),
+            "@alice:example.org"
+        );
+        assert_eq!(percent_decode_segment("a%2Fb").unwrap(), "a/b");
+        assert_eq!(
+            percent_decode_segment("a%zzb").unwrap_err(),
+            "invalid percent-encoding `%zz`"
+        );
+        assert_eq!(
+            percent_decode_segment("a%2").unwrap_err(),
+            "invalid percent-encoding `%2`"
+        );
+        assert_eq!(
+            percent_decode_segment("%FF").unwrap_err(),
+            "not valid UTF-8 after percent-decoding"
+        );
+    }
+}

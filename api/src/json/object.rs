@@ -1,0 +1,413 @@
+//! Readers for JSON objects that mix fields a type knows with fields it keeps as they came: one
+//! for objects with typed keys plus the rest ([`read_object`]), and one for objects whose
+//! `type` field decides which keys are typed ([`Tagged`], [`read_tagged`]).
+//!
+//! Both read the input once, borrow keys where the input lends them, keep the unknown fields as
+//! [`ExactValue`]s and refuse an object that gives a key twice, at any depth: a map or a
+//! `serde_json::Value` would silently keep one of the two, and the other could be what the
+//! server acts on.
+
+use std::fmt;
+
+use ruma_common::serde::JsonObject;
+use serde::de::{self, DeserializeOwned, MapAccess, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+use super::exact::{duplicate_key, ExactValue, Key};
+
+/// Reads the rest of an object: each key goes to `known` first, which reads the value when the
+/// key is one it knows (returning `true`); every other key is kept, with its value, in the
+/// returned object.
+///
+/// A key given twice is refused: among the kept keys here, among the known ones by their
+/// [`Slot`]s. A key kept before it became known (a field that came before the `type` that
+/// decides it) and then given again is refused too.
+pub fn read_object<'de, A, F>(mut map: A, mut known: F) -> Result<JsonObject, A::Error>
+where
+    A: MapAccess<'de>,
+    F: FnMut(&str, &mut A) -> Result<bool, A::Error>,
+{
+    let mut rest = JsonObject::new();
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        let name = key.as_str();
+        if rest.contains_key(name) {
+            return Err(duplicate_key(name));
+        }
+        if !known(name, &mut map)? {
+            let ExactValue(value) = map.next_value()?;
+            rest.insert(key.into_owned(), value);
+        }
+    }
+    Ok(rest)
+}
+
+/// The value of one known field while an object is read: empty until the field is seen, and a
+/// second sighting is refused.
+#[derive(Debug)]
+pub struct Slot<T>(Option<T>);
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot(None)
+    }
+}
+
+impl<T> Slot<T> {
+    /// Reads the field's value into the slot; `duplicate field` if it already holds one.
+    pub fn read<'de, A: MapAccess<'de>>(&mut self, map: &mut A, name: &str) -> Result<(), A::Error>
+    where
+        T: Deserialize<'de>,
+    {
+        self.read_with(map, name, |map| map.next_value())
+    }
+
+    /// [`Slot::read`] with a reader of the caller's, for values that need more than their type's
+    /// `Deserialize` (a message that names the field, a different type on the wire).
+    pub fn read_with<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        name: &str,
+        read: impl FnOnce(&mut A) -> Result<T, A::Error>,
+    ) -> Result<(), A::Error> {
+        if self.0.is_some() {
+            return Err(duplicate_key(name));
+        }
+        self.0 = Some(read(map)?);
+        Ok(())
+    }
+
+    /// Whether the field was seen.
+    pub fn is_filled(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The value, if the field was seen.
+    pub fn into_inner(self) -> Option<T> {
+        self.0
+    }
+
+    /// The value read into the slot, or else the one kept in `rest` before the field was known
+    /// (converted to `T`, an error naming the field if it does not fit); `missing field` if
+    /// there is neither.
+    pub fn or_kept<E: de::Error>(self, rest: &mut JsonObject, name: &'static str) -> Result<T, E>
+    where
+        T: DeserializeOwned,
+    {
+        if let Some(value) = self.0 {
+            return Ok(value);
+        }
+        match rest.remove(name) {
+            Some(value) => T::deserialize(value)
+                .map_err(|err| E::custom(format_args!("field `{name}`: {err}"))),
+            None => Err(E::missing_field(name)),
+        }
+    }
+}
+
+/// How to read a type whose JSON form is an object tagged by a string field, `type`: the tag
+/// decides which other fields are typed, and a tag the type does not model keeps every field.
+/// Implemented by a (private) reader type, so that the kinds and fields stay private too.
+///
+/// JSON does not order an object's keys, so the tag may come after the fields it decides.
+/// [`read_tagged`] reads fields that arrive once the tag is known straight into the type's
+/// [`Slot`]s ([`Tagged::read_field`]) and keeps the ones that came before it as JSON, which
+/// [`Tagged::build`] then takes with [`Slot::or_kept`]. The input is read once either way.
+pub trait Tagged {
+    /// The type read.
+    type Value;
+    /// The tags the type models.
+    type Kind: Copy;
+    /// The typed fields, read so far.
+    type Fields: Default;
+
+    /// The name of the tag field.
+    const TAG: &'static str = "type";
+
+    /// The kind a tag names, `None` for one the type does not model.
+    fn kind(tag: &str) -> Option<Self::Kind>;
+
+    /// The tag from the value of the tag field: `Ok(None)` where the type accepts a `null` tag
+    /// as absent. By default only a string is a tag ([`string_tag`]).
+    fn tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
+        string_tag(value)
+    }
+
+    /// Reads field `name` into `fields` when it is one the type reads directly, given the kind
+    /// known so far (`None` before the tag, or for a tag the type does not model); returns
+    /// whether it did. A field it does not read is kept.
+    fn read_field<'de, A: MapAccess<'de>>(
+        kind: Option<Self::Kind>,
+        name: &str,
+        fields: &mut Self::Fields,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+
+    /// The value, from the tag (if the object had one), the typed fields and the fields kept.
+    fn build<E: de::Error>(
+        tag: Option<String>,
+        fields: Self::Fields,
+        rest: JsonObject,
+    ) -> Result<Self::Value, E>;
+}
+
+/// Reads the rest of an object as `T` says; for the tagged type's `Visitor::visit_map`.
+pub fn read_tagged<'de, T: Tagged, A: MapAccess<'de>>(map: A) -> Result<T::Value, A::Error> {
+    let mut tag: Slot<Option<String>> = Slot::default();
+    let mut kind: Option<T::Kind> = None;
+    let mut fields = T::Fields::default();
+    let rest = read_object(map, |name, map| {
+        if name == T::TAG {
+            tag.read_with(map, T::TAG, |map| {
+                let ExactValue(value) = map.next_value()?;
+                T::tag(value)
+            })?;
+            kind = tag.0.as_ref().and_then(Option::as_deref).and_then(T::kind);
+            return Ok(true);
+        }
+        T::read_field(kind, name, &mut fields, map)
+    })?;
+    T::build(tag.into_inner().flatten(), fields, rest)
+}
+
+/// A tag that must be a string, refused otherwise with serde's own wording: [`Tagged::tag`]'s
+/// default, for overrides that accept more.
+pub fn string_tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
+    match value {
+        Value::String(tag) => Ok(Some(tag)),
+        other => Err(E::invalid_type(unexpected(&other), &"a string")),
+    }
+}
+
+/// How serde names a JSON value of the wrong type in its messages.
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (None, Some(i), _) => Unexpected::Signed(i),
+            (None, None, Some(f)) => Unexpected::Float(f),
+            (None, None, None) => Unexpected::Other("a number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// A credential read from JSON: a string, and a value of any other type is reported without
+/// echoing it, because deserialization errors end up in logs and a mistyped password is still a
+/// password.
+pub struct Secret(pub String);
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // `deserialize_any` so that numbers and booleans reach the visitor below; asking for a
+        // string makes serde_json report them itself, with their value.
+        deserializer.deserialize_any(SecretVisitor)
+    }
+}
+
+struct SecretVisitor;
+
+impl<'de> Visitor<'de> for SecretVisitor {
+    type Value = Secret;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Secret, E> {
+        Ok(Secret(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Secret, E> {
+        Ok(Secret(v))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Secret, E> {
+        Err(E::invalid_type(Unexpected::Other("a boolean"), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Secret, E> {
+        Err(E::invalid_type(Unexpected::Other("a number"), &self))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Secret, E> {
+        Err(E::invalid_type(Unexpected::Other("a number"), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Secret, E> {
+        Err(E::invalid_type(Unexpected::Other("a number"), &self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// `{"a": …, "b": …}` with typed `a`, and everything else kept.
+    #[derive(Debug, PartialEq)]
+    struct WithRest {
+        a: Option<u8>,
+        rest: JsonObject,
+    }
+
+    impl<'de> Deserialize<'de> for WithRest {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = WithRest;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WithRest, A::Error> {
+                    let mut a = Slot::default();
+                    let rest = read_object(map, |name, map| match name {
+                        "a" => a.read(map, "a").map(|()| true),
+                        _ => Ok(false),
+                    })?;
+                    Ok(WithRest {
+                        a: a.into_inner(),
+                        rest,
+                    })
+                }
+            }
+            deserializer.deserialize_map(V)
+        }
+    }
+
+    #[test]
+    fn typed_keys_and_the_rest() {
+        let read: WithRest = serde_json::from_str(r#"{"b": [1, {"c": null}], "a": 7}"#).unwrap();
+        assert_eq!(read.a, Some(7));
+        assert_eq!(Value::Object(read.rest), json!({ "b": [1, { "c": null }] }));
+        for text in [
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"b": 1, "b": 2}"#,
+            r#"{"b": {"x": 1, "x": 1}}"#,
+        ] {
+            let err = serde_json::from_str::<WithRest>(text).unwrap_err();
+            assert!(
+                err.to_string().starts_with("duplicate field"),
+                "{text}: {err}"
+            );
+        }
+    }
+
+    /// `{"type": "n", "n": 1}` is typed; any other tag keeps its fields.
+    #[derive(Debug, PartialEq)]
+    enum Shape {
+        Number(u8),
+        Other(String, JsonObject),
+    }
+
+    struct ShapeReader;
+
+    impl Tagged for ShapeReader {
+        type Value = Shape;
+        type Kind = ();
+        type Fields = Slot<u8>;
+
+        fn kind(tag: &str) -> Option<()> {
+            (tag == "n").then_some(())
+        }
+
+        fn read_field<'de, A: MapAccess<'de>>(
+            kind: Option<()>,
+            name: &str,
+            fields: &mut Slot<u8>,
+            map: &mut A,
+        ) -> Result<bool, A::Error> {
+            if kind.is_some() && name == "n" {
+                fields.read(map, name)?;
+                return Ok(true);
+            }
+            Ok(false)
+        }
+
+        fn build<E: de::Error>(
+            tag: Option<String>,
+            fields: Slot<u8>,
+            mut rest: JsonObject,
+        ) -> Result<Shape, E> {
+            let tag = tag.ok_or_else(|| E::missing_field("type"))?;
+            match Self::kind(&tag) {
+                Some(()) => Ok(Shape::Number(fields.or_kept(&mut rest, "n")?)),
+                None => Ok(Shape::Other(tag, rest)),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Shape {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Shape;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a shape")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Shape, A::Error> {
+                    read_tagged::<ShapeReader, A>(map)
+                }
+            }
+            deserializer.deserialize_map(V)
+        }
+    }
+
+    #[test]
+    fn the_tag_may_come_before_or_after_its_fields() {
+        for text in [r#"{"type": "n", "n": 5}"#, r#"{"n": 5, "type": "n"}"#] {
+            assert_eq!(
+                serde_json::from_str::<Shape>(text).unwrap(),
+                Shape::Number(5)
+            );
+        }
+        let other: Shape = serde_json::from_str(r#"{"n": 5, "type": "x"}"#).unwrap();
+        assert_eq!(
+            other,
+            Shape::Other("x".into(), json!({ "n": 5 }).as_object().unwrap().clone())
+        );
+    }
+
+    #[test]
+    fn tagged_objects_refuse_what_they_cannot_keep() {
+        for (text, message) in [
+            (r#"{"n": 1, "type": "n", "n": 2}"#, "duplicate field `n`"),
+            (r#"{"type": "n", "n": 1, "n": 2}"#, "duplicate field `n`"),
+            (
+                r#"{"type": "n", "type": "n", "n": 2}"#,
+                "duplicate field `type`",
+            ),
+            (
+                r#"{"type": 7, "n": 2}"#,
+                "invalid type: integer `7`, expected a string",
+            ),
+            (r#"{"type": null}"#, "invalid type: null, expected a string"),
+            (r#"{"n": 2}"#, "missing field `type`"),
+            (r#"{"type": "n"}"#, "missing field `n`"),
+            (
+                r#"{"n": "five", "type": "n"}"#,
+                "field `n`: invalid type: string \"five\"",
+            ),
+        ] {
+            let err = serde_json::from_str::<Shape>(text).unwrap_err().to_string();
+            assert!(err.starts_with(message), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn secrets_are_not_echoed() {
+        assert_eq!(serde_json::from_str::<Secret>(r#""pw""#).unwrap().0, "pw");
+        for text in ["123456", "true", "1.5"] {
+            let err = serde_json::from_str::<Secret>(text)
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(!err.contains(text), "{err}");
+            assert!(err.contains("expected a string"), "{err}");
+        }
+    }
+}

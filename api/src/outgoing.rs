@@ -1,0 +1,295 @@
+//! Building an outgoing message: a client's request or a server's response, with one builder
+//! for both (they differ only in their first line).
+
+use std::fmt::{self, Write as _};
+
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+use crate::auth::TokenDecision;
+use crate::body::Body;
+use crate::error::IntoHttpError;
+use crate::header::HeaderField;
+use crate::{Metadata, SendAccessToken, SupportedVersions};
+
+/// `Content-Type` of JSON bodies, built once.
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+
+/// Characters percent-encoded in a path parameter: everything but RFC 3986's unreserved set,
+/// so that `/`, `?`, `#` and `%` in a value never change the route.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// An outgoing message being built: its first line, then headers, then the body, which
+/// finishes it.
+pub struct Outgoing<Line> {
+    line: Line,
+    headers: HeaderMap,
+}
+
+/// The first line of a request: method and URI (the query string is appended to the URI).
+pub struct RequestLine {
+    method: Method,
+    uri: String,
+}
+
+/// The first line of a response: its status.
+pub struct StatusLine {
+    status: StatusCode,
+}
+
+/// What the generated client code builds a request with.
+pub type RequestBuilder = Outgoing<RequestLine>;
+/// What the generated server code builds a response with.
+pub type ResponseBuilder = Outgoing<StatusLine>;
+
+/// The first line of a message and the `http` parts it finishes into.
+pub trait FirstLine: Sized {
+    /// `http::request::Parts` or `http::response::Parts`.
+    type Parts;
+
+    /// The message's parts, with these headers.
+    fn finish(self, headers: HeaderMap) -> Result<Self::Parts, IntoHttpError>;
+}
+
+impl FirstLine for RequestLine {
+    type Parts = http::request::Parts;
+
+    fn finish(self, headers: HeaderMap) -> Result<http::request::Parts, IntoHttpError> {
+        // The URI takes the buffer over without copying; the cheap `Bytes` clone is kept only
+        // to name the URI if it is rejected.
+        let bytes = bytes::Bytes::from(self.uri);
+        let uri = Uri::from_maybe_shared(bytes.clone()).map_err(|err| IntoHttpError::Uri {
+            uri: String::from_utf8_lossy(&bytes).into_owned(),
+            message: err.to_string(),
+        })?;
+        let (mut parts, ()) = http::Request::new(()).into_parts();
+        parts.method = self.method;
+        parts.uri = uri;
+        parts.headers = headers;
+        Ok(parts)
+    }
+}
+
+impl FirstLine for StatusLine {
+    type Parts = http::response::Parts;
+
+    fn finish(self, headers: HeaderMap) -> Result<http::response::Parts, IntoHttpError> {
+        let (mut parts, ()) = http::Response::new(()).into_parts();
+        parts.status = self.status;
+        parts.headers = headers;
+        Ok(parts)
+    }
+}
+
+impl RequestBuilder {
+    /// Starts a request: selects the path for the server, writes the URI with the path
+    /// parameters percent-encoded into it, and adds the access token as the scheme demands.
+    pub fn new(
+        metadata: &Metadata,
+        base_url: &str,
+        access_token: SendAccessToken<'_>,
+        versions: &SupportedVersions,
+        path_args: &[(&str, &dyn fmt::Display)],
+    ) -> Result<Self, IntoHttpError> {
+        let path = metadata.history.select_path(versions)?;
+        let mut headers = HeaderMap::new();
+        match metadata.authentication.decide(access_token) {
+            TokenDecision::Send(token) => {
+                let value = HeaderValue::try_from(format!("Bearer {token}")).map_err(|_| {
+                    IntoHttpError::Header {
+                        name: http::header::AUTHORIZATION,
+                        message: "the access token contains a character not allowed in a header"
+                            .to_owned(),
+                    }
+                })?;
+                headers.insert(http::header::AUTHORIZATION, value);
+            }
+            TokenDecision::Omit => {}
+            TokenDecision::Missing => {
+                return Err(IntoHttpError::NeedsAuthentication {
+                    endpoint: metadata.history.canonical_path(),
+                })
+            }
+        }
+        let base_url = base_url.trim_end_matches('/');
+        let mut uri = String::with_capacity(base_url.len() + path.len() + 32 * path_args.len());
+        uri.push_str(base_url);
+        write_path(&mut uri, path, path_args);
+        Ok(Outgoing {
+            line: RequestLine {
+                method: metadata.method.clone(),
+                uri,
+            },
+            headers,
+        })
+    }
+
+    /// Appends the query string; nothing (not even `?`) when every parameter is skipped.
+    pub fn query<Q: Serialize>(&mut self, query: &Q) -> Result<(), IntoHttpError> {
+        let uri = &mut self.line.uri;
+        let question_mark = uri.len();
+        uri.push('?');
+        serde_html_form::ser::push_to_string(uri, query).map_err(|err| IntoHttpError::Query {
+            message: err.to_string(),
+        })?;
+        if uri.len() == question_mark + 1 {
+            uri.truncate(question_mark);
+        }
+        Ok(())
+    }
+}
+
+impl ResponseBuilder {
+    /// Starts a response with this status.
+    pub fn new(status: StatusCode) -> Self {
+        Outgoing {
+            line: StatusLine { status },
+            headers: HeaderMap::new(),
+        }
+    }
+}
+
+impl<Line: FirstLine> Outgoing<Line> {
+    /// Adds a header field's value (nothing for an absent optional header).
+    pub fn header<V: HeaderField>(
+        &mut self,
+        name: HeaderName,
+        value: &V,
+    ) -> Result<(), IntoHttpError> {
+        match value.to_header_value() {
+            None => Ok(()),
+            Some(Ok(value)) => {
+                self.headers.insert(name, value);
+                Ok(())
+            }
+            Some(Err(message)) => Err(IntoHttpError::Header { name, message }),
+        }
+    }
+
+    /// Finishes with a JSON body, written into `out`.
+    pub fn json_body<B: Serialize>(
+        self,
+        body: &B,
+        out: &mut Body,
+    ) -> Result<Line::Parts, IntoHttpError> {
+        let written = serde_json::to_writer(out.buffer(), body);
+        self.finish_json(written)
+    }
+
+    /// The part of [`Outgoing::json_body`] that does not depend on the body's type.
+    fn finish_json(
+        mut self,
+        written: Result<(), serde_json::Error>,
+    ) -> Result<Line::Parts, IntoHttpError> {
+        match written {
+            Ok(()) => {
+                self.headers
+                    .insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
+                self.no_body()
+            }
+            Err(err) => Err(IntoHttpError::Json {
+                message: err.to_string(),
+            }),
+        }
+    }
+
+    /// Finishes with a body of raw bytes.
+    pub fn raw_body(self, bytes: Vec<u8>, out: &mut Body) -> Result<Line::Parts, IntoHttpError> {
+        out.set(bytes);
+        self.no_body()
+    }
+
+    /// Finishes with no body at all.
+    pub fn no_body(self) -> Result<Line::Parts, IntoHttpError> {
+        self.line.finish(self.headers)
+    }
+}
+
+/// Writes `template` into `out`, replacing each `{name}` with the percent-encoded argument of
+/// that name.
+fn write_path(out: &mut String, template: &str, args: &[(&str, &dyn fmt::Display)]) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find('}').expect("metadata! checks braces");
+        let name = &rest[open + 1..close];
+        let (_, value) = args
+            .iter()
+            .find(|(arg, _)| *arg == name)
+            .expect("#[request] checks path fields");
+        let start = out.len();
+        // Writing into a String cannot fail.
+        let _ = write!(PercentEncoder(out), "{value}");
+        // `.` and `..` are unreserved, but as a whole segment a client library or proxy would
+        // resolve them as "this/parent directory" and change the route.
+        if matches!(&out[start..], "." | "..") {
+            let dots = out.len() - start;
+            out.truncate(start);
+            (0..dots).for_each(|_| out.push_str("%2E"));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// A `fmt::Write` that percent-encodes what is written, so `Display` output goes into the URI
+/// without an intermediate `String`.
+struct PercentEncoder<'a>(&'a mut String);
+
+impl fmt::Write for PercentEncoder<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0
+            .extend(percent_encoding::utf8_percent_encode(s, PATH_SEGMENT));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_parameters_are_encoded_into_their_segment() {
+        let mut out = String::new();
+        let room = "!a/b?c#d%e f:é";
+        write_path(
+            &mut out,
+            "/rooms/{room_id}/send/{n}",
+            &[("room_id", &room), ("n", &7)],
+        );
+        assert_eq!(out, "/rooms/%21a%2Fb%3Fc%23d%25e%20f%3A%C3%A9/send/7");
+        let mut out = String::new();
+        write_path(&mut out, "/x/{a}/y", &[("a", &"..")]);
+        assert_eq!(out, "/x/%2E%2E/y");
+    }
+
+    #[test]
+    fn one_builder_for_requests_and_responses() {
+        let mut response = ResponseBuilder::new(StatusCode::CREATED);
+        response
+            .header(http::header::LOCATION, &"/x".to_owned())
+            .unwrap();
+        response
+            .header(http::header::ETAG, &None::<String>)
+            .unwrap();
+        let mut body = Body::take();
+        let parts = response.json_body(&[1, 2], &mut body).unwrap();
+        assert_eq!(parts.status, StatusCode::CREATED);
+        assert_eq!(parts.headers["location"], "/x");
+        assert_eq!(parts.headers["content-type"], "application/json");
+        assert!(!parts.headers.contains_key("etag"));
+        let response = body.into_response::<Vec<u8>>(parts);
+        assert_eq!(response.body(), b"[1,2]");
+
+        let mut response = ResponseBuilder::new(StatusCode::OK);
+        let err = response
+            .header(http::header::LOCATION, &"a\nb".to_owned())
+            .unwrap_err();
+        assert!(matches!(err, IntoHttpError::Header { .. }), "{err:?}");
+    }
+}

@@ -1,0 +1,115 @@
+//! The endpoints of the Matrix Client-Server API, declared with [`matrix_api`]: for each
+//! operation a module with `Request` and `Response` types that convert to and from `http`
+//! messages on the client and on the server.
+//!
+//! Module paths follow ruma-client-api's (`session::login::v3`, `account::whoami::v3`,
+//! `discovery::get_capabilities::v3`, `uiaa`), so that a type is where a user of Ruma looks for
+//! it. The cargo features `client` and `server` (both on by default) choose which conversions
+//! are generated; `describe` adds the machine-readable description of each endpoint that
+//! [`matrix_api::describe`] reads.
+//!
+//! Every endpoint is listed once, in [`for_each_endpoint!`]: the OpenAPI output, the
+//! specification conformance test, the fuzz targets, the reference server's routing check and
+//! `matrix-login versions` all read that list, so a new endpoint is its module plus one line
+//! there.
+
+#![warn(missing_docs)]
+
+pub mod account;
+pub mod discovery;
+pub mod session;
+pub mod uiaa;
+
+use matrix_api::Metadata;
+
+/// Calls the macro `callback` with every endpoint of this crate: the registry, the one list
+/// of endpoints.
+///
+/// `for_each_endpoint!(callback)` expands to `callback! { "module::path" => $crate::module::path,
+/// … }`, one entry per endpoint (the module holds its `Request` and `Response`);
+/// `for_each_endpoint!(callback; ARGS…)` passes `(ARGS…)` before the entries, for callbacks that
+/// need more input. `callback` may be a path, such as `$crate::my_macro`.
+///
+/// ```
+/// macro_rules! count {
+///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
+/// }
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 11);
+///
+/// // Each module can be named with `use`, to reach its types.
+/// macro_rules! paths {
+///     (($method:ident) $($name:literal => $module:path),* $(,)?) => {
+///         vec![$({
+///             use $module as endpoint;
+///             (endpoint::Request::METADATA.method == http::Method::$method)
+///                 .then(|| endpoint::Request::METADATA.history.canonical_path())
+///         }),*]
+///     };
+/// }
+/// let posts: Vec<Option<&str>> = matrix_client_api::for_each_endpoint!(paths; POST);
+/// assert!(posts.contains(&Some("/_matrix/client/v3/login")));
+/// ```
+#[macro_export]
+macro_rules! for_each_endpoint {
+    (@list [$($callback:tt)*] [$($before:tt)*]) => {
+        $($callback)*! {
+            $($before)*
+            "discovery::get_supported_versions" => $crate::discovery::get_supported_versions,
+            "discovery::get_capabilities::v3" => $crate::discovery::get_capabilities::v3,
+            "session::get_login_types::v3" => $crate::session::get_login_types::v3,
+            "session::login::v3" => $crate::session::login::v3,
+            "session::get_login_token::v1" => $crate::session::get_login_token::v1,
+            "session::refresh_token::v3" => $crate::session::refresh_token::v3,
+            "session::logout::v3" => $crate::session::logout::v3,
+            "session::logout_all::v3" => $crate::session::logout_all::v3,
+            "session::sso_login::v3" => $crate::session::sso_login::v3,
+            "session::sso_login_with_provider::v3" => $crate::session::sso_login_with_provider::v3,
+            "account::whoami::v3" => $crate::account::whoami::v3,
+        }
+    };
+    ($($callback:tt)::+ ; $($args:tt)*) => {
+        $crate::for_each_endpoint!(@list [$($callback)::+] [($($args)*)])
+    };
+    ($($callback:tt)::+) => {
+        $crate::for_each_endpoint!(@list [$($callback)::+] [])
+    };
+}
+
+/// One endpoint of this crate, as [`ENDPOINTS`] lists it.
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    /// The module that declares it, below this crate, such as `session::login::v3`.
+    pub module: &'static str,
+    /// Its method, authentication, rate limiting and paths.
+    pub metadata: Metadata,
+}
+
+macro_rules! endpoint_list {
+    ($($name:literal => $module:path),* $(,)?) => {
+        &[$(Endpoint {
+            module: $name,
+            metadata: {
+                use $module as endpoint;
+                endpoint::Request::METADATA
+            },
+        }),*]
+    };
+}
+
+/// Every endpoint of this crate, in [`for_each_endpoint!`]'s order.
+pub const ENDPOINTS: &[Endpoint] = for_each_endpoint!(endpoint_list);
+
+/// The description of every endpoint of this crate, for [`matrix_api::describe::openapi`] and
+/// other programs that read endpoints (cargo feature `describe`).
+#[cfg(feature = "describe")]
+pub fn descriptions() -> Vec<matrix_api::describe::EndpointDescription> {
+    macro_rules! descriptions {
+        ($($name:literal => $module:path),* $(,)?) => {
+            vec![$({
+                use $module as endpoint;
+                <endpoint::Request as matrix_api::describe::Describe>::DESCRIPTION
+            }),*]
+        };
+    }
+    for_each_endpoint!(descriptions)
+}
