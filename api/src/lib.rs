@@ -146,8 +146,9 @@ pub trait OutgoingResponse {
     label = "does not implement `matrix_api::EndpointError`",
     note = "the `error = ...` of `#[request]` and `#[response]` is a type implementing \
             `matrix_api::EndpointError`: `matrix_api::error::MatrixError` (the default, for the \
-            standard `errcode`/`error` body), another error type of `matrix_api`, or your own \
-            type with `impl EndpointError`"
+            standard `errcode`/`error` body), `matrix_client_api::uiaa::UiaaResponse` (for \
+            endpoints behind User-Interactive Authentication), or your own type with \
+            `impl EndpointError`"
 )]
 pub trait EndpointError:
     OutgoingResponse + std::error::Error + Sized + Send + Sync + 'static
