@@ -16,6 +16,9 @@ mod response;
 mod status;
 mod suggest;
 
+#[cfg(test)]
+mod expansions;
+
 use proc_macro::TokenStream;
 
 /// Builds a `matrix_api::Metadata` from a declaration, checked at compile time.
