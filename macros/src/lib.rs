@@ -2,37 +2,63 @@
 //! [`#[response]`](macro@response). Use them through `matrix_api`, which re-exports them and
 //! everything their expansion names.
 //!
-//! Each macro is parse → validate → expand, in its own module. Mistakes are collected and
-//! reported together, each on the token that is wrong.
+//! Each macro is parse (`ast`, `attr`) → check (`check`) → expand (`expand`), joined in
+//! `pipeline`; a declaration with mistakes gets `fallback`'s stubs instead of its expansion.
+//! Mistakes are collected and reported together, each on the token that is wrong.
 
-mod api_attr;
-mod codegen;
-mod describe;
-mod endpoint;
+mod ast;
+mod attr;
+mod check;
 mod errors;
-mod metadata;
-mod request;
-mod response;
-mod status;
+mod expand;
+mod fallback;
+mod pipeline;
 mod suggest;
+mod tokens;
+
+#[cfg(test)]
+mod expansions;
 
 use proc_macro::TokenStream;
+
+use crate::check::history::LATEST_MINOR;
+use crate::expand::Options;
+
+/// What to generate: the sides and the description `matrix-api` asks for through this crate's
+/// features, so that a user's crate needs no features of its own.
+const OPTIONS: Options = Options {
+    client: cfg!(feature = "client"),
+    server: cfg!(feature = "server"),
+    describe: cfg!(feature = "describe"),
+};
 
 /// Builds a `matrix_api::Metadata` from a declaration, checked at compile time.
 /// See `matrix_api`'s documentation for the grammar.
 #[proc_macro]
 pub fn metadata(input: TokenStream) -> TokenStream {
-    metadata::metadata(input.into()).into()
+    pipeline::metadata(input.into()).into()
 }
 
 /// Generates the conversions of an endpoint's request type. See `matrix_api`'s documentation.
 #[proc_macro_attribute]
 pub fn request(attr: TokenStream, item: TokenStream) -> TokenStream {
-    request::request(attr.into(), item.into()).into()
+    pipeline::request(attr.into(), item.into(), OPTIONS).into()
 }
 
 /// Generates the conversions of an endpoint's response type. See `matrix_api`'s documentation.
 #[proc_macro_attribute]
 pub fn response(attr: TokenStream, item: TokenStream) -> TokenStream {
-    response::response(attr.into(), item.into()).into()
+    pipeline::response(attr.into(), item.into(), OPTIONS).into()
+}
+
+/// The minor version of the newest Matrix version `metadata!` accepts, as a `u8` literal, for
+/// `matrix_api` to assert that its `MatrixVersion::LATEST` is the same:
+///
+/// ```
+/// const _: () = assert!(matrix_api_macros::__latest_matrix_minor!() >= 19);
+/// ```
+#[doc(hidden)]
+#[proc_macro]
+pub fn __latest_matrix_minor(_: TokenStream) -> TokenStream {
+    proc_macro::TokenTree::Literal(proc_macro::Literal::u8_suffixed(LATEST_MINOR)).into()
 }

@@ -23,6 +23,17 @@ pub fn hint(input: &str, candidates: &[&str]) -> String {
         .unwrap_or_default()
 }
 
+/// A hint for a name written in the wrong case (`; write it in capitals: `GET``), or else
+/// [`hint`]'s.
+pub fn capitals_or_hint(input: &str, candidates: &[&str]) -> String {
+    let upper = input.to_ascii_uppercase();
+    if candidates.contains(&upper.as_str()) {
+        format!("; write it in capitals: `{upper}`")
+    } else {
+        hint(input, candidates)
+    }
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();

@@ -10,70 +10,14 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
 use syn::{GenericArgument, PathArguments, Type};
 
-use crate::api_attr::{serde_field, Field, FieldKind};
+use crate::ast::Field;
+use crate::attr::api::FieldKind;
+use crate::attr::json::JsonSpec;
+use crate::tokens::{first_and_last_span, header_name, response_type};
 
-/// Whether to emit descriptions, decided by the cargo feature `matrix-api` forwards.
-pub const DESCRIBE: bool = cfg!(feature = "describe");
-
-/// A JSON type, as `#[api(json = ...)]` writes it or as read from a Rust type.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum JsonSpec {
-    String,
-    Integer,
-    Number,
-    Boolean,
-    Array(Box<JsonSpec>),
-    Object,
-    Any,
-}
-
-impl JsonSpec {
-    const NAMES: &'static [&'static str] = &[
-        "string", "integer", "number", "boolean", "array", "object", "any",
-    ];
-    pub const NAMES_TEXT: &'static str =
-        "`string`, `integer`, `number`, `boolean`, `array(TYPE)`, `object` or `any`";
-}
-
-impl Parse for JsonSpec {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let name = Ident::parse_any(input)?;
-        let spec = match name.to_string().as_str() {
-            "string" => JsonSpec::String,
-            "integer" => JsonSpec::Integer,
-            "number" => JsonSpec::Number,
-            "boolean" => JsonSpec::Boolean,
-            "object" => JsonSpec::Object,
-            "any" => JsonSpec::Any,
-            "array" => {
-                if !input.peek(syn::token::Paren) {
-                    return Err(syn::Error::new_spanned(
-                        name,
-                        "`array` takes the type of its items: `array(string)`",
-                    ));
-                }
-                let inner;
-                syn::parenthesized!(inner in input);
-                JsonSpec::Array(Box::new(inner.parse()?))
-            }
-            other => {
-                return Err(syn::Error::new_spanned(
-                    &name,
-                    format!(
-                        "unknown JSON type `{other}`; expected {}{}",
-                        JsonSpec::NAMES_TEXT,
-                        crate::suggest::hint(other, JsonSpec::NAMES)
-                    ),
-                ))
-            }
-        };
-        Ok(spec)
-    }
-}
-
+/// A JSON type as `matrix_api::describe::JsonType`.
 impl ToTokens for JsonSpec {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let variant = match self {
@@ -262,7 +206,7 @@ fn required(field: &Field, default: bool, with: bool) -> bool {
 /// (through a `static`, as no `const` can call `HeaderName::as_str`), so that it is the name
 /// the conversions use, whichever constant names it.
 fn header_wire_name(path: &syn::Path) -> TokenStream {
-    let header = crate::codegen::header_name(path);
+    let header = header_name(path);
     quote! {
         __describe::WireName::header({
             fn header_name() -> &'static str {
@@ -290,12 +234,12 @@ enum Group {
 pub fn fields(fields: &[Field]) -> (TokenStream, TokenStream) {
     let mut groups: Vec<Group> = Vec::new();
     for field in fields {
-        let serde = serde_field(field);
+        let serde = &field.serde;
         if serde.skip {
             continue;
         }
         let rust_name = field.ident.unraw().to_string();
-        if serde.flatten && matches!(field.kind, FieldKind::Body) {
+        if serde.flatten.is_some() && matches!(field.kind, FieldKind::Body) {
             let (ty, required) = match option_inner(&field.ty) {
                 Some(inner) => (Box::new(inner.clone()), false),
                 None => (Box::new(field.ty.clone()), true),
@@ -391,17 +335,14 @@ pub fn fields(fields: &[Field]) -> (TokenStream, TokenStream) {
 }
 
 fn ty_span(ty: &Type) -> Span {
-    crate::codegen::first_and_last_span(ty).0
+    first_and_last_span(ty).0
 }
 
 /// `impl Describe for Request`: the request's fields beside the endpoint's `METADATA` and the
 /// response's own description.
 pub fn request_impl(ident: &Ident, all: &[Field], has_body: TokenStream) -> TokenStream {
-    if !DESCRIBE {
-        return TokenStream::new();
-    }
     let (items, fields) = fields(all);
-    let response = quote_spanned! {ident.span()=> Response };
+    let response = response_type(ident);
     quote! {
         use ::matrix_api::describe as __describe;
         #items
@@ -418,9 +359,6 @@ pub fn request_impl(ident: &Ident, all: &[Field], has_body: TokenStream) -> Toke
 
 /// `impl DescribeResponse for Response`.
 pub fn response_impl(ident: &Ident, all: &[Field], status: &TokenStream) -> TokenStream {
-    if !DESCRIBE {
-        return TokenStream::new();
-    }
     let (items, fields) = fields(all);
     quote! {
         use ::matrix_api::describe as __describe;
@@ -430,40 +368,6 @@ pub fn response_impl(ident: &Ident, all: &[Field], status: &TokenStream) -> Toke
                 status: #status,
                 fields: #fields,
             };
-        }
-    }
-}
-
-/// Stub descriptions beside a declaration with errors, so that code naming them reports
-/// nothing more; never read, as the build fails.
-pub fn request_fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
-    if !DESCRIBE {
-        return TokenStream::new();
-    }
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    quote! {
-        impl #impl_generics ::matrix_api::describe::Describe for #ident #ty_generics #where_clause {
-            const DESCRIPTION: ::matrix_api::describe::EndpointDescription =
-                ::matrix_api::describe::EndpointDescription {
-                    module: ::std::module_path!(),
-                    metadata: ::matrix_api::__private::INVALID_METADATA,
-                    request: ::matrix_api::describe::RequestDescription { fields: &[], has_body: false },
-                    response: ::matrix_api::describe::INVALID_RESPONSE,
-                };
-        }
-    }
-}
-
-/// See [`request_fallback`].
-pub fn response_fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
-    if !DESCRIBE {
-        return TokenStream::new();
-    }
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    quote! {
-        impl #impl_generics ::matrix_api::describe::DescribeResponse for #ident #ty_generics #where_clause {
-            const RESPONSE: ::matrix_api::describe::ResponseDescription =
-                ::matrix_api::describe::INVALID_RESPONSE;
         }
     }
 }
@@ -512,16 +416,5 @@ mod tests {
         for (ty, with, expected) in cases {
             assert_eq!(json(ty, with), expected, "{ty}");
         }
-    }
-
-    #[test]
-    fn json_spec_parses_nested_arrays() {
-        let spec: JsonSpec = syn::parse_str("array(array(string))").unwrap();
-        assert_eq!(
-            spec,
-            JsonSpec::Array(Box::new(JsonSpec::Array(Box::new(JsonSpec::String))))
-        );
-        let err = syn::parse_str::<JsonSpec>("strng").unwrap_err();
-        assert!(err.to_string().contains("did you mean `string`?"), "{err}");
     }
 }

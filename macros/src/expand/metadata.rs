@@ -4,23 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::LitStr;
 
-use super::validate::{History, Metadata};
-use crate::errors::Errors;
-
-/// The expansion of a declaration with errors: the errors, and a valid `Metadata` that the
-/// `const` being initialised accepts and the checks of `#[request]` skip, so that each mistake
-/// is reported once and nothing follows from it. The errors sit in an item of their own: an
-/// error inside the constant's own expression would leave rustc unsure whether the constant
-/// has a destructor, and every use of it would report that.
-pub fn fallback(errors: &Errors) -> TokenStream {
-    let compile_errors = errors.to_compile_errors();
-    quote! {
-        {
-            const _: () = { #compile_errors };
-            ::matrix_api::__private::INVALID_METADATA
-        }
-    }
-}
+use crate::ast::metadata::{History, Metadata};
 
 pub fn expand(metadata: &Metadata) -> TokenStream {
     let Metadata {

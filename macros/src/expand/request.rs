@@ -3,50 +3,52 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
-use crate::api_attr::{ContainerArgs, EndpointStruct, Field, FieldKind};
-use crate::codegen::{header_name, idents, serde_struct, ErrorType, SIDES};
+use crate::ast::{EndpointStruct, Places};
+use crate::attr::api::FieldKind;
+use crate::attr::container::ContainerArgs;
+use crate::check::const_checks;
+use crate::expand::{describe, endpoint_struct, serde_struct, ErrorType, Options};
+use crate::tokens::{header_name, idents, response_type};
 
-pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
-    let item = &endpoint.item;
+pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
     let ident = endpoint.ident();
-    let fields = Fields::of(endpoint);
-    let checks = compile_time_checks(endpoint, &fields);
+    let fields = endpoint.places();
+    let checks = const_checks::request(endpoint);
     let query_struct = Ident::new("RequestQuery", Span::call_site());
     let body_struct = Ident::new("RequestBody", Span::call_site());
     let query_def = if fields.query.is_empty() {
         TokenStream::new()
     } else {
-        serde_struct(&query_struct, &fields.query, SIDES.client, SIDES.server)
+        serde_struct(&query_struct, &fields.query, options.client, options.server)
     };
     let body_def = if fields.newtype.is_some() || fields.raw.is_some() || args.body_none.is_some() {
         TokenStream::new()
     } else {
-        serde_struct(&body_struct, &fields.body, SIDES.client, SIDES.server)
+        serde_struct(&body_struct, &fields.body, options.client, options.server)
     };
     let error = ErrorType {
         given: args.error.as_ref(),
         struct_name: ident,
     };
-    let client = SIDES
+    let client = options
         .client
         .then(|| client_impl(ident, &fields, args, &error));
-    let server = SIDES
+    let server = options
         .server
         .then(|| server_impl(ident, &fields, args, &error));
-    let has_body = if args.body_none.is_some() {
-        quote! { false }
-    } else if fields.newtype.is_some() || fields.raw.is_some() || !fields.body.is_empty() {
-        quote! { true }
-    } else {
-        quote! { !METADATA.method_has_no_body() }
-    };
-    let describe = crate::describe::request_impl(ident, &endpoint.fields, has_body);
-    let derives = crate::codegen::added_derives(endpoint);
-    let debug = crate::codegen::redacting_debug(endpoint);
+    let describe = options.describe.then(|| {
+        let has_body = if args.body_none.is_some() {
+            quote! { false }
+        } else if fields.newtype.is_some() || fields.raw.is_some() || !fields.body.is_empty() {
+            quote! { true }
+        } else {
+            quote! { !METADATA.method_has_no_body() }
+        };
+        describe::request_impl(ident, &endpoint.fields, has_body)
+    });
+    let endpoint_struct = endpoint_struct(endpoint);
     quote! {
-        #derives
-        #item
-        #debug
+        #endpoint_struct
 
         // Inherent, so that `Request::METADATA` needs no trait in scope, and is not ambiguous
         // between `OutgoingRequest` and `IncomingRequest` when both are.
@@ -72,97 +74,14 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
     }
 }
 
-/// The fields of the struct, grouped by where they go.
-struct Fields<'a> {
-    all: Vec<&'a Field>,
-    path: Vec<&'a Field>,
-    query: Vec<&'a Field>,
-    query_all: Option<&'a Field>,
-    headers: Vec<&'a Field>,
-    body: Vec<&'a Field>,
-    newtype: Option<&'a Field>,
-    raw: Option<&'a Field>,
-}
-
-impl<'a> Fields<'a> {
-    fn of(endpoint: &'a EndpointStruct) -> Self {
-        let all: Vec<&Field> = endpoint.fields.iter().collect();
-        let pick = |wanted: fn(&FieldKind) -> bool| -> Vec<&'a Field> {
-            endpoint.fields.iter().filter(|f| wanted(&f.kind)).collect()
-        };
-        Fields {
-            path: pick(|k| matches!(k, FieldKind::Path)),
-            query: pick(|k| matches!(k, FieldKind::Query)),
-            query_all: pick(|k| matches!(k, FieldKind::QueryAll)).first().copied(),
-            headers: pick(|k| matches!(k, FieldKind::Header(_))),
-            body: pick(|k| matches!(k, FieldKind::Body)),
-            newtype: pick(|k| matches!(k, FieldKind::NewtypeBody))
-                .first()
-                .copied(),
-            raw: pick(|k| matches!(k, FieldKind::RawBody)).first().copied(),
-            all,
-        }
-    }
-}
-
-/// Rules that need both this struct and `METADATA`, decided by rustc: each `const fn` of the
-/// runtime decides a rule, and a broken rule is a trait-bound error spanned on the user's token,
-/// worded by the rule's trait (`matrix_api::declaration`).
-fn compile_time_checks(endpoint: &EndpointStruct, fields: &Fields) -> TokenStream {
-    let check = |span: Span, rule: &str, passed: TokenStream| {
-        let rule = Ident::new(rule, span);
-        quote_spanned! {span=>
-            const _: () = <::matrix_api::declaration::Check<{ #passed }>
-                as ::matrix_api::declaration::#rule>::OK;
-        }
-    };
-    let ident = endpoint.ident();
-    let declared = check(
-        ident.span(),
-        "MetadataDeclared",
-        quote_spanned! {ident.span()=> ::matrix_api::__private::metadata_declared(&METADATA) },
-    );
-    let path_fields = fields.path.iter().map(|field| {
-        let (span, name) = (field.ident.span(), field.ident.to_string());
-        check(
-            span,
-            "PathFieldNamed",
-            quote_spanned! {span=> ::matrix_api::__private::path_field_named(&METADATA.history, #name) },
-        )
-    });
-    let names = fields.path.iter().map(|f| f.ident.to_string());
-    let covered = check(
-        ident.span(),
-        "PathParamsCovered",
-        quote_spanned! {ident.span()=>
-            ::matrix_api::__private::path_params_covered(&METADATA.history, &[#(#names),*])
-        },
-    );
-    let in_body = fields
-        .body
-        .iter()
-        .chain(fields.newtype.iter())
-        .chain(fields.raw.iter());
-    let body_fields = in_body.map(|field| {
-        let span = field.ident.span();
-        check(
-            span,
-            "BodyAllowed",
-            quote_spanned! {span=> ::matrix_api::__private::body_allowed(&METADATA) },
-        )
-    });
-    quote! { #declared #(#path_fields)* #covered #(#body_fields)* }
-}
-
 fn client_impl(
     ident: &Ident,
-    fields: &Fields,
+    fields: &Places,
     args: &ContainerArgs,
     error: &ErrorType,
 ) -> TokenStream {
     let (error, where_clause) = (error.ty(), error.where_clause());
-    // The response type, named on the struct's name so that a missing one is reported there.
-    let response = quote_spanned! {ident.span()=> Response };
+    let response = response_type(ident);
     let path_args = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
         quote_spanned! {field.ident.span()=> (#name, &__request.#field_ident as &dyn ::std::fmt::Display) }
@@ -254,13 +173,12 @@ fn client_impl(
 
 fn server_impl(
     ident: &Ident,
-    fields: &Fields,
+    fields: &Places,
     args: &ContainerArgs,
     error: &ErrorType,
 ) -> TokenStream {
     let (error, where_clause) = (error.ty(), error.where_clause());
-    // The response type, named on the struct's name so that a missing one is reported there.
-    let response = quote_spanned! {ident.span()=> Response };
+    let response = response_type(ident);
     let path = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
         let ty = &field.ty;

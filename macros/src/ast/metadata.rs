@@ -1,8 +1,27 @@
-//! The syntax of `metadata!`: `key: value` entries, and the arms of a `history` block.
+//! The syntax tree of `metadata!`: `key: value` entries and the arms of a `history` block, as
+//! written, and the declaration they make once `check::metadata` has accepted them.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
-use syn::{braced, parenthesized, Ident, LitStr, Token};
+use syn::{braced, parenthesized, Ident, LitBool, LitStr, Token};
+
+/// A checked declaration.
+pub struct Metadata {
+    pub method: Ident,
+    pub rate_limited: LitBool,
+    pub authentication: Ident,
+    pub history: History,
+}
+
+pub enum History {
+    Single(LitStr),
+    Versioned {
+        unstable: Vec<(Option<LitStr>, LitStr)>,
+        stable: Vec<(Option<u8>, Option<LitStr>, LitStr)>,
+        deprecated: Option<u8>,
+        removed: Option<u8>,
+    },
+}
 
 /// The declaration as written: each key with the tokens of its value, unchecked.
 pub struct RawMetadata {

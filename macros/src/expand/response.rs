@@ -3,26 +3,27 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
-use crate::api_attr::{ContainerArgs, EndpointStruct, Field, FieldKind};
-use crate::codegen::{header_name, idents, serde_struct, ErrorType, SIDES};
+use crate::ast::{EndpointStruct, Places};
+use crate::attr::api::FieldKind;
+use crate::attr::container::ContainerArgs;
+use crate::expand::{describe, endpoint_struct, serde_struct, ErrorType, Options};
+use crate::tokens::{header_name, idents};
 
-pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
-    let item = &endpoint.item;
+pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
     let ident = endpoint.ident();
-    let all: Vec<&Field> = endpoint.fields.iter().collect();
-    let headers: Vec<&Field> = endpoint
-        .of_kind(|k| matches!(k, FieldKind::Header(_)))
-        .collect();
-    let body: Vec<&Field> = endpoint.of_kind(|k| matches!(k, FieldKind::Body)).collect();
-    let newtype = endpoint
-        .of_kind(|k| matches!(k, FieldKind::NewtypeBody))
-        .next();
-    let raw = endpoint.of_kind(|k| matches!(k, FieldKind::RawBody)).next();
+    let Places {
+        all,
+        headers,
+        body,
+        newtype,
+        raw,
+        ..
+    } = endpoint.places();
     let body_struct = Ident::new("ResponseBody", Span::call_site());
     let body_def = if newtype.is_some() || raw.is_some() {
         TokenStream::new()
     } else {
-        serde_struct(&body_struct, &body, SIDES.server, SIDES.client)
+        serde_struct(&body_struct, &body, options.server, options.client)
     };
     let status = match &args.status {
         Some((_, status)) => {
@@ -40,7 +41,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         .collect();
     let header_idents: Vec<&Ident> = idents(&headers).collect();
 
-    let server = SIDES.server.then(|| {
+    let server = options.server.then(|| {
         let all_idents = all_idents.clone();
         let finish = match (raw, newtype) {
             (Some(raw), _) => {
@@ -86,7 +87,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         struct_name: ident,
     };
     let (error, where_clause) = (error.ty(), error.where_clause());
-    let client = SIDES.client.then(|| {
+    let client = options.client.then(|| {
         let read_body = match (raw, newtype) {
             (Some(raw), _) => {
                 let field = &raw.ident;
@@ -143,13 +144,12 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs) -> TokenStream {
         }
     });
 
-    let describe = crate::describe::response_impl(ident, &endpoint.fields, &status);
-    let derives = crate::codegen::added_derives(endpoint);
-    let debug = crate::codegen::redacting_debug(endpoint);
+    let describe = options
+        .describe
+        .then(|| describe::response_impl(ident, &endpoint.fields, &status));
+    let endpoint_struct = endpoint_struct(endpoint);
     quote! {
-        #derives
-        #item
-        #debug
+        #endpoint_struct
 
         // `deprecated`: the conversions read and write a `#[deprecated]` field like any other.
         #[allow(non_local_definitions, deprecated)]

@@ -1,0 +1,282 @@
+// `send_message`: PUT with path, query and body fields, and a deprecated version.
+// Expanded with client and server on. Regenerate with `UPDATE_EXPANSIONS=1 cargo test -p matrix-api-macros expansions`.
+
+const METADATA: Metadata = ::matrix_api::Metadata {
+    method: ::matrix_api::__private::http::Method::PUT,
+    rate_limited: false,
+    authentication: ::matrix_api::AuthScheme::AccessToken,
+    history: ::matrix_api::VersionHistory::new(
+        &[],
+        &[
+            ::matrix_api::StablePath {
+                selector: ::matrix_api::StablePathSelector::Version(
+                    ::matrix_api::MatrixVersion::V1_0,
+                ),
+                path: "/_matrix/client/r0/rooms/{room_id}/send/{event_type}/{txn_id}",
+            },
+            ::matrix_api::StablePath {
+                selector: ::matrix_api::StablePathSelector::Version(
+                    ::matrix_api::MatrixVersion::V1_1,
+                ),
+                path: "/_matrix/client/v3/rooms/{room_id}/send/{event_type}/{txn_id}",
+            },
+        ],
+        ::std::option::Option::Some(::matrix_api::MatrixVersion::V1_12),
+        ::std::option::Option::None,
+    ),
+};
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub room_id: OwnedRoomId,
+    pub event_type: String,
+    pub txn_id: OwnedTransactionId,
+    pub timestamp: Option<MilliSecondsSinceUnixEpoch>,
+    pub msgtype: String,
+    pub body: String,
+    #[deprecated]
+    pub format: Option<Box<RawValue>>,
+}
+#[allow(unused_imports)]
+use ::matrix_api::__private::undeclared::*;
+#[allow(non_local_definitions, deprecated)]
+const _: () = {
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::metadata_declared(&METADATA) },
+    > as ::matrix_api::declaration::MetadataDeclared>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::path_field_named(&METADATA.history, "room_id") },
+    > as ::matrix_api::declaration::PathFieldNamed>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::path_field_named(&METADATA.history, "event_type") },
+    > as ::matrix_api::declaration::PathFieldNamed>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::path_field_named(&METADATA.history, "txn_id") },
+    > as ::matrix_api::declaration::PathFieldNamed>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        {
+            ::matrix_api::__private::path_params_covered(
+                &METADATA.history,
+                &["room_id", "event_type", "txn_id"],
+            )
+        },
+    > as ::matrix_api::declaration::PathParamsCovered>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::body_allowed(&METADATA) },
+    > as ::matrix_api::declaration::BodyAllowed>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::body_allowed(&METADATA) },
+    > as ::matrix_api::declaration::BodyAllowed>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::body_allowed(&METADATA) },
+    > as ::matrix_api::declaration::BodyAllowed>::OK;
+    #[derive(
+        ::matrix_api::__private::serde::Serialize,
+        ::matrix_api::__private::serde::Deserialize
+    )]
+    #[allow(dead_code)]
+    #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+    struct RequestQuery {
+        #[serde(rename = "ts", skip_serializing_if = "Option::is_none")]
+        timestamp: Option<MilliSecondsSinceUnixEpoch>,
+    }
+    #[derive(
+        ::matrix_api::__private::serde::Serialize,
+        ::matrix_api::__private::serde::Deserialize
+    )]
+    #[allow(dead_code)]
+    #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+    struct RequestBody {
+        msgtype: String,
+        #[serde(default)]
+        body: String,
+        format: Option<Box<RawValue>>,
+    }
+    impl ::matrix_api::OutgoingRequest for Request {
+        const METADATA: ::matrix_api::Metadata = METADATA;
+        type EndpointError = ::matrix_api::error::MatrixError;
+        type IncomingResponse = Response;
+        fn try_into_http_request<T: ::std::default::Default + ::matrix_api::BufMut>(
+            self,
+            base_url: &str,
+            access_token: ::matrix_api::SendAccessToken<'_>,
+            versions: &::matrix_api::SupportedVersions,
+        ) -> ::std::result::Result<
+            ::matrix_api::__private::http::Request<T>,
+            ::matrix_api::IntoHttpError,
+        > {
+            let mut __body = ::matrix_api::__private::Body::take();
+            let __parts = ::matrix_api::__try!(
+                __into_http_request(self, base_url, access_token, versions, & mut __body)
+            );
+            ::std::result::Result::Ok(__body.into_request(__parts))
+        }
+    }
+    fn __into_http_request(
+        __request: Request,
+        base_url: &str,
+        access_token: ::matrix_api::SendAccessToken<'_>,
+        versions: &::matrix_api::SupportedVersions,
+        __body: &mut ::matrix_api::__private::Body,
+    ) -> ::std::result::Result<
+        ::matrix_api::__private::http::request::Parts,
+        ::matrix_api::IntoHttpError,
+    > {
+        #[allow(unused_mut)]
+        let mut __builder = ::matrix_api::__try!(
+            ::matrix_api::__private::RequestBuilder::new(& METADATA, base_url,
+            access_token, versions, & [("room_id", & __request.room_id as & dyn
+            ::std::fmt::Display), ("event_type", & __request.event_type as & dyn
+            ::std::fmt::Display), ("txn_id", & __request.txn_id as & dyn
+            ::std::fmt::Display)],)
+        );
+        let Request {
+            room_id: _,
+            event_type: _,
+            txn_id: _,
+            timestamp,
+            msgtype,
+            body,
+            format,
+        } = __request;
+        ::matrix_api::__try!(__builder.query(& RequestQuery { timestamp }));
+        __builder
+            .json_body(
+                &RequestBody {
+                    msgtype,
+                    body,
+                    format,
+                },
+                __body,
+            )
+    }
+    impl ::matrix_api::IncomingRequest for Request {
+        const METADATA: ::matrix_api::Metadata = METADATA;
+        type EndpointError = ::matrix_api::error::MatrixError;
+        type OutgoingResponse = Response;
+        fn try_from_http_request<
+            B: ::std::convert::AsRef<[u8]>,
+            S: ::std::convert::AsRef<str>,
+        >(
+            __request: ::matrix_api::__private::http::Request<B>,
+            __path_args: &[S],
+        ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
+            __from_http_request(
+                ::matrix_api::__private::RequestHead::of(&__request),
+                __request.body().as_ref(),
+                &__path_args,
+            )
+        }
+    }
+    fn __from_http_request(
+        __request: ::matrix_api::__private::RequestHead<'_>,
+        #[allow(unused_variables)]
+        __bytes: &[u8],
+        __path_args: &dyn ::matrix_api::__private::PathArgs,
+    ) -> ::std::result::Result<Request, ::matrix_api::FromHttpRequestError> {
+        let __parts = ::matrix_api::__try!(
+            ::matrix_api::__private::incoming_request(& METADATA, 3usize, __request,
+            __path_args,)
+        );
+        let room_id: OwnedRoomId = ::matrix_api::__try!(
+            __parts.path_arg("room_id", ::std::str::FromStr::from_str)
+        );
+        let event_type: String = ::matrix_api::__try!(
+            __parts.path_arg("event_type", ::std::str::FromStr::from_str)
+        );
+        let txn_id: OwnedTransactionId = ::matrix_api::__try!(
+            __parts.path_arg("txn_id", ::std::str::FromStr::from_str)
+        );
+        let RequestQuery { timestamp } = ::matrix_api::__try!(__parts.query());
+        let RequestBody { msgtype, body, format } = ::matrix_api::__try!(
+            ::matrix_api::__private::json_body(__bytes)
+        );
+        ::std::result::Result::Ok(Request {
+            room_id,
+            event_type,
+            txn_id,
+            timestamp,
+            msgtype,
+            body,
+            format,
+        })
+    }
+};
+#[derive(Clone, Debug)]
+pub struct Response {
+    pub event_id: OwnedEventId,
+}
+#[allow(non_local_definitions, deprecated)]
+const _: () = {
+    #[derive(
+        ::matrix_api::__private::serde::Serialize,
+        ::matrix_api::__private::serde::Deserialize
+    )]
+    #[allow(dead_code)]
+    #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+    struct ResponseBody {
+        event_id: OwnedEventId,
+    }
+    impl ::matrix_api::OutgoingResponse for Response {
+        fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
+            self,
+        ) -> ::std::result::Result<
+            ::matrix_api::__private::http::Response<T>,
+            ::matrix_api::IntoHttpError,
+        > {
+            let mut __body = ::matrix_api::__private::Body::take();
+            let __parts = ::matrix_api::__try!(__into_http_response(self, & mut __body));
+            ::std::result::Result::Ok(__body.into_response(__parts))
+        }
+    }
+    fn __into_http_response(
+        __response: Response,
+        __body: &mut ::matrix_api::__private::Body,
+    ) -> ::std::result::Result<
+        ::matrix_api::__private::http::response::Parts,
+        ::matrix_api::IntoHttpError,
+    > {
+        #[allow(unused_mut)]
+        let mut __builder = ::matrix_api::__private::ResponseBuilder::new(
+            ::matrix_api::__private::http::StatusCode::OK,
+        );
+        let Response { event_id } = __response;
+        __builder.json_body(&ResponseBody { event_id }, __body)
+    }
+    impl ::matrix_api::IncomingResponse for Response {
+        type EndpointError = ::matrix_api::error::MatrixError;
+        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+            __response: ::matrix_api::__private::http::Response<T>,
+        ) -> ::std::result::Result<
+            Self,
+            ::matrix_api::FromHttpResponseError<Self::EndpointError>,
+        > {
+            let (__parts, __body) = __response.into_parts();
+            __from_http_response(__parts, __body.as_ref())
+        }
+    }
+    fn __from_http_response(
+        __parts: ::matrix_api::__private::http::response::Parts,
+        #[allow(unused_variables)]
+        __bytes: &[u8],
+    ) -> ::std::result::Result<
+        Response,
+        ::matrix_api::FromHttpResponseError<::matrix_api::error::MatrixError>,
+    > {
+        if __parts.status.as_u16() >= 400 {
+            return ::std::result::Result::Err(
+                ::matrix_api::FromHttpResponseError::Server(
+                    <::matrix_api::error::MatrixError as ::matrix_api::EndpointError>::from_http_response(
+                        ::matrix_api::__private::http::Response::from_parts(
+                            __parts,
+                            __bytes,
+                        ),
+                    ),
+                ),
+            );
+        }
+        let ResponseBody { event_id } = ::matrix_api::__try!(
+            ::matrix_api::__private::json_body(__bytes)
+        );
+        ::std::result::Result::Ok(Response { event_id })
+    }
+};

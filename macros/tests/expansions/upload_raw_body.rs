@@ -1,0 +1,211 @@
+// `upload_raw_body`: one unversioned `path`, a raw body and headers; a response with `status = CREATED` and a header.
+// Expanded with client and server on. Regenerate with `UPDATE_EXPANSIONS=1 cargo test -p matrix-api-macros expansions`.
+
+const METADATA: Metadata = ::matrix_api::Metadata {
+    method: ::matrix_api::__private::http::Method::POST,
+    rate_limited: true,
+    authentication: ::matrix_api::AuthScheme::AccessToken,
+    history: ::matrix_api::VersionHistory::unversioned("/_matrix/media/v3/upload"),
+};
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub content_type: Option<String>,
+    pub filename: Option<String>,
+    pub file: Vec<u8>,
+}
+#[allow(unused_imports)]
+use ::matrix_api::__private::undeclared::*;
+#[allow(non_local_definitions, deprecated)]
+const _: () = {
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::metadata_declared(&METADATA) },
+    > as ::matrix_api::declaration::MetadataDeclared>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::path_params_covered(&METADATA.history, &[]) },
+    > as ::matrix_api::declaration::PathParamsCovered>::OK;
+    const _: () = <::matrix_api::declaration::Check<
+        { ::matrix_api::__private::body_allowed(&METADATA) },
+    > as ::matrix_api::declaration::BodyAllowed>::OK;
+    #[derive(
+        ::matrix_api::__private::serde::Serialize,
+        ::matrix_api::__private::serde::Deserialize
+    )]
+    #[allow(dead_code)]
+    #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+    struct RequestQuery {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        filename: Option<String>,
+    }
+    impl ::matrix_api::OutgoingRequest for Request {
+        const METADATA: ::matrix_api::Metadata = METADATA;
+        type EndpointError = ::matrix_api::error::MatrixError;
+        type IncomingResponse = Response;
+        fn try_into_http_request<T: ::std::default::Default + ::matrix_api::BufMut>(
+            self,
+            base_url: &str,
+            access_token: ::matrix_api::SendAccessToken<'_>,
+            versions: &::matrix_api::SupportedVersions,
+        ) -> ::std::result::Result<
+            ::matrix_api::__private::http::Request<T>,
+            ::matrix_api::IntoHttpError,
+        > {
+            let mut __body = ::matrix_api::__private::Body::take();
+            let __parts = ::matrix_api::__try!(
+                __into_http_request(self, base_url, access_token, versions, & mut __body)
+            );
+            ::std::result::Result::Ok(__body.into_request(__parts))
+        }
+    }
+    fn __into_http_request(
+        __request: Request,
+        base_url: &str,
+        access_token: ::matrix_api::SendAccessToken<'_>,
+        versions: &::matrix_api::SupportedVersions,
+        __body: &mut ::matrix_api::__private::Body,
+    ) -> ::std::result::Result<
+        ::matrix_api::__private::http::request::Parts,
+        ::matrix_api::IntoHttpError,
+    > {
+        #[allow(unused_mut)]
+        let mut __builder = ::matrix_api::__try!(
+            ::matrix_api::__private::RequestBuilder::new(& METADATA, base_url,
+            access_token, versions, & [],)
+        );
+        let Request { content_type, filename, file } = __request;
+        ::matrix_api::__try!(__builder.query(& RequestQuery { filename }));
+        ::matrix_api::__try!(
+            __builder.header({ #[allow(unused_imports)] use
+            ::matrix_api::__private::http::header:: *; CONTENT_TYPE }, & content_type)
+        );
+        __builder.raw_body(file, __body)
+    }
+    impl ::matrix_api::IncomingRequest for Request {
+        const METADATA: ::matrix_api::Metadata = METADATA;
+        type EndpointError = ::matrix_api::error::MatrixError;
+        type OutgoingResponse = Response;
+        fn try_from_http_request<
+            B: ::std::convert::AsRef<[u8]>,
+            S: ::std::convert::AsRef<str>,
+        >(
+            __request: ::matrix_api::__private::http::Request<B>,
+            __path_args: &[S],
+        ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
+            __from_http_request(
+                ::matrix_api::__private::RequestHead::of(&__request),
+                __request.body().as_ref(),
+                &__path_args,
+            )
+        }
+    }
+    fn __from_http_request(
+        __request: ::matrix_api::__private::RequestHead<'_>,
+        #[allow(unused_variables)]
+        __bytes: &[u8],
+        __path_args: &dyn ::matrix_api::__private::PathArgs,
+    ) -> ::std::result::Result<Request, ::matrix_api::FromHttpRequestError> {
+        let __parts = ::matrix_api::__try!(
+            ::matrix_api::__private::incoming_request(& METADATA, 0usize, __request,
+            __path_args,)
+        );
+        let RequestQuery { filename } = ::matrix_api::__try!(__parts.query());
+        let content_type = ::matrix_api::__try!(
+            __parts.header({ #[allow(unused_imports)] use
+            ::matrix_api::__private::http::header:: *; CONTENT_TYPE })
+        );
+        let file = __bytes.to_vec();
+        ::std::result::Result::Ok(Request {
+            content_type,
+            filename,
+            file,
+        })
+    }
+};
+#[derive(Clone, Debug)]
+pub struct Response {
+    pub location: Option<String>,
+    pub content_uri: OwnedMxcUri,
+}
+#[allow(non_local_definitions, deprecated)]
+const _: () = {
+    #[derive(
+        ::matrix_api::__private::serde::Serialize,
+        ::matrix_api::__private::serde::Deserialize
+    )]
+    #[allow(dead_code)]
+    #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+    struct ResponseBody {
+        content_uri: OwnedMxcUri,
+    }
+    impl ::matrix_api::OutgoingResponse for Response {
+        fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
+            self,
+        ) -> ::std::result::Result<
+            ::matrix_api::__private::http::Response<T>,
+            ::matrix_api::IntoHttpError,
+        > {
+            let mut __body = ::matrix_api::__private::Body::take();
+            let __parts = ::matrix_api::__try!(__into_http_response(self, & mut __body));
+            ::std::result::Result::Ok(__body.into_response(__parts))
+        }
+    }
+    fn __into_http_response(
+        __response: Response,
+        __body: &mut ::matrix_api::__private::Body,
+    ) -> ::std::result::Result<
+        ::matrix_api::__private::http::response::Parts,
+        ::matrix_api::IntoHttpError,
+    > {
+        #[allow(unused_mut)]
+        let mut __builder = ::matrix_api::__private::ResponseBuilder::new(
+            ::matrix_api::__private::http::StatusCode::CREATED,
+        );
+        let Response { location, content_uri } = __response;
+        ::matrix_api::__try!(
+            __builder.header({ #[allow(unused_imports)] use
+            ::matrix_api::__private::http::header:: *; LOCATION }, & location)
+        );
+        __builder.json_body(&ResponseBody { content_uri }, __body)
+    }
+    impl ::matrix_api::IncomingResponse for Response {
+        type EndpointError = ::matrix_api::error::MatrixError;
+        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+            __response: ::matrix_api::__private::http::Response<T>,
+        ) -> ::std::result::Result<
+            Self,
+            ::matrix_api::FromHttpResponseError<Self::EndpointError>,
+        > {
+            let (__parts, __body) = __response.into_parts();
+            __from_http_response(__parts, __body.as_ref())
+        }
+    }
+    fn __from_http_response(
+        __parts: ::matrix_api::__private::http::response::Parts,
+        #[allow(unused_variables)]
+        __bytes: &[u8],
+    ) -> ::std::result::Result<
+        Response,
+        ::matrix_api::FromHttpResponseError<::matrix_api::error::MatrixError>,
+    > {
+        if __parts.status.as_u16() >= 400 {
+            return ::std::result::Result::Err(
+                ::matrix_api::FromHttpResponseError::Server(
+                    <::matrix_api::error::MatrixError as ::matrix_api::EndpointError>::from_http_response(
+                        ::matrix_api::__private::http::Response::from_parts(
+                            __parts,
+                            __bytes,
+                        ),
+                    ),
+                ),
+            );
+        }
+        let location = ::matrix_api::__try!(
+            ::matrix_api::__private::read_header(& __parts.headers, {
+            #[allow(unused_imports)] use ::matrix_api::__private::http::header:: *;
+            LOCATION })
+        );
+        let ResponseBody { content_uri } = ::matrix_api::__try!(
+            ::matrix_api::__private::json_body(__bytes)
+        );
+        ::std::result::Result::Ok(Response { location, content_uri })
+    }
+};
