@@ -32,6 +32,7 @@ extern crate self as matrix_api;
 
 pub mod auth;
 mod body;
+#[cfg(feature = "describe")]
 pub mod describe;
 pub mod error;
 mod fallback;
@@ -54,6 +55,35 @@ pub mod __private;
 /// not in `__private`, because rustc prints this path in those errors.
 #[doc(hidden)]
 pub mod declaration;
+
+/// Keeps the items inside when the cargo feature `describe` of `matrix-api` is on, and drops
+/// them when it is off: for hand-written [`describe::DescribeFields`] impls, which must exist
+/// exactly when the macros describe the endpoints that flatten the type. A crate's own
+/// `#[cfg(feature = "describe")]` cannot say that, as another crate may turn the feature on.
+///
+/// ```
+/// use matrix_api::with_describe;
+///
+/// pub struct Extra;
+///
+/// with_describe! {
+///     impl matrix_api::describe::DescribeFields for Extra {
+///         const FIELDS: &'static [matrix_api::describe::FieldDescription] = &[];
+///     }
+/// }
+/// ```
+#[cfg(feature = "describe")]
+#[macro_export]
+macro_rules! with_describe {
+    ($($item:item)*) => { $($item)* };
+}
+
+/// See the documentation with the feature on.
+#[cfg(not(feature = "describe"))]
+#[macro_export]
+macro_rules! with_describe {
+    ($($item:item)*) => {};
+}
 
 /// `?` for generated code: the same early return with `From` conversion, written out, so that a
 /// crate with many endpoints does not compile a `Try` impl for each of their result types.

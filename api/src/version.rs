@@ -50,7 +50,16 @@ matrix_versions! {
 impl MatrixVersion {
     /// The newest version this crate knows.
     pub const LATEST: MatrixVersion = MatrixVersion::V1_19;
+}
 
+// `metadata!` accepts versions up to the macros' newest and expands each to a variant of this
+// enum: the two crates must agree, or a declaration could name a version this crate lacks.
+const _: () = assert!(
+    MatrixVersion::LATEST.minor() == matrix_api_macros::__latest_matrix_minor!(),
+    "matrix-api and matrix-api-macros disagree on the newest Matrix version"
+);
+
+impl MatrixVersion {
     /// The string the specification and `/versions` use for this version, such as `"v1.7"`.
     pub const fn as_str(self) -> &'static str {
         // Indexing a const table keeps this allocation-free and usable in const contexts.

@@ -114,7 +114,11 @@ fn base_of(module: &[String], source: &[String]) -> Vec<String> {
 
 /// The `pub use` items of a file: each source module path with the names it re-exports.
 fn reexports(file: &syn::File) -> Vec<(Vec<String>, Vec<String>)> {
-    fn walk(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<String>, Vec<String>)>) {
+    fn walk(
+        tree: &syn::UseTree,
+        prefix: &mut Vec<String>,
+        out: &mut Vec<(Vec<String>, Vec<String>)>,
+    ) {
         match tree {
             syn::UseTree::Path(path) => {
                 prefix.push(path.ident.to_string());
@@ -158,7 +162,10 @@ struct Imports {
 
 impl Imports {
     fn add(&mut self, segments: Vec<String>) {
-        if matches!(segments.first().map(String::as_str), Some("crate" | "super" | "self")) {
+        if matches!(
+            segments.first().map(String::as_str),
+            Some("crate" | "super" | "self")
+        ) {
             self.found.push(base_of(&self.module, &segments));
         }
     }
@@ -276,7 +283,12 @@ fn no_import_circle_between_files() {
         if let Some(circle) = find_circle(&edges) {
             let shown: Vec<String> = circle
                 .iter()
-                .map(|f| f.strip_prefix(workspace()).unwrap_or(f).display().to_string())
+                .map(|f| {
+                    f.strip_prefix(workspace())
+                        .unwrap_or(f)
+                        .display()
+                        .to_string()
+                })
                 .collect();
             panic!("an import circle in {src}: {}", shown.join(" → "));
         }
@@ -360,7 +372,8 @@ fn the_runtime_names_no_endpoint() {
                 .first()
                 .is_some_and(|s| s.ident == "matrix_client_api")
             {
-                self.0.push(quote::ToTokens::to_token_stream(path).to_string());
+                self.0
+                    .push(quote::ToTokens::to_token_stream(path).to_string());
             }
             syn::visit::visit_path(self, path);
         }
@@ -368,6 +381,11 @@ fn the_runtime_names_no_endpoint() {
     for (file, syntax) in &krate.syntax {
         let mut finder = Finder(Vec::new());
         finder.visit_file(syntax);
-        assert!(finder.0.is_empty(), "{} names {:?}", file.display(), finder.0);
+        assert!(
+            finder.0.is_empty(),
+            "{} names {:?}",
+            file.display(),
+            finder.0
+        );
     }
 }

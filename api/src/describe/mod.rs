@@ -1,10 +1,11 @@
-//! Machine-readable descriptions of endpoints, and OpenAPI documents built from them.
+//! Machine-readable descriptions of endpoints, and OpenAPI documents built from them (cargo
+//! feature `describe`, off by default).
 //!
-//! With the cargo feature `describe` (off by default), `#[request]` implements [`Describe`] for
-//! each request type and `#[response]` implements [`DescribeResponse`] for each response type,
-//! and [`openapi`] is available. The types and traits of this module are there either way, so
-//! that a crate's hand-written [`DescribeFields`] impls compile whichever crate turns the
-//! feature on. The description comes
+//! With the feature on, `#[request]` implements [`Describe`] for each request type and
+//! `#[response]` implements [`DescribeResponse`] for each response type. A type that a
+//! `#[serde(flatten)]` field spreads into a body lists its own fields ([`DescribeFields`]); write
+//! that impl inside [`with_describe!`](crate::with_describe), so that it exists exactly when
+//! the macros ask for it, whichever crate turned the feature on. The description comes
 //! from the same parse of the declaration as the conversions, so it cannot disagree with them:
 //! the method, paths, authentication and rate limiting are the endpoint's own `METADATA`, and
 //! each field's wire name, location, JSON type and whether it is required are read from the
@@ -397,10 +398,8 @@ pub const INVALID_RESPONSE: ResponseDescription = ResponseDescription {
     fields: &[],
 };
 
-#[cfg(feature = "describe")]
 mod openapi;
 
-#[cfg(feature = "describe")]
 pub use openapi::{object_schema, openapi};
 
 #[cfg(test)]

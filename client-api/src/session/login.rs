@@ -198,19 +198,21 @@ pub mod v3 {
     // The serde impls below are written by hand, so the macros cannot read these fields from
     // tokens: the flattened `login_info` lists them itself, as `Serialize` writes them and
     // `Deserialize` reads them (including the deprecated forms of `identifier`).
-    impl matrix_api::describe::DescribeFields for LoginInfo {
-        const FIELDS: &'static [matrix_api::describe::FieldDescription] = {
-            use matrix_api::describe::{FieldDescription as Field, JsonType};
-            &[
-                Field::body("type", JsonType::String, true),
-                Field::body("identifier", JsonType::Object, false),
-                Field::body("password", JsonType::String, false),
-                Field::body("token", JsonType::String, false),
-                Field::body("user", JsonType::String, false).deprecated(),
-                Field::body("medium", JsonType::String, false).deprecated(),
-                Field::body("address", JsonType::String, false).deprecated(),
-            ]
-        };
+    matrix_api::with_describe! {
+        impl matrix_api::describe::DescribeFields for LoginInfo {
+            const FIELDS: &'static [matrix_api::describe::FieldDescription] = {
+                use matrix_api::describe::{FieldDescription as Field, JsonType};
+                &[
+                    Field::body("type", JsonType::String, true),
+                    Field::body("identifier", JsonType::Object, false),
+                    Field::body("password", JsonType::String, false),
+                    Field::body("token", JsonType::String, false),
+                    Field::body("user", JsonType::String, false).deprecated(),
+                    Field::body("medium", JsonType::String, false).deprecated(),
+                    Field::body("address", JsonType::String, false).deprecated(),
+                ]
+            };
+        }
     }
 
     impl LoginInfo {

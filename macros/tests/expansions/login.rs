@@ -32,6 +32,10 @@ pub struct Request {
     pub device_id: Option<OwnedDeviceId>,
     pub refresh_token: bool,
 }
+impl Request {
+    /// The endpoint's metadata: method, rate limiting, authentication and paths.
+    pub const METADATA: ::matrix_api::Metadata = METADATA;
+}
 #[allow(unused_imports)]
 use ::matrix_api::__private::undeclared::*;
 #[allow(non_local_definitions, deprecated)]

@@ -29,6 +29,10 @@ const METADATA: Metadata = ::matrix_api::Metadata {
 pub struct Request {
     pub auth: Option<AuthData>,
 }
+impl Request {
+    /// The endpoint's metadata: method, rate limiting, authentication and paths.
+    pub const METADATA: ::matrix_api::Metadata = METADATA;
+}
 #[allow(unused_imports)]
 use ::matrix_api::__private::undeclared::*;
 #[allow(non_local_definitions, deprecated)]

@@ -36,6 +36,10 @@ pub struct Request {
     #[deprecated]
     pub format: Option<Box<RawValue>>,
 }
+impl Request {
+    /// The endpoint's metadata: method, rate limiting, authentication and paths.
+    pub const METADATA: ::matrix_api::Metadata = METADATA;
+}
 #[allow(unused_imports)]
 use ::matrix_api::__private::undeclared::*;
 #[allow(non_local_definitions, deprecated)]
