@@ -3,9 +3,9 @@
 #
 # Installs matrix-synapse (a prebuilt wheel from PyPI, pinned below) into a virtualenv under
 # target/, starts it on 127.0.0.1 with SQLite and a fresh database, and runs the project's client
-# code against it: cli/examples/interop_synapse.rs, which registers its users through Synapse's
-# shared-secret API and prints one PASS/FAIL line per step. Synapse is stopped on every exit
-# path (trap), also when a step or this script fails.
+# code against it: the binary of interop/synapse/ (crate matrix-api-interop-synapse), which
+# registers its users through Synapse's shared-secret API and prints one PASS/FAIL line per step.
+# Synapse is stopped on every exit path (trap), also when a step or this script fails.
 #
 #   bash scripts/interop-synapse.sh
 #
@@ -230,11 +230,11 @@ start_synapse() {
 # --- run -------------------------------------------------------------------------------------
 echo "== interop: the project's client code against Synapse $SYNAPSE_VERSION"
 # Built before Synapse starts, so the server is not kept waiting on the compiler.
-cargo build -q -p matrix-login --example interop_synapse ||
-  die "build cli/examples/interop_synapse.rs"
+cargo build -q -p matrix-api-interop-synapse ||
+  die "build interop/synapse (matrix-api-interop-synapse)"
 install_synapse
 start_synapse
-if ! cargo run -q -p matrix-login --example interop_synapse -- "$BASE_URL" "$SECRET"; then
+if ! cargo run -q -p matrix-api-interop-synapse -- "$BASE_URL" "$SECRET"; then
   failures=$((failures + 1))
 fi
 stop_synapse
