@@ -30,6 +30,7 @@
 // Generated code names `::matrix_api`, which must also resolve inside this crate.
 extern crate self as matrix_api;
 
+pub mod api;
 pub mod auth;
 mod body;
 #[cfg(feature = "describe")]

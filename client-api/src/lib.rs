@@ -6,7 +6,7 @@
 //! `discovery::get_capabilities::v3`, `uiaa`), so that a type is where a user of Ruma looks for
 //! it. The cargo features `client` and `server` (both on by default) choose which conversions
 //! are generated; `describe` adds the machine-readable description of each endpoint that
-//! [`matrix_api::describe`] reads.
+//! `matrix_api::describe` reads.
 //!
 //! Every endpoint is listed once, in [`for_each_endpoint!`]: the OpenAPI output, the
 //! specification conformance test, the fuzz targets, the reference server's routing check and
@@ -99,7 +99,7 @@ macro_rules! endpoint_list {
 /// Every endpoint of this crate, in [`for_each_endpoint!`]'s order.
 pub const ENDPOINTS: &[Endpoint] = for_each_endpoint!(endpoint_list);
 
-/// The description of every endpoint of this crate, for [`matrix_api::describe::openapi`] and
+/// The description of every endpoint of this crate, for `matrix_api::describe::openapi` and
 /// other programs that read endpoints (cargo feature `describe`).
 #[cfg(feature = "describe")]
 pub fn descriptions() -> Vec<matrix_api::describe::EndpointDescription> {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
+use crate::ast::metadata::Form;
 use crate::expand::Options;
 use crate::pipeline;
 
@@ -113,6 +114,29 @@ fn cases() -> Vec<Case> {
                     pub location: Option<String>,
                     pub content_uri: OwnedMxcUri,
                 }
+            },
+        },
+        Case {
+            name: "ruma_style_metadata",
+            shows: "`matrix_api::api::metadata!` as an item, as Ruma writes it, with the \
+                    authentication scheme named by a type the module imports",
+            only_describe: false,
+            module: quote! {
+                metadata! {
+                    method: GET,
+                    rate_limited: false,
+                    authentication: AccessTokenOptional,
+                    history: {
+                        unstable("org.example.msc0001") => "/_matrix/client/unstable/org.example.msc0001/things",
+                        1.4 => "/_matrix/client/v3/things",
+                    }
+                }
+
+                #[request]
+                pub struct Request {}
+
+                #[response]
+                pub struct Response {}
             },
         },
         Case {
@@ -239,10 +263,16 @@ fn expand_module(module: TokenStream, options: Options) -> syn::File {
             syn::Item::Const(constant) => {
                 if let syn::Expr::Macro(call) = &*constant.expr {
                     assert!(call.mac.path.is_ident("metadata"));
-                    let expansion = pipeline::metadata(call.mac.tokens.clone());
+                    let expansion = pipeline::metadata(call.mac.tokens.clone(), Form::Expression);
                     *constant.expr = syn::parse2(expansion).expect("metadata! gives an expression");
                 }
                 items.push(item);
+            }
+            // Ruma's form: `metadata! { … }` as an item.
+            syn::Item::Macro(call) if call.mac.path.is_ident("metadata") => {
+                let expansion = pipeline::metadata(call.mac.tokens.clone(), Form::Item);
+                let expanded: syn::File = syn::parse2(expansion).expect("metadata! gives an item");
+                items.extend(expanded.items);
             }
             syn::Item::Struct(strukt) => {
                 let position = strukt

@@ -6,6 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use crate::ast::metadata::Form;
 use crate::errors::Errors;
 use crate::expand::{ErrorType, Options};
 use crate::tokens::response_type;
@@ -15,14 +16,15 @@ use crate::tokens::response_type;
 /// is reported once and nothing follows from it. The errors sit in an item of their own: an
 /// error inside the constant's own expression would leave rustc unsure whether the constant
 /// has a destructor, and every use of it would report that.
-pub fn metadata(errors: &Errors) -> TokenStream {
+pub fn metadata(errors: &Errors, form: Form) -> TokenStream {
     let compile_errors = errors.to_compile_errors();
-    quote! {
+    let metadata = quote! {
         {
             const _: () = { #compile_errors };
             ::matrix_api::__private::INVALID_METADATA
         }
-    }
+    };
+    crate::expand::metadata::in_form(metadata, form)
 }
 
 /// Stub impls of the traits `#[request]` implements, for a declaration with errors: the type

@@ -21,6 +21,7 @@ mod expansions;
 
 use proc_macro::TokenStream;
 
+use crate::ast::metadata::Form;
 use crate::check::history::LATEST_MINOR;
 use crate::expand::Options;
 
@@ -36,7 +37,14 @@ const OPTIONS: Options = Options {
 /// See `matrix_api`'s documentation for the grammar.
 #[proc_macro]
 pub fn metadata(input: TokenStream) -> TokenStream {
-    pipeline::metadata(input.into()).into()
+    pipeline::metadata(input.into(), Form::Expression).into()
+}
+
+/// `metadata!` as Ruma writes it, an item that declares the module's `METADATA`; re-exported as
+/// `matrix_api::api::metadata`.
+#[proc_macro]
+pub fn metadata_item(input: TokenStream) -> TokenStream {
+    pipeline::metadata(input.into(), Form::Item).into()
 }
 
 /// Generates the conversions of an endpoint's request type. See `matrix_api`'s documentation.

@@ -4,17 +4,17 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ast::metadata::RawMetadata;
+use crate::ast::metadata::{Form, RawMetadata};
 use crate::ast::{name_and_generics, strip_helper_attrs, EndpointStruct};
 use crate::attr::container::{self, ContainerArgs};
 use crate::errors::Errors;
 use crate::expand::{ErrorType, Options};
 use crate::{check, expand, fallback};
 
-pub fn metadata(input: TokenStream) -> TokenStream {
+pub fn metadata(input: TokenStream, form: Form) -> TokenStream {
     let errors = match syn::parse2::<RawMetadata>(input) {
-        Ok(raw) => match check::metadata::check(raw) {
-            Ok(metadata) => return expand::metadata::expand(&metadata),
+        Ok(raw) => match check::metadata::check(raw, form) {
+            Ok(metadata) => return expand::metadata::expand(&metadata, form),
             Err(errors) => errors,
         },
         Err(err) => {
@@ -23,7 +23,7 @@ pub fn metadata(input: TokenStream) -> TokenStream {
             errors
         }
     };
-    fallback::metadata(&errors)
+    fallback::metadata(&errors, form)
 }
 
 pub fn request(args: TokenStream, item: TokenStream, options: Options) -> TokenStream {

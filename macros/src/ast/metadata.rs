@@ -13,6 +13,18 @@ pub struct Metadata {
     pub history: History,
 }
 
+/// Where a `metadata!` stands, which decides what it expands to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `const METADATA: Metadata = metadata! { … };`: a `Metadata` expression, and
+    /// `authentication` names a variant of `matrix_api::AuthScheme`.
+    Expression,
+    /// `metadata! { … }` as an item, as Ruma writes it (`matrix_api::api::metadata!`): the
+    /// `const METADATA` itself, and `authentication` names a type of
+    /// `matrix_api::api::auth_scheme` the module imports.
+    Item,
+}
+
 pub enum History {
     Single(LitStr),
     Versioned {

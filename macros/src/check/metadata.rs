@@ -3,7 +3,7 @@
 
 use syn::{Ident, LitBool, LitStr};
 
-use crate::ast::metadata::{History, Metadata, RawHistory, RawMetadata};
+use crate::ast::metadata::{Form, History, Metadata, RawHistory, RawMetadata};
 use crate::check::history::{check_history, check_path};
 use crate::errors::Errors;
 use crate::suggest::{capitals_or_hint, closest, hint};
@@ -25,9 +25,18 @@ const AUTH_SCHEMES: &[&str] = &[
     "AppserviceToken",
     "AppserviceTokenOptional",
 ];
+/// The types of `matrix_api::api::auth_scheme`, Ruma's names for the schemes.
+const AUTH_SCHEME_TYPES: &[&str] = &[
+    "NoAuthentication",
+    "NoAccessToken",
+    "AccessToken",
+    "AccessTokenOptional",
+    "AppserviceToken",
+    "AppserviceTokenOptional",
+];
 
 /// Checks every entry and the set of keys; the declaration, or every mistake in it.
-pub fn check(raw: RawMetadata) -> Result<Metadata, Errors> {
+pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     let mut errors = Errors::default();
     let mut method = None;
     let mut rate_limited = None;
@@ -52,7 +61,7 @@ pub fn check(raw: RawMetadata) -> Result<Metadata, Errors> {
         match key.as_str() {
             "method" => method = check_method(entry.value, &mut errors),
             "rate_limited" => rate_limited = check_bool(entry.value, &mut errors),
-            "authentication" => authentication = check_auth(entry.value, &mut errors),
+            "authentication" => authentication = check_auth(entry.value, form, &mut errors),
             "history" => match syn::parse2::<RawHistory>(entry.value) {
                 Ok(raw) => history = check_history(raw, &mut errors),
                 Err(err) => errors.push_error(err),
@@ -205,24 +214,28 @@ fn check_bool(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Li
     }
 }
 
-fn check_auth(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Ident> {
+fn check_auth(value: proc_macro2::TokenStream, form: Form, errors: &mut Errors) -> Option<Ident> {
+    let schemes = match form {
+        Form::Expression => AUTH_SCHEMES,
+        Form::Item => AUTH_SCHEME_TYPES,
+    };
     let Ok(ident) = syn::parse2::<Ident>(value.clone()) else {
         errors.push(
             value,
-            format!("`authentication` takes one of {}", AUTH_SCHEMES.join(", ")),
+            format!("`authentication` takes one of {}", schemes.join(", ")),
         );
         return None;
     };
     let name = ident.to_string();
-    if AUTH_SCHEMES.contains(&name.as_str()) {
+    if schemes.contains(&name.as_str()) {
         return Some(ident);
     }
     errors.push(
         &ident,
         format!(
             "unknown authentication scheme `{name}`; expected one of {}{}",
-            AUTH_SCHEMES.join(", "),
-            hint(&name, AUTH_SCHEMES)
+            schemes.join(", "),
+            hint(&name, schemes)
         ),
     );
     None
@@ -234,7 +247,7 @@ mod tests {
 
     fn errors_of(input: proc_macro2::TokenStream) -> String {
         let raw: RawMetadata = syn::parse2(input).expect("parses");
-        match check(raw) {
+        match check(raw, Form::Expression) {
             Ok(_) => String::new(),
             Err(errors) => errors
                 .finish()

@@ -1,12 +1,12 @@
 //! Turns a checked declaration into a `matrix_api::Metadata` constant expression.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::LitStr;
 
-use crate::ast::metadata::{History, Metadata};
+use crate::ast::metadata::{Form, History, Metadata};
 
-pub fn expand(metadata: &Metadata) -> TokenStream {
+pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
     let Metadata {
         method,
         rate_limited,
@@ -14,13 +14,39 @@ pub fn expand(metadata: &Metadata) -> TokenStream {
         history,
     } = metadata;
     let history = expand_history(history);
-    quote! {
+    // In the item form the scheme is a type the module imports: named in an item of its own,
+    // so that the import is used and a missing one is reported on the name, and nothing else.
+    let (authentication, scheme_used) = match form {
+        Form::Expression => (authentication.clone(), TokenStream::new()),
+        Form::Item => {
+            let variant = match authentication.to_string().as_str() {
+                "NoAuthentication" | "NoAccessToken" => Ident::new("None", authentication.span()),
+                _ => authentication.clone(),
+            };
+            let used = quote_spanned! {authentication.span()=>
+                const _: ::matrix_api::AuthScheme =
+                    <#authentication as ::matrix_api::api::auth_scheme::Scheme>::SCHEME;
+            };
+            (variant, used)
+        }
+    };
+    let metadata = quote! {
         ::matrix_api::Metadata {
             method: ::matrix_api::__private::http::Method::#method,
             rate_limited: #rate_limited,
             authentication: ::matrix_api::AuthScheme::#authentication,
             history: #history,
         }
+    };
+    let metadata = in_form(metadata, form);
+    quote! { #metadata #scheme_used }
+}
+
+/// The `Metadata` expression as the form needs it: itself, or the `METADATA` constant.
+pub fn in_form(metadata: TokenStream, form: Form) -> TokenStream {
+    match form {
+        Form::Expression => metadata,
+        Form::Item => quote! { const METADATA: ::matrix_api::Metadata = #metadata; },
     }
 }
 
