@@ -2,8 +2,14 @@
 //! (`matrix_client_api::for_each_endpoint!`): an endpoint added to the registry without a route
 //! fails here.
 
-use matrix_api_server::{Server, ServerConfig};
+use matrix_api_server::{RunningServer, Server, ServerConfig};
 use serde_json::Value;
+
+async fn start() -> RunningServer {
+    let address = "127.0.0.1:0".parse().unwrap();
+    let server = Server::bind(address, ServerConfig::new("localhost"));
+    server.await.unwrap().spawn()
+}
 
 #[tokio::test]
 async fn every_endpoint_of_the_registry_is_routed_on_every_path() {

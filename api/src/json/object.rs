@@ -12,7 +12,6 @@ use std::fmt;
 use ruma_common::serde::JsonObject;
 use serde::de::{self, DeserializeOwned, MapAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
 
 use super::exact::{duplicate_key, ExactValue, Key};
 
@@ -23,6 +22,7 @@ use super::exact::{duplicate_key, ExactValue, Key};
 /// A key given twice is refused: among the kept keys here, among the known ones by their
 /// [`Slot`]s. A key kept before it became known (a field that came before the `type` that
 /// decides it) and then given again is refused too.
+#[inline]
 pub fn read_object<'de, A, F>(mut map: A, mut known: F) -> Result<JsonObject, A::Error>
 where
     A: MapAccess<'de>,
@@ -55,6 +55,7 @@ impl<T> Default for Slot<T> {
 
 impl<T> Slot<T> {
     /// Reads the field's value into the slot; `duplicate field` if it already holds one.
+    #[inline]
     pub fn read<'de, A: MapAccess<'de>>(&mut self, map: &mut A, name: &str) -> Result<(), A::Error>
     where
         T: Deserialize<'de>,
@@ -64,6 +65,7 @@ impl<T> Slot<T> {
 
     /// [`Slot::read`] with a reader of the caller's, for values that need more than their type's
     /// `Deserialize` (a message that names the field, a different type on the wire).
+    #[inline]
     pub fn read_with<'de, A: MapAccess<'de>>(
         &mut self,
         map: &mut A,
@@ -78,11 +80,13 @@ impl<T> Slot<T> {
     }
 
     /// Whether the field was seen.
+    #[inline]
     pub fn is_filled(&self) -> bool {
         self.0.is_some()
     }
 
     /// The value, if the field was seen.
+    #[inline]
     pub fn into_inner(self) -> Option<T> {
         self.0
     }
@@ -90,6 +94,7 @@ impl<T> Slot<T> {
     /// The value read into the slot, or else the one kept in `rest` before the field was known
     /// (converted to `T`, an error naming the field if it does not fit); `missing field` if
     /// there is neither.
+    #[inline]
     pub fn or_kept<E: de::Error>(self, rest: &mut JsonObject, name: &'static str) -> Result<T, E>
     where
         T: DeserializeOwned,
@@ -127,10 +132,10 @@ pub trait Tagged {
     /// The kind a tag names, `None` for one the type does not model.
     fn kind(tag: &str) -> Option<Self::Kind>;
 
-    /// The tag from the value of the tag field: `Ok(None)` where the type accepts a `null` tag
-    /// as absent. By default only a string is a tag ([`string_tag`]).
-    fn tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
-        string_tag(value)
+    /// Reads the value of the tag field: `Ok(None)` where the type accepts a `null` tag as
+    /// absent. By default only a string is a tag, refused otherwise with serde's own wording.
+    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+        map.next_value::<String>().map(Some)
     }
 
     /// Reads field `name` into `fields` when it is one the type reads directly, given the kind
@@ -152,48 +157,20 @@ pub trait Tagged {
 }
 
 /// Reads the rest of an object as `T` says; for the tagged type's `Visitor::visit_map`.
+#[inline]
 pub fn read_tagged<'de, T: Tagged, A: MapAccess<'de>>(map: A) -> Result<T::Value, A::Error> {
     let mut tag: Slot<Option<String>> = Slot::default();
     let mut kind: Option<T::Kind> = None;
     let mut fields = T::Fields::default();
     let rest = read_object(map, |name, map| {
         if name == T::TAG {
-            tag.read_with(map, T::TAG, |map| {
-                let ExactValue(value) = map.next_value()?;
-                T::tag(value)
-            })?;
+            tag.read_with(map, T::TAG, T::read_tag)?;
             kind = tag.0.as_ref().and_then(Option::as_deref).and_then(T::kind);
             return Ok(true);
         }
         T::read_field(kind, name, &mut fields, map)
     })?;
     T::build(tag.into_inner().flatten(), fields, rest)
-}
-
-/// A tag that must be a string, refused otherwise with serde's own wording: [`Tagged::tag`]'s
-/// default, for overrides that accept more.
-pub fn string_tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
-    match value {
-        Value::String(tag) => Ok(Some(tag)),
-        other => Err(E::invalid_type(unexpected(&other), &"a string")),
-    }
-}
-
-/// How serde names a JSON value of the wrong type in its messages.
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => Unexpected::Unsigned(u),
-            (None, Some(i), _) => Unexpected::Signed(i),
-            (None, None, Some(f)) => Unexpected::Float(f),
-            (None, None, None) => Unexpected::Other("a number"),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
-    }
 }
 
 /// A credential read from JSON: a string, and a value of any other type is reported without

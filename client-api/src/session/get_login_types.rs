@@ -16,11 +16,11 @@ pub mod v3 {
 
     use std::fmt;
 
-    use matrix_api::json::{read_tagged, Tagged};
+    use matrix_api::json::{read_tagged, ExactValue, Tagged};
     use matrix_api::{metadata, request, response, Metadata};
     use ruma_common::serde::JsonObject;
     use ruma_common::OwnedMxcUri;
-    use serde::de::{self, MapAccess, Visitor};
+    use serde::de::{self, Error as _, MapAccess, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
@@ -204,10 +204,10 @@ pub mod v3 {
             }
         }
 
-        fn tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
-            match value {
-                Value::String(login_type) => Ok(Some(login_type)),
-                _ => Err(E::custom("`type` of a login flow must be a string")),
+        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+            match map.next_value::<ExactValue>()? {
+                ExactValue(Value::String(login_type)) => Ok(Some(login_type)),
+                _ => Err(A::Error::custom("`type` of a login flow must be a string")),
             }
         }
 

@@ -361,12 +361,14 @@ pub mod v3 {
             }
         }
 
-        fn tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
-            match value {
-                Value::String(login_type) => Ok(Some(login_type)),
-                _ => Err(E::custom("`type` must be a string")),
+        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+            match map.next_value::<ExactValue>()? {
+                ExactValue(Value::String(login_type)) => Ok(Some(login_type)),
+                _ => Err(A::Error::custom("`type` must be a string")),
             }
         }
+
+        #[inline]
 
         fn read_field<'de, A: MapAccess<'de>>(
             kind: Option<KnownLoginType>,
@@ -394,6 +396,8 @@ pub mod v3 {
                 None => Ok(false),
             }
         }
+
+        #[inline]
 
         fn build<E: de::Error>(
             login_type: Option<String>,

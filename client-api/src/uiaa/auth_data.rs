@@ -3,13 +3,12 @@
 
 use std::fmt;
 
-use matrix_api::json::{read_tagged, string_tag, Secret, Slot, Tagged};
+use matrix_api::json::{read_tagged, Secret, Slot, Tagged};
 use matrix_api::redact::{KeysOnly, Redacted};
 use ruma_common::serde::JsonObject;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
 use super::{UserIdentifier, SESSION_FIELD, TYPE_FIELD};
 
@@ -358,12 +357,11 @@ impl Tagged for AuthDataReader {
     }
 
     /// A null `type` is no type: the fallback acknowledgement has none.
-    fn tag<E: de::Error>(value: Value) -> Result<Option<String>, E> {
-        match value {
-            Value::Null => Ok(None),
-            other => string_tag(other),
-        }
+    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+        map.next_value()
     }
+
+    #[inline]
 
     fn read_field<'de, A: MapAccess<'de>>(
         kind: Option<KnownAuthType>,
@@ -387,6 +385,8 @@ impl Tagged for AuthDataReader {
             None => Ok(false),
         }
     }
+
+    #[inline]
 
     fn build<E: de::Error>(
         auth_type: Option<String>,

@@ -142,6 +142,8 @@ impl Tagged for UserIdentifierReader {
         }
     }
 
+    #[inline]
+
     fn read_field<'de, A: MapAccess<'de>>(
         kind: Option<KnownIdType>,
         name: &str,
@@ -153,6 +155,8 @@ impl Tagged for UserIdentifierReader {
             None => Ok(false),
         }
     }
+
+    #[inline]
 
     fn build<E: de::Error>(
         id_type: Option<String>,
