@@ -13,13 +13,7 @@ async fn start() -> RunningServer {
 
 #[tokio::test]
 async fn every_endpoint_of_the_registry_is_routed_on_every_path() {
-    let server = Server::bind(
-        "127.0.0.1:0".parse().unwrap(),
-        ServerConfig::new("localhost"),
-    )
-    .await
-    .unwrap()
-    .spawn();
+    let server = start().await;
     let http = reqwest::Client::new();
     let mut checked = 0;
     for endpoint in matrix_client_api::ENDPOINTS {
@@ -53,13 +47,7 @@ async fn every_endpoint_of_the_registry_is_routed_on_every_path() {
 
 #[tokio::test]
 async fn a_path_of_no_endpoint_is_unrecognized() {
-    let server = Server::bind(
-        "127.0.0.1:0".parse().unwrap(),
-        ServerConfig::new("localhost"),
-    )
-    .await
-    .unwrap()
-    .spawn();
+    let server = start().await;
     let response = reqwest::get(format!("{}/_matrix/client/v3/nope", server.base_url()))
         .await
         .unwrap();

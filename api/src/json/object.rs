@@ -223,7 +223,7 @@ impl<'de> Visitor<'de> for SecretVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     /// `{"a": …, "b": …}` with typed `a`, and everything else kept.
     #[derive(Debug, PartialEq)]

@@ -369,7 +369,6 @@ pub mod v3 {
         }
 
         #[inline]
-
         fn read_field<'de, A: MapAccess<'de>>(
             kind: Option<KnownLoginType>,
             name: &str,
@@ -398,7 +397,6 @@ pub mod v3 {
         }
 
         #[inline]
-
         fn build<E: de::Error>(
             login_type: Option<String>,
             fields: LoginFields,

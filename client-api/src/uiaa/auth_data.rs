@@ -362,7 +362,6 @@ impl Tagged for AuthDataReader {
     }
 
     #[inline]
-
     fn read_field<'de, A: MapAccess<'de>>(
         kind: Option<KnownAuthType>,
         name: &str,
@@ -387,7 +386,6 @@ impl Tagged for AuthDataReader {
     }
 
     #[inline]
-
     fn build<E: de::Error>(
         auth_type: Option<String>,
         fields: AuthFields,
@@ -452,7 +450,7 @@ impl<'de> Visitor<'de> for AuthDataVisitor {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
     use crate::uiaa::test_util::{assert_round_trip, auth_error, object};

@@ -143,7 +143,6 @@ impl Tagged for UserIdentifierReader {
     }
 
     #[inline]
-
     fn read_field<'de, A: MapAccess<'de>>(
         kind: Option<KnownIdType>,
         name: &str,
@@ -157,7 +156,6 @@ impl Tagged for UserIdentifierReader {
     }
 
     #[inline]
-
     fn build<E: de::Error>(
         id_type: Option<String>,
         [first, second]: Self::Fields,
