@@ -9,9 +9,11 @@ use http::{HeaderName, Method};
 
 use crate::version::MatrixVersion;
 
+mod kind;
 mod matrix;
 
-pub use matrix::{ErrorBody, ErrorKind, MatrixError, StandardErrorBody};
+pub use kind::ErrorKind;
+pub use matrix::{ErrorBody, MatrixError, StandardErrorBody};
 
 /// A request or response could not be turned into an `http` message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +50,13 @@ pub enum IntoHttpError {
         /// Why, such as a line break in the value.
         message: String,
     },
+    /// A path parameter's value has no text of its own (a list, a map, `None`).
+    PathParameter {
+        /// The `{param}` of the path.
+        name: String,
+        /// What the value is instead.
+        message: String,
+    },
     /// The query string could not be written.
     Query {
         /// What failed.
@@ -82,6 +91,9 @@ impl fmt::Display for IntoHttpError {
             IntoHttpError::Uri { uri, message } => write!(f, "invalid URI `{uri}`: {message}"),
             IntoHttpError::Header { name, message } => {
                 write!(f, "header `{name}` cannot be sent: {message}")
+            }
+            IntoHttpError::PathParameter { name, message } => {
+                write!(f, "path parameter `{{{name}}}`: {message}")
             }
             IntoHttpError::Query { message } => write!(f, "query string: {message}"),
             IntoHttpError::Json { message } => write!(f, "JSON body: {message}"),

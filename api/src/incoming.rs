@@ -5,14 +5,14 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use http::{HeaderMap, HeaderName, Method, Uri};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, Uri};
 use serde::de::DeserializeOwned;
 
 use crate::auth::has_access_token;
-use crate::error::{DeserializationError, FromHttpRequestError};
-use crate::header::HeaderField;
+use crate::error::{DeserializationError, FromHttpRequestError, HeaderProblem};
 use crate::history::{first_template, param_index, path_params};
 use crate::json::field_named_in;
+use crate::segment::SegmentError;
 use crate::{AuthScheme, Metadata};
 
 /// The method, path arguments, query and headers of an incoming request, checked against the
@@ -208,17 +208,14 @@ fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
 }
 
 impl IncomingParts<'_> {
-    /// Parses the path argument for the `{name}` parameter with `parse` (the field type's
-    /// `FromStr::from_str`).
-    pub fn path_arg<T, E: fmt::Display>(
+    /// Reads the path argument for the `{name}` parameter with `read` (its field type's).
+    pub fn path_arg<T>(
         &self,
         name: &'static str,
-        parse: fn(&str) -> Result<T, E>,
+        read: fn(&str) -> Result<T, SegmentError>,
     ) -> Result<T, FromHttpRequestError> {
         let index = param_index(self.template, name).expect("#[request] checks path fields");
-        // `match` rather than `map_err` with a closure: one less generic function per path
-        // field type in the endpoint's crate.
-        match parse(&self.args[index]) {
+        match read(&self.args[index]) {
             Ok(value) => Ok(value),
             Err(err) => Err(path_error(index, name, &err)),
         }
@@ -229,9 +226,21 @@ impl IncomingParts<'_> {
         parse_query(self.query)
     }
 
-    /// Reads a header field.
-    pub fn header<V: HeaderField>(&self, name: HeaderName) -> Result<V, DeserializationError> {
-        read_header(self.headers, name)
+    /// Reads the whole query string with `read` (a `query_all` field type's).
+    pub fn query_all<T>(
+        &self,
+        read: fn(&str) -> Result<T, DeserializationError>,
+    ) -> Result<T, DeserializationError> {
+        read(self.query)
+    }
+
+    /// Reads a header field with `read` (its type's).
+    pub fn header<V>(
+        &self,
+        name: HeaderName,
+        read: fn(Option<&HeaderValue>) -> Result<V, HeaderProblem>,
+    ) -> Result<V, DeserializationError> {
+        read_header(self.headers, name, read)
     }
 }
 
@@ -245,7 +254,7 @@ fn path_error(index: usize, name: &'static str, err: &dyn fmt::Display) -> FromH
     .into()
 }
 
-fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
+pub(crate) fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
     match serde_html_form::from_str::<Q>(query) {
         Ok(value) => Ok(value),
         Err(err) => {
@@ -309,12 +318,13 @@ fn query_error(
     DeserializationError::Query { parameter, message }
 }
 
-/// Reads a header field of an incoming request or response.
-pub fn read_header<V: HeaderField>(
+/// Reads a header field of an incoming request or response with `read` (its type's).
+pub fn read_header<V>(
     headers: &HeaderMap,
     name: HeaderName,
+    read: fn(Option<&HeaderValue>) -> Result<V, HeaderProblem>,
 ) -> Result<V, DeserializationError> {
-    match V::from_header_value(headers.get(&name)) {
+    match read(headers.get(&name)) {
         Ok(value) => Ok(value),
         Err(problem) => Err(DeserializationError::Header { name, problem }),
     }

@@ -37,6 +37,7 @@ mod body;
 pub mod describe;
 pub mod error;
 mod fallback;
+pub mod field;
 pub mod header;
 mod history;
 mod incoming;
@@ -44,6 +45,7 @@ pub mod json;
 mod metadata;
 mod outgoing;
 pub mod redact;
+mod segment;
 mod selection;
 mod version;
 
@@ -104,6 +106,9 @@ macro_rules! __try {
 pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
+/// JSON-safe integers, the type of the specification's integer fields (`UInt` for the
+/// non-negative ones), and their literal macros.
+pub use js_int::{int, uint, Int, UInt};
 pub use header::HeaderField;
 pub use history::{
     path_params, StablePath, StablePathSelector, UnstablePath, VersionHistory, VersioningDecision,

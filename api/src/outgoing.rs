@@ -1,7 +1,7 @@
 //! Building an outgoing message: a client's request or a server's response, with one builder
 //! for both (they differ only in their first line).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
@@ -11,6 +11,7 @@ use crate::auth::TokenDecision;
 use crate::body::Body;
 use crate::error::IntoHttpError;
 use crate::header::HeaderField;
+use crate::segment::PathValue;
 use crate::{Metadata, SendAccessToken, SupportedVersions};
 
 /// `Content-Type` of JSON bodies, built once.
@@ -94,7 +95,7 @@ impl RequestBuilder {
         base_url: &str,
         access_token: SendAccessToken<'_>,
         versions: &SupportedVersions,
-        path_args: &[(&str, &dyn fmt::Display)],
+        path_args: &[(&str, &dyn PathValue)],
     ) -> Result<Self, IntoHttpError> {
         let path = metadata.history.select_path(versions)?;
         let mut headers = HeaderMap::new();
@@ -119,7 +120,7 @@ impl RequestBuilder {
         let base_url = base_url.trim_end_matches('/');
         let mut uri = String::with_capacity(base_url.len() + path.len() + 32 * path_args.len());
         uri.push_str(base_url);
-        write_path(&mut uri, path, path_args);
+        write_path(&mut uri, path, path_args)?;
         Ok(Outgoing {
             line: RequestLine {
                 method: metadata.method.clone(),
@@ -129,14 +130,22 @@ impl RequestBuilder {
         })
     }
 
-    /// Appends the query string; nothing (not even `?`) when every parameter is skipped.
+    /// Appends the query string of these fields; nothing (not even `?`) when every parameter
+    /// is skipped.
     pub fn query<Q: Serialize>(&mut self, query: &Q) -> Result<(), IntoHttpError> {
+        self.query_with(|out| push_query(out, query))
+    }
+
+    /// Appends the query string `write` writes (a `query_all` field's); nothing (not even `?`)
+    /// when it writes nothing.
+    pub fn query_with(
+        &mut self,
+        write: impl FnOnce(&mut String) -> Result<(), IntoHttpError>,
+    ) -> Result<(), IntoHttpError> {
         let uri = &mut self.line.uri;
         let question_mark = uri.len();
         uri.push('?');
-        serde_html_form::ser::push_to_string(uri, query).map_err(|err| IntoHttpError::Query {
-            message: err.to_string(),
-        })?;
+        write(uri)?;
         if uri.len() == question_mark + 1 {
             uri.truncate(question_mark);
         }
@@ -161,7 +170,16 @@ impl<Line: FirstLine> Outgoing<Line> {
         name: HeaderName,
         value: &V,
     ) -> Result<(), IntoHttpError> {
-        match value.to_header_value() {
+        self.header_value(name, value.to_header_value())
+    }
+
+    /// Adds a header, given as its field's type made it: nothing for `None`.
+    pub fn header_value(
+        &mut self,
+        name: HeaderName,
+        value: Option<Result<HeaderValue, String>>,
+    ) -> Result<(), IntoHttpError> {
+        match value {
             None => Ok(()),
             Some(Ok(value)) => {
                 self.headers.insert(name, value);
@@ -210,21 +228,40 @@ impl<Line: FirstLine> Outgoing<Line> {
     }
 }
 
-/// Writes `template` into `out`, replacing each `{name}` with the percent-encoded argument of
-/// that name.
-fn write_path(out: &mut String, template: &str, args: &[(&str, &dyn fmt::Display)]) {
+/// Appends `query` to `out` as `application/x-www-form-urlencoded` pairs.
+pub fn push_query<Q: Serialize + ?Sized>(
+    out: &mut String,
+    query: &Q,
+) -> Result<(), IntoHttpError> {
+    serde_html_form::ser::push_to_string(out, query).map_err(|err| IntoHttpError::Query {
+        message: err.to_string(),
+    })?;
+    Ok(())
+}
+
+/// Writes `template` into `out`, replacing each `{name}` with the percent-encoded text of the
+/// argument of that name.
+fn write_path(
+    out: &mut String,
+    template: &str,
+    args: &[(&str, &dyn PathValue)],
+) -> Result<(), IntoHttpError> {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let close = open + rest[open..].find('}').expect("metadata! checks braces");
         let name = &rest[open + 1..close];
-        let (_, value) = args
+        let (name, value) = args
             .iter()
             .find(|(arg, _)| *arg == name)
             .expect("#[request] checks path fields");
         let start = out.len();
-        // Writing into a String cannot fail.
-        let _ = write!(PercentEncoder(out), "{value}");
+        if let Err(err) = value.write_to(&mut PercentEncoder(out)) {
+            return Err(IntoHttpError::PathParameter {
+                name: (*name).to_owned(),
+                message: err.to_string(),
+            });
+        }
         // `.` and `..` are unreserved, but as a whole segment a client library or proxy would
         // resolve them as "this/parent directory" and change the route.
         if matches!(&out[start..], "." | "..") {
@@ -235,9 +272,10 @@ fn write_path(out: &mut String, template: &str, args: &[(&str, &dyn fmt::Display
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
+    Ok(())
 }
 
-/// A `fmt::Write` that percent-encodes what is written, so `Display` output goes into the URI
+/// A `fmt::Write` that percent-encodes what is written, so a value's text goes into the URI
 /// without an intermediate `String`.
 struct PercentEncoder<'a>(&'a mut String);
 
@@ -261,11 +299,17 @@ mod tests {
             &mut out,
             "/rooms/{room_id}/send/{n}",
             &[("room_id", &room), ("n", &7)],
-        );
+        )
+        .unwrap();
         assert_eq!(out, "/rooms/%21a%2Fb%3Fc%23d%25e%20f%3A%C3%A9/send/7");
         let mut out = String::new();
-        write_path(&mut out, "/x/{a}/y", &[("a", &"..")]);
+        write_path(&mut out, "/x/{a}/y", &[("a", &"..")]).unwrap();
         assert_eq!(out, "/x/%2E%2E/y");
+        let err = write_path(&mut String::new(), "/x/{a}", &[("a", &None::<String>)]).unwrap_err();
+        assert!(
+            matches!(&err, IntoHttpError::PathParameter { name, .. } if name == "a"),
+            "{err:?}"
+        );
     }
 
     #[test]

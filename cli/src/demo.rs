@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use matrix_api::error::ErrorBody;
 use matrix_api_server::{Server, ServerConfig};
 use matrix_client_api::uiaa::UiaaResponse;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::client::{Client, ClientError};
 use crate::flow;
@@ -13,11 +13,12 @@ use crate::output::Reporter;
 
 const DEMO_USER: &str = "demo";
 const DEMO_PASSWORD: &str = "correct horse battery staple";
-const STEPS: usize = 9;
+/// The number of steps the demo reports.
+pub const STEPS: usize = 9;
 
-/// Runs the demo; `Err` carries what failed.
-pub async fn run(json: bool) -> Result<(), String> {
-    let mut out = Reporter::new(json, STEPS);
+/// Runs the demo, reporting each step to `out`; the result is the demo server's base URL and
+/// user, and `Err` carries what failed.
+pub async fn run(out: &mut Reporter) -> Result<Value, String> {
     let config = ServerConfig::new("localhost").with_user(DEMO_USER, DEMO_PASSWORD);
     let address: SocketAddr = "127.0.0.1:0".parse().expect("a valid address");
     let server = Server::bind(address, config)
@@ -158,7 +159,7 @@ pub async fn run(json: bool) -> Result<(), String> {
         "both tokens refused afterwards",
         json!({ "logged_out": true }),
     );
-    Ok(())
+    Ok(json!({ "base_url": base_url, "user": format!("@{DEMO_USER}:localhost") }))
 }
 
 /// A short description of a UIA or Matrix error for messages.

@@ -4,6 +4,7 @@ use std::fmt;
 use std::time::Duration;
 
 use matrix_api::error::MatrixError;
+use matrix_api::redact::Redacted;
 use matrix_api::{
     FromHttpResponseError, Metadata, SendAccessToken, SupportedVersions, VersioningDecision,
 };
@@ -31,7 +32,7 @@ impl fmt::Debug for LoggedIn {
         f.debug_struct("LoggedIn")
             .field("user_id", &self.user_id)
             .field("device_id", &self.device_id)
-            .field("access_token", &"<redacted>")
+            .field("access_token", &Redacted)
             .finish()
     }
 }
@@ -48,7 +49,7 @@ pub struct LoginToken {
 impl fmt::Debug for LoginToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LoginToken")
-            .field("token", &"<redacted>")
+            .field("token", &Redacted)
             .field("expires_in", &self.expires_in)
             .finish()
     }

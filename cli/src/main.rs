@@ -9,7 +9,7 @@ use matrix_api_server::{Server, ServerConfig};
 use matrix_login::client::Client;
 use matrix_login::flow::{self, LoggedIn};
 use matrix_login::output::Reporter;
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// Log a second device in to Matrix without typing the password there: get a login token on a
 /// device that is logged in, and log the new device in with it.
@@ -24,7 +24,8 @@ struct Cli {
 enum Command {
     /// Start a reference homeserver on 127.0.0.1 and walk the whole hand-over against it.
     Demo {
-        /// One JSON object per step instead of progress lines.
+        /// One JSON object on stdout (the result, with each step inside it) instead of progress
+        /// lines, which go to stderr.
         #[arg(long)]
         json: bool,
     },
@@ -45,7 +46,7 @@ enum Command {
         /// The homeserver's base URL, such as https://matrix.example.org.
         #[arg(long)]
         homeserver: String,
-        /// JSON output.
+        /// One JSON object on stdout: the result (progress goes to stderr).
         #[arg(long)]
         json: bool,
     },
@@ -63,7 +64,8 @@ enum Command {
         /// Use this device's access token instead of logging in with the password first.
         #[arg(long, env = "MATRIX_ACCESS_TOKEN", hide_env_values = true)]
         access_token: Option<String>,
-        /// JSON output (no QR code).
+        /// One JSON object on stdout: the result, with `login_token` (progress goes to stderr,
+        /// and no QR code is drawn).
         #[arg(long)]
         json: bool,
     },
@@ -81,7 +83,7 @@ enum Command {
         /// Also print the new access token.
         #[arg(long)]
         show_token: bool,
-        /// JSON output.
+        /// One JSON object on stdout: the result (progress goes to stderr).
         #[arg(long)]
         json: bool,
     },
@@ -89,21 +91,39 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let result = match Cli::parse().command {
-        Command::Demo { json } => matrix_login::demo::run(json).await,
+    match Cli::parse().command {
+        Command::Demo { json } => {
+            let mut out = Reporter::new(json, matrix_login::demo::STEPS);
+            let result = matrix_login::demo::run(&mut out).await;
+            out.finish(result)
+        }
         Command::Serve {
             listen,
             server_name,
             users,
-        } => serve(listen, &server_name, &users).await,
-        Command::Versions { homeserver, json } => versions(&homeserver, json).await,
+        } => match serve(listen, &server_name, &users).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Versions { homeserver, json } => {
+            let mut out = Reporter::new(json, 0);
+            let result = versions(&mut out, &homeserver).await;
+            out.finish(result)
+        }
         Command::GetToken {
             homeserver,
             user,
             password_stdin,
             access_token,
             json,
-        } => get_token(&homeserver, &user, password_stdin, access_token, json).await,
+        } => {
+            let mut out = Reporter::new(json, 4);
+            let result = get_token(&mut out, &homeserver, &user, password_stdin, access_token).await;
+            out.finish(result)
+        }
         Command::LoginWithToken {
             homeserver,
             token,
@@ -111,21 +131,11 @@ async fn main() -> ExitCode {
             show_token,
             json,
         } => {
-            login_with_token(
-                &homeserver,
-                &token,
-                device_name.as_deref(),
-                show_token,
-                json,
-            )
-            .await
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
+            let mut out = Reporter::new(json, 0);
+            let result =
+                login_with_token(&mut out, &homeserver, &token, device_name.as_deref(), show_token)
+                    .await;
+            out.finish(result)
         }
     }
 }
@@ -152,43 +162,39 @@ async fn serve(listen: SocketAddr, server_name: &str, users: &[String]) -> Resul
     server.run().await.map_err(|e| e.to_string())
 }
 
-async fn versions(homeserver: &str, json: bool) -> Result<(), String> {
+async fn versions(out: &mut Reporter, homeserver: &str) -> Result<Value, String> {
     let client = Client::discover(homeserver)
         .await
         .map_err(|e| e.to_string())?;
     let choices = flow::path_choices(client.supported());
-    if json {
-        let endpoints: Vec<_> = choices
-            .iter()
-            .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
-            .collect();
-        let response = client.versions_response();
-        println!(
-            "{}",
-            json!({ "versions": response.versions, "unstable_features": response.unstable_features, "endpoints": endpoints })
-        );
-        return Ok(());
-    }
     let response = client.versions_response();
-    println!("versions: {}", response.versions.join(", "));
+    let endpoints: Vec<_> = choices
+        .iter()
+        .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
+        .collect();
+    let result = json!({ "versions": response.versions, "unstable_features": response.unstable_features, "endpoints": endpoints });
+    if out.is_json() {
+        return Ok(result);
+    }
+    out.line(&format!("versions: {}", response.versions.join(", ")));
     let features: Vec<String> = response
         .unstable_features
         .iter()
         .map(|(f, on)| format!("{f}={on}"))
         .collect();
-    println!(
+    out.line(&format!(
         "unstable features: {}",
         if features.is_empty() {
             "none".to_owned()
         } else {
             features.join(", ")
         }
-    );
+    ));
     for choice in choices {
         let path = choice.path.map_or_else(|e| e.to_string(), str::to_owned);
-        println!("{:<52} -> {path}  ({})", choice.endpoint, choice.reason);
+        out.line(&format!("{:<52} -> {path}  ({})", choice.endpoint, choice.reason));
     }
-    Ok(())
+    Ok(result)
 }
 
 fn read_password(from_stdin: bool) -> Result<String, String> {
@@ -204,14 +210,13 @@ fn read_password(from_stdin: bool) -> Result<String, String> {
 }
 
 async fn get_token(
+    out: &mut Reporter,
     homeserver: &str,
     user: &str,
     password_stdin: bool,
     access_token: Option<String>,
-    json: bool,
-) -> Result<(), String> {
+) -> Result<Value, String> {
     let password = read_password(password_stdin)?;
-    let mut out = Reporter::new(json, 4);
     let client = Client::discover(homeserver)
         .await
         .map_err(|e| e.to_string())?;
@@ -263,11 +268,11 @@ async fn get_token(
         &format!("valid for {}s", token.expires_in.as_secs()),
         json!({ "login_token": token.token, "expires_in_ms": token.expires_in.as_millis() as u64 }),
     );
-    if !json {
-        println!("\nlogin token: {}", token.token);
-        println!("expires in:  {}s\n", token.expires_in.as_secs());
+    if !out.is_json() {
+        out.line(&format!("\nlogin token: {}", token.token));
+        out.line(&format!("expires in:  {}s\n", token.expires_in.as_secs()));
         let art = matrix_login::qr::render(&token.token).map_err(|e| format!("QR code: {e}"))?;
-        println!("{art}");
+        out.line(&art);
     }
     if temporary {
         flow::logout(&client, &session)
@@ -275,34 +280,36 @@ async fn get_token(
             .map_err(|e| format!("logout: {e}"))?;
         out.step("log out the temporary session", "ok", json!({}));
     }
-    Ok(())
+    Ok(json!({
+        "user_id": session.user_id,
+        "login_token": token.token,
+        "expires_in_ms": token.expires_in.as_millis() as u64,
+    }))
 }
 
 async fn login_with_token(
+    out: &mut Reporter,
     homeserver: &str,
     token: &str,
     device_name: Option<&str>,
     show_token: bool,
-    json: bool,
-) -> Result<(), String> {
+) -> Result<Value, String> {
     let client = Client::discover(homeserver)
         .await
         .map_err(|e| e.to_string())?;
     let session = flow::token_login(&client, token, device_name)
         .await
         .map_err(|e| format!("token login: {e}"))?;
-    if json {
-        let mut out = json!({ "user_id": session.user_id, "device_id": session.device_id });
+    let mut result = json!({ "user_id": session.user_id, "device_id": session.device_id });
+    if show_token {
+        result["access_token"] = json!(session.access_token);
+    }
+    if !out.is_json() {
+        out.line(&format!("user ID:   {}", session.user_id));
+        out.line(&format!("device ID: {}", session.device_id));
         if show_token {
-            out["access_token"] = json!(session.access_token);
-        }
-        println!("{out}");
-    } else {
-        println!("user ID:   {}", session.user_id);
-        println!("device ID: {}", session.device_id);
-        if show_token {
-            println!("access token: {}", session.access_token);
+            out.line(&format!("access token: {}", session.access_token));
         }
     }
-    Ok(())
+    Ok(result)
 }

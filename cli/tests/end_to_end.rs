@@ -622,11 +622,9 @@ fn the_demo_binary_walks_every_step() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let steps: Vec<Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let result = one_object(&output.stdout);
+    assert_eq!(result["ok"], true);
+    let steps = result["steps"].as_array().unwrap();
     let names: Vec<&str> = steps.iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
@@ -650,8 +648,20 @@ fn the_demo_binary_walks_every_step() {
         .contains("M_FORBIDDEN"));
 }
 
-/// Runs the `matrix-login` binary with `args`, feeding `stdin`, and returns its JSON lines.
-fn run_cli(args: &[&str], stdin: &str) -> Vec<Value> {
+/// The one JSON object a `--json` command prints on stdout, and nothing else.
+fn one_object(stdout: &[u8]) -> Value {
+    let text = String::from_utf8(stdout.to_vec()).unwrap();
+    let mut lines = text.lines();
+    let object = lines.next().expect("a JSON object on stdout");
+    assert_eq!(lines.next(), None, "more than one line on stdout: {text}");
+    let value: Value =
+        serde_json::from_str(object).unwrap_or_else(|_| panic!("not JSON: {object}"));
+    assert!(value.is_object(), "not an object: {value}");
+    value
+}
+
+/// Runs the `matrix-login` binary with `args`, feeding `stdin`, and returns its JSON object.
+fn run_cli(args: &[&str], stdin: &str) -> Value {
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
         .args(args)
@@ -672,18 +682,14 @@ fn run_cli(args: &[&str], stdin: &str) -> Vec<Value> {
         "{args:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
-        .collect()
+    one_object(&output.stdout)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_get_token_and_login_with_token_commands() {
     let (server, _client) = start(config()).await;
     let base = server.base_url().to_owned();
-    let steps = tokio::task::spawn_blocking({
+    let result = tokio::task::spawn_blocking({
         let base = base.clone();
         move || {
             run_cli(
@@ -702,14 +708,15 @@ async fn the_get_token_and_login_with_token_commands() {
     })
     .await
     .unwrap();
+    let steps = result["steps"].as_array().unwrap();
     let token_step = steps
         .iter()
         .find(|s| s["name"] == "get login token")
         .expect("a token step");
-    let token = token_step["data"]["login_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    // The token is the result's own field (`jq -r .login_token`), and in its step.
+    let token = result["login_token"].as_str().unwrap().to_owned();
+    assert_eq!(token_step["data"]["login_token"], token);
+    assert_eq!(result["expires_in_ms"], 120_000);
     assert_eq!(token_step["data"]["expires_in_ms"], 120_000);
     assert_eq!(
         steps.last().unwrap()["name"],
@@ -736,12 +743,10 @@ async fn the_get_token_and_login_with_token_commands() {
     })
     .await
     .unwrap();
-    assert_eq!(login[0]["user_id"], "@alice:localhost");
-    assert!(login[0]["device_id"]
-        .as_str()
-        .is_some_and(|d| !d.is_empty()));
+    assert_eq!(login["user_id"], "@alice:localhost");
+    assert!(login["device_id"].as_str().is_some_and(|d| !d.is_empty()));
     assert!(
-        login[0].get("access_token").is_none(),
+        login.get("access_token").is_none(),
         "the token is shown only with --show-token"
     );
 
@@ -750,7 +755,7 @@ async fn the_get_token_and_login_with_token_commands() {
     })
     .await
     .unwrap();
-    let endpoints = versions[0]["endpoints"].as_array().unwrap();
+    let endpoints = versions["endpoints"].as_array().unwrap();
     let get_token = endpoints
         .iter()
         .find(|e| e["endpoint"] == "POST /_matrix/client/v1/login/get_token")
@@ -791,4 +796,46 @@ fn a_wrong_password_fails_the_command_with_a_message() {
         stderr.contains("password login") && stderr.contains("M_FORBIDDEN"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_failure_with_json_is_one_error_object_and_a_non_zero_exit() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (server, _client) = runtime.block_on(start(config()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
+        .args([
+            "get-token",
+            "--homeserver",
+            server.base_url(),
+            "--user",
+            USER,
+            "--password-stdin",
+            "--json",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"not the password\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(!output.status.success());
+    let result = one_object(&output.stdout);
+    assert_eq!(result["ok"], false);
+    let error = result["error"].as_str().unwrap();
+    assert!(
+        error.contains("password login") && error.contains("M_FORBIDDEN"),
+        "{error}"
+    );
+    // The step that came before the failure is in the object; progress went to stderr.
+    assert_eq!(result["steps"][0]["name"], "discover versions");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("[1/4] discover versions"), "{stderr}");
 }

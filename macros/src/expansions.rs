@@ -258,11 +258,14 @@ fn send_message() -> TokenStream {
 fn expand_module(module: TokenStream, options: Options) -> syn::File {
     let file: syn::File = syn::parse2(module).expect("a case is a valid module");
     let mut items = Vec::new();
+    // The module's declaration, as `#[request]` reads it from the source file.
+    let mut declaration: Option<TokenStream> = None;
     for mut item in file.items {
         match &mut item {
             syn::Item::Const(constant) => {
                 if let syn::Expr::Macro(call) = &*constant.expr {
                     assert!(call.mac.path.is_ident("metadata"));
+                    declaration = Some(call.mac.tokens.clone());
                     let expansion = pipeline::metadata(call.mac.tokens.clone(), Form::Expression);
                     *constant.expr = syn::parse2(expansion).expect("metadata! gives an expression");
                 }
@@ -270,6 +273,7 @@ fn expand_module(module: TokenStream, options: Options) -> syn::File {
             }
             // Ruma's form: `metadata! { … }` as an item.
             syn::Item::Macro(call) if call.mac.path.is_ident("metadata") => {
+                declaration = Some(call.mac.tokens.clone());
                 let expansion = pipeline::metadata(call.mac.tokens.clone(), Form::Item);
                 let expanded: syn::File = syn::parse2(expansion).expect("metadata! gives an item");
                 items.extend(expanded.items);
@@ -287,7 +291,7 @@ fn expand_module(module: TokenStream, options: Options) -> syn::File {
                 };
                 let input = strukt.to_token_stream();
                 let expansion = if attr.path().is_ident("request") {
-                    pipeline::request(args, input, options)
+                    pipeline::request(args, input, options, &|_| declaration.clone())
                 } else {
                     pipeline::response(args, input, options)
                 };

@@ -50,7 +50,8 @@ pub fn metadata_item(input: TokenStream) -> TokenStream {
 /// Generates the conversions of an endpoint's request type. See `matrix_api`'s documentation.
 #[proc_macro_attribute]
 pub fn request(attr: TokenStream, item: TokenStream) -> TokenStream {
-    pipeline::request(attr.into(), item.into(), OPTIONS).into()
+    let declaration = |name: &proc_macro2::Ident| ast::source::declaration_near(name.span());
+    pipeline::request(attr.into(), item.into(), OPTIONS, &declaration).into()
 }
 
 /// Generates the conversions of an endpoint's response type. See `matrix_api`'s documentation.

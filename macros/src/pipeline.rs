@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::ast::metadata::{Form, RawMetadata};
-use crate::ast::{name_and_generics, strip_helper_attrs, EndpointStruct};
+use crate::ast::{name_and_generics, source, strip_helper_attrs, EndpointStruct};
 use crate::attr::container::{self, ContainerArgs};
 use crate::errors::Errors;
 use crate::expand::{ErrorType, Options};
@@ -26,14 +26,21 @@ pub fn metadata(input: TokenStream, form: Form) -> TokenStream {
     fallback::metadata(&errors, form)
 }
 
-pub fn request(args: TokenStream, item: TokenStream, options: Options) -> TokenStream {
+/// `#[request]`. `declaration` finds the endpoint's `metadata!` tokens for a request's name,
+/// where they can be read (`ast::source`).
+pub fn request(
+    args: TokenStream,
+    item: TokenStream,
+    options: Options,
+    declaration: &dyn Fn(&Ident) -> Option<TokenStream>,
+) -> TokenStream {
     EndpointMacro {
         name: "request",
         check: check::request::check,
         expand: expand::request::expand,
         fallback: fallback::request,
     }
-    .run(args, item, options)
+    .run(args, item, options, declaration)
 }
 
 pub fn response(args: TokenStream, item: TokenStream, options: Options) -> TokenStream {
@@ -43,7 +50,7 @@ pub fn response(args: TokenStream, item: TokenStream, options: Options) -> Token
         expand: expand::response::expand,
         fallback: fallback::response,
     }
-    .run(args, item, options)
+    .run(args, item, options, &|_| None)
 }
 
 /// What differs between `#[request]` and `#[response]`.
@@ -56,7 +63,13 @@ struct EndpointMacro {
 }
 
 impl EndpointMacro {
-    fn run(&self, args: TokenStream, item: TokenStream, options: Options) -> TokenStream {
+    fn run(
+        &self,
+        args: TokenStream,
+        item: TokenStream,
+        options: Options,
+        declaration: &dyn Fn(&Ident) -> Option<TokenStream>,
+    ) -> TokenStream {
         let mut errors = Errors::default();
         let args = container::parse(args, self.name, &mut errors);
         let error_type = |ident| ErrorType {
@@ -83,7 +96,8 @@ impl EndpointMacro {
                 return quote! { #compile_errors #other #fallback };
             }
         };
-        let endpoint = EndpointStruct::parse(item, &mut errors);
+        let mut endpoint = EndpointStruct::parse(item, &mut errors);
+        endpoint.declaration = declaration(endpoint.ident()).and_then(source::parse_declaration);
         (self.check)(&endpoint, &args, &mut errors);
         if errors.is_empty() {
             return (self.expand)(&endpoint, &args, options);
@@ -152,6 +166,7 @@ mod tests {
                 }
             },
             ALL,
+            &|_| None,
         );
         let (errors, fields) = errors_and_fields(expansion);
         assert_eq!(errors, ["`rename` takes a string: `rename = \"...\"`"]);

@@ -22,18 +22,26 @@ pub fn first_and_last_span<T: ToTokens>(tokens: &T) -> (Span, Span) {
     (first, last)
 }
 
-/// The header name of `#[api(header = NAME)]`: a bare name is looked up in `http::header`
-/// first, then in the user's scope (a glob import loses to any item in scope).
+/// The header name of `#[api(header = NAME)]`, as written: a bare name resolves in the user's
+/// module, where [`header_constants`] makes `http::header`'s constants the fallback.
 pub fn header_name(path: &syn::Path) -> TokenStream {
-    match path.get_ident() {
-        Some(ident) => quote_spanned! {ident.span()=>
-            {
-                #[allow(unused_imports)]
-                use ::matrix_api::__private::http::header::*;
-                #ident
-            }
-        },
-        None => path.to_token_stream(),
+    path.to_token_stream()
+}
+
+/// For a struct with a header field named by a bare name: `http::header`'s constants, glob
+/// imported into the user's module. A name the module defines or imports itself wins over a
+/// glob, so `use http::header::LOCATION;` is the one used, and a constant of the user's named
+/// like a standard header is theirs.
+pub fn header_constants(fields: &[Field]) -> TokenStream {
+    let bare = fields.iter().any(|field| {
+        matches!(&field.kind, crate::attr::api::FieldKind::Header(path) if path.get_ident().is_some())
+    });
+    if !bare {
+        return TokenStream::new();
+    }
+    quote::quote! {
+        #[allow(unused_imports)]
+        use ::matrix_api::__private::http::header::*;
     }
 }
 

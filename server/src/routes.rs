@@ -148,10 +148,7 @@ async fn dispatch(
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         return axum_response(MatrixError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::Other {
-                errcode: "M_TOO_LARGE".to_owned(),
-                extra: Default::default(),
-            },
+            ErrorKind::TooLarge,
             format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
         ));
     };

@@ -562,23 +562,11 @@ mod strategy {
 
     /// An error code this crate has no variant for, with fields that are none of `reserved`.
     fn other_error_kind(reserved: &'static [&'static str]) -> impl Strategy<Value = ErrorKind> {
-        const KNOWN: &[&str] = &[
-            "M_FORBIDDEN",
-            "M_UNKNOWN_TOKEN",
-            "M_MISSING_TOKEN",
-            "M_BAD_JSON",
-            "M_NOT_JSON",
-            "M_NOT_FOUND",
-            "M_LIMIT_EXCEEDED",
-            "M_USER_DEACTIVATED",
-            "M_UNRECOGNIZED",
-            "M_INVALID_PARAM",
-            "M_MISSING_PARAM",
-            "M_UNKNOWN",
-        ];
         (
             prop_oneof!["M_[A-Z_]{1,16}", "[A-Z]{2,6}\\.[A-Z_]{1,12}", text()]
-                .prop_filter("a known code", |code| !KNOWN.contains(&code.as_str())),
+                .prop_filter("a known code", |code| {
+                    !ErrorKind::KNOWN_CODES.contains(&code.as_str())
+                }),
             json_object_without(reserved),
         )
             .prop_map(|(errcode, extra)| ErrorKind::Other { errcode, extra })

@@ -20,7 +20,7 @@ use serde::{
 };
 use serde_json::Value;
 
-use super::{DeserializationError, FromHttpRequestError, IntoHttpError, JsonErrorKind};
+use super::{DeserializationError, ErrorKind, FromHttpRequestError, IntoHttpError, JsonErrorKind};
 use crate::json::{read_object, ExactValue, Slot};
 
 /// An error a Matrix server answers with: the HTTP status and the body.
@@ -60,87 +60,8 @@ pub struct StandardErrorBody {
     pub message: String,
 }
 
-/// A Matrix error code (`errcode`), with the fields the specification defines for it.
-///
-/// Codes this crate does not model are [`ErrorKind::Other`], which keeps the code and every other
-/// field verbatim. New codes may become variants in later versions; an `Other` built by hand with
-/// a code that has a variant still serialises correctly, but does not compare equal to the
-/// parsed form.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// `M_FORBIDDEN`: the request is not allowed, for example for lack of permission.
-    Forbidden,
-    /// `M_UNKNOWN_TOKEN`: the access token is not recognised.
-    UnknownToken {
-        /// When true, the client should log in again keeping its device and local state, rather
-        /// than discarding them.
-        soft_logout: bool,
-    },
-    /// `M_MISSING_TOKEN`: the request carries no access token and needs one.
-    MissingToken,
-    /// `M_BAD_JSON`: the body is JSON but does not have the expected shape.
-    BadJson,
-    /// `M_NOT_JSON`: the body is not valid JSON.
-    NotJson,
-    /// `M_NOT_FOUND`: no resource was found for the request.
-    NotFound,
-    /// `M_LIMIT_EXCEEDED`: the client is sending too many requests.
-    LimitExceeded {
-        /// How long to wait before retrying, in milliseconds, when the server says.
-        retry_after_ms: Option<u64>,
-    },
-    /// `M_USER_DEACTIVATED`: the user's account has been deactivated.
-    UserDeactivated,
-    /// `M_UNRECOGNIZED`: the server does not know this endpoint or method.
-    Unrecognized,
-    /// `M_INVALID_PARAM`: a parameter has an invalid value.
-    InvalidParam,
-    /// `M_MISSING_PARAM`: a required parameter is missing.
-    MissingParam,
-    /// `M_UNKNOWN`: an error with no more specific code.
-    Unknown,
-    /// Any other code, kept with all the body's fields except `errcode` and `error`, so that
-    /// re-serialising gives back the same JSON.
-    Other {
-        /// The code as it came.
-        errcode: String,
-        /// Every other field of the body.
-        extra: JsonObject,
-    },
-}
-
 const ERRCODE_FIELD: &str = StandardErrorBody::ERRCODE_FIELD;
 const ERROR_FIELD: &str = StandardErrorBody::ERROR_FIELD;
-const SOFT_LOGOUT_FIELD: &str = "soft_logout";
-const RETRY_AFTER_MS_FIELD: &str = "retry_after_ms";
-
-impl ErrorKind {
-    /// The code as written on the wire, such as `M_FORBIDDEN`.
-    pub fn errcode(&self) -> &str {
-        match self {
-            ErrorKind::Forbidden => "M_FORBIDDEN",
-            ErrorKind::UnknownToken { .. } => "M_UNKNOWN_TOKEN",
-            ErrorKind::MissingToken => "M_MISSING_TOKEN",
-            ErrorKind::BadJson => "M_BAD_JSON",
-            ErrorKind::NotJson => "M_NOT_JSON",
-            ErrorKind::NotFound => "M_NOT_FOUND",
-            ErrorKind::LimitExceeded { .. } => "M_LIMIT_EXCEEDED",
-            ErrorKind::UserDeactivated => "M_USER_DEACTIVATED",
-            ErrorKind::Unrecognized => "M_UNRECOGNIZED",
-            ErrorKind::InvalidParam => "M_INVALID_PARAM",
-            ErrorKind::MissingParam => "M_MISSING_PARAM",
-            ErrorKind::Unknown => "M_UNKNOWN",
-            ErrorKind::Other { errcode, .. } => errcode,
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.errcode())
-    }
-}
 
 impl StandardErrorBody {
     /// The name of the code's field; for bodies that carry an error beside their own fields,
@@ -163,48 +84,10 @@ impl StandardErrorBody {
     pub fn from_wire_fields<E: de::Error>(
         errcode: String,
         message: Option<String>,
-        mut extra: JsonObject,
+        extra: JsonObject,
     ) -> Result<Self, E> {
-        let kind = match errcode.as_str() {
-            "M_FORBIDDEN" => ErrorKind::Forbidden,
-            "M_UNKNOWN_TOKEN" => {
-                let soft_logout = match extra.remove(SOFT_LOGOUT_FIELD) {
-                    None | Some(Value::Null) => false,
-                    Some(Value::Bool(b)) => b,
-                    Some(other) => {
-                        return Err(E::custom(format_args!(
-                            "field `{SOFT_LOGOUT_FIELD}`: expected a boolean, found {other}"
-                        )))
-                    }
-                };
-                ErrorKind::UnknownToken { soft_logout }
-            }
-            "M_MISSING_TOKEN" => ErrorKind::MissingToken,
-            "M_BAD_JSON" => ErrorKind::BadJson,
-            "M_NOT_JSON" => ErrorKind::NotJson,
-            "M_NOT_FOUND" => ErrorKind::NotFound,
-            "M_LIMIT_EXCEEDED" => {
-                let retry_after_ms = match extra.remove(RETRY_AFTER_MS_FIELD) {
-                    None | Some(Value::Null) => None,
-                    Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
-                    Some(other) => {
-                        return Err(E::custom(format_args!(
-                            "field `{RETRY_AFTER_MS_FIELD}`: expected a non-negative integer, \
-                             found {other}"
-                        )))
-                    }
-                };
-                ErrorKind::LimitExceeded { retry_after_ms }
-            }
-            "M_USER_DEACTIVATED" => ErrorKind::UserDeactivated,
-            "M_UNRECOGNIZED" => ErrorKind::Unrecognized,
-            "M_INVALID_PARAM" => ErrorKind::InvalidParam,
-            "M_MISSING_PARAM" => ErrorKind::MissingParam,
-            "M_UNKNOWN" => ErrorKind::Unknown,
-            _ => ErrorKind::Other { errcode, extra },
-        };
         Ok(StandardErrorBody {
-            kind,
+            kind: ErrorKind::from_wire(errcode, extra).map_err(E::custom)?,
             message: message.unwrap_or_default(),
         })
     }
@@ -221,24 +104,7 @@ impl StandardErrorBody {
         if !self.message.is_empty() {
             map.serialize_entry(ERROR_FIELD, &self.message)?;
         }
-        match &self.kind {
-            ErrorKind::UnknownToken { soft_logout: true } => {
-                map.serialize_entry(SOFT_LOGOUT_FIELD, &true)?;
-            }
-            ErrorKind::LimitExceeded {
-                retry_after_ms: Some(ms),
-            } => {
-                map.serialize_entry(RETRY_AFTER_MS_FIELD, ms)?;
-            }
-            ErrorKind::Other { extra, .. } => {
-                for (key, value) in extra {
-                    if key != ERRCODE_FIELD && key != ERROR_FIELD && !reserved.contains(&&**key) {
-                        map.serialize_entry(key, value)?;
-                    }
-                }
-            }
-            _ => {}
-        }
+        self.kind.serialize_extra(map, reserved)?;
         Ok(())
     }
 }

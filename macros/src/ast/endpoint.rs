@@ -38,6 +38,9 @@ pub struct EndpointStruct {
     /// `#[serde]`) attributes removed.
     pub item: syn::ItemStruct,
     pub fields: Vec<Field>,
+    /// The endpoint's declaration, when the request's module has one to read (see
+    /// `ast::source`); always `None` for a response.
+    pub declaration: Option<crate::ast::metadata::Metadata>,
 }
 
 /// The fields of a struct, grouped by where they go; the first of a kind that can be there
@@ -63,7 +66,11 @@ impl EndpointStruct {
             .iter_mut()
             .map(|field| parse_field(field, derives_serde, errors))
             .collect();
-        EndpointStruct { item, fields }
+        EndpointStruct {
+            item,
+            fields,
+            declaration: None,
+        }
     }
 
     pub fn ident(&self) -> &Ident {

@@ -35,6 +35,29 @@ pub enum History {
     },
 }
 
+impl History {
+    /// The `{param}`s of the paths, in order (every path has the same, as `check` makes sure).
+    pub fn params(&self) -> Vec<String> {
+        let first = match self {
+            History::Single(path) => Some(path),
+            History::Versioned {
+                unstable, stable, ..
+            } => unstable
+                .first()
+                .map(|(_, path)| path)
+                .or(stable.first().map(|(_, _, path)| path)),
+        };
+        let Some(path) = first else {
+            return Vec::new();
+        };
+        path.value()
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+}
+
 /// The declaration as written: each key with the tokens of its value, unchecked.
 pub struct RawMetadata {
     pub entries: Vec<RawEntry>,
@@ -228,9 +251,7 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
         return match word.to_string().as_str() {
             "unstable" => {
                 let feature = if input.peek(syn::token::Paren) {
-                    let inner;
-                    parenthesized!(inner in input);
-                    Some(inner.parse::<LitStr>()?)
+                    Some(parse_feature(input)?)
                 } else {
                     None
                 };
@@ -317,8 +338,28 @@ fn parse_selector(input: ParseStream) -> syn::Result<Selector> {
     })
 }
 
+/// `("org.matrix.msc3882")`: a feature flag, which is a string. Written without the quotes (a
+/// path of dotted words), it is one error saying how to quote it.
 fn parse_feature(input: ParseStream) -> syn::Result<LitStr> {
     let inner;
     parenthesized!(inner in input);
-    inner.parse()
+    if inner.peek(LitStr) {
+        let feature: LitStr = inner.parse()?;
+        if !inner.is_empty() {
+            return Err(inner.error("a feature flag is one string; nothing follows it"));
+        }
+        return Ok(feature);
+    }
+    let written: TokenStream = inner.parse()?;
+    if written.is_empty() {
+        return Err(syn::Error::new(
+            inner.span(),
+            "name the feature flag: `(\"org.matrix.msc1234\")`",
+        ));
+    }
+    let text: String = written.to_string().split_whitespace().collect();
+    Err(syn::Error::new_spanned(
+        written,
+        format!("a feature flag is a string: write \"{text}\" in quotes"),
+    ))
 }

@@ -3,5 +3,6 @@
 
 mod endpoint;
 pub mod metadata;
+pub mod source;
 
 pub use endpoint::{name_and_generics, strip_helper_attrs, EndpointStruct, Field, Places};

@@ -23,6 +23,9 @@ pub struct SerdeField {
     pub with: Option<String>,
     /// `skip` or `skip_deserializing`: the field is never read from the wire.
     pub skip: bool,
+    /// `with`, `serialize_with`, `deserialize_with` or any `skip`: serde does not need the
+    /// field's type to implement its traits, so neither do the macros.
+    pub own_functions: bool,
 }
 
 /// serde's field attributes, all of them.
@@ -78,12 +81,23 @@ impl SerdeField {
             "skip" | "skip_deserializing" => {
                 flag(meta, &key)?;
                 self.skip = true;
+                self.own_functions = true;
             }
-            "skip_serializing" => flag(meta, &key)?,
-            "skip_serializing_if" | "serialize_with" | "getter" => {
+            "skip_serializing" => {
+                flag(meta, &key)?;
+                self.own_functions = true;
+            }
+            "skip_serializing_if" | "getter" => {
                 path(meta, &key)?;
             }
-            "with" | "deserialize_with" => self.with = Some(path(meta, &key)?.value()),
+            "serialize_with" => {
+                path(meta, &key)?;
+                self.own_functions = true;
+            }
+            "with" | "deserialize_with" => {
+                self.with = Some(path(meta, &key)?.value());
+                self.own_functions = true;
+            }
             "borrow" => {
                 if meta.input.peek(Token![=]) {
                     lifetimes(meta, &key)?;

@@ -3,15 +3,17 @@
 //! share are here.
 
 pub mod describe;
+pub mod docs;
 pub mod metadata;
 pub mod request;
 pub mod response;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use crate::ast::{EndpointStruct, Field};
+use crate::attr::api::FieldKind;
 use crate::tokens::first_and_last_span;
 
 /// What to generate. The entry points read it from the cargo features `matrix-api` forwards to
@@ -52,7 +54,8 @@ pub fn serde_struct(
             serde_attrs,
             ..
         } = field;
-        quote! { #(#serde_attrs)* #ident: #ty }
+        let through_trait = query_functions(field);
+        quote! { #(#serde_attrs)* #through_trait #ident: #ty }
     });
     quote! {
         #[derive(#(#derives),*)]
@@ -99,50 +102,125 @@ impl ErrorType<'_> {
     }
 }
 
-/// The user's struct as emitted: with the derives the macros add, and its own `Debug` when it has
-/// secrets.
+/// The user's struct as emitted, with the `Clone` and `Debug` the macros add and, for a request
+/// whose declaration could be read, the `# Endpoint` section of its documentation.
 pub fn endpoint_struct(endpoint: &EndpointStruct) -> TokenStream {
-    let derives = added_derives(endpoint);
-    let item = &endpoint.item;
-    let debug = redacting_debug(endpoint);
+    let mut item = endpoint.item.clone();
+    if let Some(declaration) = &endpoint.declaration {
+        for line in docs::endpoint_section(declaration) {
+            // The space `///` would put there, so the section reads like written docs.
+            let line = format!(" {line}");
+            item.attrs.push(syn::parse_quote!(#[doc = #line]));
+        }
+    }
+    let clone_and_debug = clone_and_debug(endpoint);
     quote! {
-        #derives
         #item
-        #debug
+        #clone_and_debug
     }
 }
 
-/// The derives the macros add: `Clone` and `Debug`, except that a struct with
-/// `#[api(secret)]` fields gets a `Debug` of its own (see [`redacting_debug`]).
-fn added_derives(endpoint: &EndpointStruct) -> TokenStream {
-    if endpoint.fields.iter().any(|f| f.secret) {
-        quote! { #[derive(Clone)] }
-    } else {
-        quote! { #[derive(Clone, Debug)] }
-    }
-}
-
-/// A `Debug` that shows `<redacted>` for `#[api(secret)]` fields, because Debug output ends up
-/// in logs; empty when the struct has no secret.
-fn redacting_debug(endpoint: &EndpointStruct) -> TokenStream {
-    if !endpoint.fields.iter().any(|f| f.secret) {
-        return TokenStream::new();
-    }
+/// `Clone` and `Debug` for the struct, field by field: a field whose kind has a trait in
+/// `matrix_api::field` is cloned and shown through it (see [`field_trait`]), so that a type
+/// lacking them is reported once, with what else it lacks. `Debug` shows `<redacted>` for
+/// `#[api(secret)]` fields, because Debug output ends up in logs.
+fn clone_and_debug(endpoint: &EndpointStruct) -> TokenStream {
     let ident = endpoint.ident();
     let name = ident.to_string();
-    let fields = endpoint.fields.iter().map(|field| {
-        let (label, member) = (field.ident.to_string(), &field.ident);
-        if field.secret {
-            quote! { .field(#label, &::matrix_api::__private::Redacted) }
-        } else {
-            quote! { .field(#label, &self.#member) }
+    let clones = endpoint.fields.iter().map(|field| {
+        let member = &field.ident;
+        match field_trait(field) {
+            Some(field_trait) => quote! { #member: #field_trait::clone_field(&self.#member) },
+            None => quote! { #member: ::std::clone::Clone::clone(&self.#member) },
         }
     });
+    let debugs = endpoint.fields.iter().map(|field| {
+        let (label, member) = (field.ident.to_string(), &field.ident);
+        if field.secret {
+            return quote! { .field(#label, &::matrix_api::__private::Redacted) };
+        }
+        match field_trait(field) {
+            Some(field_trait) => quote! { .field(#label, #field_trait::debug_field(&self.#member)) },
+            None => quote! { .field(#label, &self.#member) },
+        }
+    });
+    // `deprecated`: a `#[deprecated]` field is cloned and shown like any other.
     quote! {
+        #[allow(deprecated)]
+        impl ::std::clone::Clone for #ident {
+            fn clone(&self) -> Self {
+                #ident { #(#clones),* }
+            }
+        }
+
+        #[allow(deprecated)]
         impl ::std::fmt::Debug for #ident {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#name) #(#fields)* .finish()
+                f.debug_struct(#name) #(#debugs)* .finish()
             }
         }
     }
+}
+
+/// `<T as ::matrix_api::field::PathParameter>` (or `QueryParameter`, `HeaderParameter`) for a
+/// field of a kind that has such a trait; `None` for body fields, which serde reads, and for a
+/// query field with serde functions of its own.
+///
+/// Generated code calls the trait's methods through this path and names no bound elsewhere:
+/// rustc then checks one bound, at the field's type, and a type that does not fit is one error
+/// there, worded by the trait. Every use is spanned on the type's first token, so the errors
+/// of all uses are the same and reported once.
+pub fn field_trait(field: &Field) -> Option<TokenStream> {
+    let name = match field.kind {
+        FieldKind::Path => "PathParameter",
+        FieldKind::Query | FieldKind::QueryAll if !field.serde.own_functions => "QueryParameter",
+        FieldKind::Header(_) => "HeaderParameter",
+        _ => return None,
+    };
+    let span = first_and_last_span(&field.ty).0;
+    let ty = respan(&field.ty, span);
+    let name = Ident::new(name, span);
+    Some(quote_spanned! {span=> <#ty as ::matrix_api::field::#name> })
+}
+
+/// `#[serde(serialize_with = …, deserialize_with = …)]` through `QueryParameter`, for a field of
+/// the query struct (nothing for others, or one with serde functions of its own); with
+/// `#[serde(default)]` for an `Option` that has none, as serde reads a missing `Option` as
+/// `None` only when it reads the field itself.
+fn query_functions(field: &Field) -> TokenStream {
+    if !matches!(field.kind, FieldKind::Query) {
+        return TokenStream::new();
+    }
+    let Some(field_trait) = field_trait(field) else {
+        return TokenStream::new();
+    };
+    let span = first_and_last_span(&field.ty).0;
+    // serde parses the path from the string and gives its tokens the string's span.
+    let path = |method: &str| syn::LitStr::new(&format!("{field_trait}::{method}"), span);
+    let (serialize, deserialize) = (path("serialize_query"), path("deserialize_query"));
+    let default = (describe::option_inner(&field.ty).is_some() && !field.serde.default)
+        .then(|| quote! { #[serde(default)] });
+    quote! {
+        #[serde(serialize_with = #serialize, deserialize_with = #deserialize)]
+        #default
+    }
+}
+
+/// `tokens` with every span set to `span`, so that what rustc reports about them is reported
+/// there.
+fn respan<T: ToTokens>(tokens: &T, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .to_token_stream()
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut new = proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                new.set_span(span);
+                token = proc_macro2::TokenTree::Group(new);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

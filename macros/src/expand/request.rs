@@ -1,13 +1,13 @@
 //! Generates the client and server conversions of a request type.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 
 use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::check::const_checks;
-use crate::expand::{describe, endpoint_struct, serde_struct, ErrorType, Options};
+use crate::expand::{describe, endpoint_struct, field_trait, serde_struct, ErrorType, Options};
 use crate::tokens::{header_name, idents, response_type};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
@@ -47,8 +47,10 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
         describe::request_impl(ident, &endpoint.fields, has_body)
     });
     let endpoint_struct = endpoint_struct(endpoint);
+    let header_constants = crate::tokens::header_constants(&endpoint.fields);
     quote! {
         #endpoint_struct
+        #header_constants
 
         // Inherent, so that `Request::METADATA` needs no trait in scope, and is not ambiguous
         // between `OutgoingRequest` and `IncomingRequest` when both are.
@@ -84,7 +86,8 @@ fn client_impl(
     let response = response_type(ident);
     let path_args = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
-        quote_spanned! {field.ident.span()=> (#name, &__request.#field_ident as &dyn ::std::fmt::Display) }
+        let field_trait = field_trait(field);
+        quote! { (#name, #field_trait::path_value(&__request.#field_ident)) }
     });
     let destructure = fields.all.iter().map(|field| {
         let field_ident = &field.ident;
@@ -102,14 +105,19 @@ fn client_impl(
     };
     let query_all = fields.query_all.map(|field| {
         let field_ident = &field.ident;
-        quote! { ::matrix_api::__try!(__builder.query(&#field_ident)); }
+        let write = match field_trait(field) {
+            Some(field_trait) => quote! { #field_trait::write_query(&#field_ident, __out) },
+            None => quote! { ::matrix_api::__private::push_query(__out, &#field_ident) },
+        };
+        quote! { ::matrix_api::__try!(__builder.query_with(|__out| #write)); }
     });
     let headers = fields.headers.iter().map(|field| {
         let FieldKind::Header(name) = &field.kind else {
             unreachable!()
         };
         let (name, field_ident) = (header_name(name), &field.ident);
-        quote! { ::matrix_api::__try!(__builder.header(#name, &#field_ident)); }
+        let field_trait = field_trait(field);
+        quote! { ::matrix_api::__try!(__builder.header_value(#name, #field_trait::to_header(&#field_ident))); }
     });
     let finish = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
@@ -181,12 +189,8 @@ fn server_impl(
     let response = response_type(ident);
     let path = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
-        let ty = &field.ty;
-        // `FromStr` named here, on the field, so a type without it is reported there and not
-        // from inside the runtime.
-        quote_spanned! {field.ident.span()=>
-            let #field_ident: #ty = ::matrix_api::__try!(__parts.path_arg(#name, ::std::str::FromStr::from_str));
-        }
+        let field_trait = field_trait(field);
+        quote! { let #field_ident = ::matrix_api::__try!(__parts.path_arg(#name, #field_trait::read_segment)); }
     });
     let query = if fields.query.is_empty() {
         TokenStream::new()
@@ -196,14 +200,19 @@ fn server_impl(
     };
     let query_all = fields.query_all.map(|field| {
         let field_ident = &field.ident;
-        quote! { let #field_ident = ::matrix_api::__try!(__parts.query()); }
+        let read = match field_trait(field) {
+            Some(field_trait) => quote! { __parts.query_all(#field_trait::read_query) },
+            None => quote! { __parts.query() },
+        };
+        quote! { let #field_ident = ::matrix_api::__try!(#read); }
     });
     let headers = fields.headers.iter().map(|field| {
         let FieldKind::Header(name) = &field.kind else {
             unreachable!()
         };
         let (name, field_ident) = (header_name(name), &field.ident);
-        quote! { let #field_ident = ::matrix_api::__try!(__parts.header(#name)); }
+        let field_trait = field_trait(field);
+        quote! { let #field_ident = ::matrix_api::__try!(__parts.header(#name, #field_trait::from_header)); }
     });
     let body = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;

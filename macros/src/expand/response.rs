@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
-use crate::expand::{describe, endpoint_struct, serde_struct, ErrorType, Options};
+use crate::expand::{describe, endpoint_struct, field_trait, serde_struct, ErrorType, Options};
 use crate::tokens::{header_name, idents};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
@@ -40,6 +40,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
         })
         .collect();
     let header_idents: Vec<&Ident> = idents(&headers).collect();
+    let header_traits: Vec<Option<TokenStream>> = headers.iter().map(|f| field_trait(f)).collect();
 
     let server = options.server.then(|| {
         let all_idents = all_idents.clone();
@@ -76,7 +77,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                 #[allow(unused_mut)]
                 let mut __builder = ::matrix_api::__private::ResponseBuilder::new(#status);
                 let #ident { #(#all_idents),* } = __response;
-                #( ::matrix_api::__try!(__builder.header(#header_names, &#header_idents)); )*
+                #( ::matrix_api::__try!(__builder.header_value(#header_names, #header_traits::to_header(&#header_idents))); )*
                 #finish
             }
         }
@@ -135,8 +136,9 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                     ));
                 }
                 #(
-                    let #header_idents =
-                        ::matrix_api::__try!(::matrix_api::__private::read_header(&__parts.headers, #header_names));
+                    let #header_idents = ::matrix_api::__try!(::matrix_api::__private::read_header(
+                        &__parts.headers, #header_names, #header_traits::from_header,
+                    ));
                 )*
                 #read_body
                 ::std::result::Result::Ok(#ident { #(#all_idents),* })
@@ -148,8 +150,10 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
         .describe
         .then(|| describe::response_impl(ident, &endpoint.fields, &status));
     let endpoint_struct = endpoint_struct(endpoint);
+    let header_constants = crate::tokens::header_constants(&endpoint.fields);
     quote! {
         #endpoint_struct
+        #header_constants
 
         // `deprecated`: the conversions read and write a `#[deprecated]` field like any other.
         #[allow(non_local_definitions, deprecated)]

@@ -25,12 +25,40 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
     ),
 };
-#[derive(Clone, Debug)]
 #[derive(PartialEq)]
+///
+/// # Endpoint
+///
+/// `POST`, rate-limited; authentication: an application service's token when one is given.
+///
+/// | path | available |
+/// | --- | --- |
+/// | `/_matrix/client/r0/login` | Matrix v1.0 and later |
+/// | `/_matrix/client/v3/login` | Matrix v1.1 and later |
 pub struct Request {
     pub login_info: LoginInfo,
     pub device_id: Option<OwnedDeviceId>,
     pub refresh_token: bool,
+}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Request {
+    fn clone(&self) -> Self {
+        Request {
+            login_info: ::std::clone::Clone::clone(&self.login_info),
+            device_id: ::std::clone::Clone::clone(&self.device_id),
+            refresh_token: ::std::clone::Clone::clone(&self.refresh_token),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Request")
+            .field("login_info", &self.login_info)
+            .field("device_id", &self.device_id)
+            .field("refresh_token", &self.refresh_token)
+            .finish()
+    }
 }
 impl Request {
     /// The endpoint's metadata: method, rate limiting, authentication and paths.
@@ -99,7 +127,6 @@ const _: () = {
         };
     }
 };
-#[derive(Clone)]
 #[derive(PartialEq, Eq)]
 pub struct Response {
     pub user_id: OwnedUserId,
@@ -108,6 +135,19 @@ pub struct Response {
     pub refresh_token: Option<String>,
     pub expires_in: Option<Duration>,
 }
+#[allow(deprecated)]
+impl ::std::clone::Clone for Response {
+    fn clone(&self) -> Self {
+        Response {
+            user_id: ::std::clone::Clone::clone(&self.user_id),
+            access_token: ::std::clone::Clone::clone(&self.access_token),
+            device_id: ::std::clone::Clone::clone(&self.device_id),
+            refresh_token: ::std::clone::Clone::clone(&self.refresh_token),
+            expires_in: ::std::clone::Clone::clone(&self.expires_in),
+        }
+    }
+}
+#[allow(deprecated)]
 impl ::std::fmt::Debug for Response {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Response")

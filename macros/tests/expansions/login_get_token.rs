@@ -24,10 +24,32 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
     ),
 };
-#[derive(Clone, Debug)]
 #[derive(PartialEq, Eq, Default)]
+///
+/// # Endpoint
+///
+/// `POST`, rate-limited; authentication: a user's access token.
+///
+/// | path | available |
+/// | --- | --- |
+/// | `/_matrix/client/unstable/org.matrix.msc3882/login/get_token` | unstable |
+/// | `/_matrix/client/v1/login/get_token` | Matrix v1.7 and later |
 pub struct Request {
     pub auth: Option<AuthData>,
+}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Request {
+    fn clone(&self) -> Self {
+        Request {
+            auth: ::std::clone::Clone::clone(&self.auth),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Request").field("auth", &self.auth).finish()
+    }
 }
 impl Request {
     /// The endpoint's metadata: method, rate limiting, authentication and paths.
@@ -133,12 +155,21 @@ const _: () = {
         ::std::result::Result::Ok(Request { auth })
     }
 };
-#[derive(Clone)]
 #[derive(PartialEq, Eq)]
 pub struct Response {
     pub expires_in: Duration,
     pub login_token: String,
 }
+#[allow(deprecated)]
+impl ::std::clone::Clone for Response {
+    fn clone(&self) -> Self {
+        Response {
+            expires_in: ::std::clone::Clone::clone(&self.expires_in),
+            login_token: ::std::clone::Clone::clone(&self.login_token),
+        }
+    }
+}
+#[allow(deprecated)]
 impl ::std::fmt::Debug for Response {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Response")

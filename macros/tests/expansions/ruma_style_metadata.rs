@@ -25,8 +25,28 @@ const METADATA: ::matrix_api::Metadata = ::matrix_api::Metadata {
     ),
 };
 const _: ::matrix_api::AuthScheme = <AccessTokenOptional as ::matrix_api::api::auth_scheme::Scheme>::SCHEME;
-#[derive(Clone, Debug)]
+///
+/// # Endpoint
+///
+/// `GET`, not rate-limited; authentication: a user's access token when one is given.
+///
+/// | path | available |
+/// | --- | --- |
+/// | `/_matrix/client/unstable/org.example.msc0001/things` | unstable, where the server announces `org.example.msc0001` |
+/// | `/_matrix/client/v3/things` | Matrix v1.4 and later |
 pub struct Request {}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Request {
+    fn clone(&self) -> Self {
+        Request {}
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Request").finish()
+    }
+}
 impl Request {
     /// The endpoint's metadata: method, rate limiting, authentication and paths.
     pub const METADATA: ::matrix_api::Metadata = METADATA;
@@ -120,8 +140,19 @@ const _: () = {
         ::std::result::Result::Ok(Request {})
     }
 };
-#[derive(Clone, Debug)]
 pub struct Response {}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Response {
+    fn clone(&self) -> Self {
+        Response {}
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Response").finish()
+    }
+}
 #[allow(non_local_definitions, deprecated)]
 const _: () = {
     #[derive(

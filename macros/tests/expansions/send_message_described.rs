@@ -25,7 +25,17 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
     ),
 };
-#[derive(Clone, Debug)]
+///
+/// # Endpoint
+///
+/// `PUT`, not rate-limited; authentication: a user's access token.
+///
+/// | path | available |
+/// | --- | --- |
+/// | `/_matrix/client/r0/rooms/{room_id}/send/{event_type}/{txn_id}` | Matrix v1.0 and later |
+/// | `/_matrix/client/v3/rooms/{room_id}/send/{event_type}/{txn_id}` | Matrix v1.1 and later |
+///
+/// Deprecated in Matrix v1.12.
 pub struct Request {
     pub room_id: OwnedRoomId,
     pub event_type: String,
@@ -35,6 +45,62 @@ pub struct Request {
     pub body: String,
     #[deprecated]
     pub format: Option<Box<RawValue>>,
+}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Request {
+    fn clone(&self) -> Self {
+        Request {
+            room_id: <OwnedRoomId as ::matrix_api::field::PathParameter>::clone_field(
+                &self.room_id,
+            ),
+            event_type: <String as ::matrix_api::field::PathParameter>::clone_field(
+                &self.event_type,
+            ),
+            txn_id: <OwnedTransactionId as ::matrix_api::field::PathParameter>::clone_field(
+                &self.txn_id,
+            ),
+            timestamp: <Option<
+                MilliSecondsSinceUnixEpoch,
+            > as ::matrix_api::field::QueryParameter>::clone_field(&self.timestamp),
+            msgtype: ::std::clone::Clone::clone(&self.msgtype),
+            body: ::std::clone::Clone::clone(&self.body),
+            format: ::std::clone::Clone::clone(&self.format),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Request")
+            .field(
+                "room_id",
+                <OwnedRoomId as ::matrix_api::field::PathParameter>::debug_field(
+                    &self.room_id,
+                ),
+            )
+            .field(
+                "event_type",
+                <String as ::matrix_api::field::PathParameter>::debug_field(
+                    &self.event_type,
+                ),
+            )
+            .field(
+                "txn_id",
+                <OwnedTransactionId as ::matrix_api::field::PathParameter>::debug_field(
+                    &self.txn_id,
+                ),
+            )
+            .field(
+                "timestamp",
+                <Option<
+                    MilliSecondsSinceUnixEpoch,
+                > as ::matrix_api::field::QueryParameter>::debug_field(&self.timestamp),
+            )
+            .field("msgtype", &self.msgtype)
+            .field("body", &self.body)
+            .field("format", &self.format)
+            .finish()
+    }
 }
 impl Request {
     /// The endpoint's metadata: method, rate limiting, authentication and paths.
@@ -143,9 +209,22 @@ const _: () = {
         };
     }
 };
-#[derive(Clone, Debug)]
 pub struct Response {
     pub event_id: OwnedEventId,
+}
+#[allow(deprecated)]
+impl ::std::clone::Clone for Response {
+    fn clone(&self) -> Self {
+        Response {
+            event_id: ::std::clone::Clone::clone(&self.event_id),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Response").field("event_id", &self.event_id).finish()
+    }
 }
 #[allow(non_local_definitions, deprecated)]
 const _: () = {

@@ -7,12 +7,55 @@ const METADATA: Metadata = ::matrix_api::Metadata {
     authentication: ::matrix_api::AuthScheme::AccessToken,
     history: ::matrix_api::VersionHistory::unversioned("/_matrix/media/v3/upload"),
 };
-#[derive(Clone, Debug)]
+///
+/// # Endpoint
+///
+/// `POST`, rate-limited; authentication: a user's access token.
+///
+/// Path: `/_matrix/media/v3/upload`, the same in every version.
 pub struct Request {
     pub content_type: Option<String>,
     pub filename: Option<String>,
     pub file: Vec<u8>,
 }
+#[allow(deprecated)]
+impl ::std::clone::Clone for Request {
+    fn clone(&self) -> Self {
+        Request {
+            content_type: <Option<
+                String,
+            > as ::matrix_api::field::HeaderParameter>::clone_field(&self.content_type),
+            filename: <Option<
+                String,
+            > as ::matrix_api::field::QueryParameter>::clone_field(&self.filename),
+            file: ::std::clone::Clone::clone(&self.file),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Request")
+            .field(
+                "content_type",
+                <Option<
+                    String,
+                > as ::matrix_api::field::HeaderParameter>::debug_field(
+                    &self.content_type,
+                ),
+            )
+            .field(
+                "filename",
+                <Option<
+                    String,
+                > as ::matrix_api::field::QueryParameter>::debug_field(&self.filename),
+            )
+            .field("file", &self.file)
+            .finish()
+    }
+}
+#[allow(unused_imports)]
+use ::matrix_api::__private::http::header::*;
 impl Request {
     /// The endpoint's metadata: method, rate limiting, authentication and paths.
     pub const METADATA: ::matrix_api::Metadata = METADATA;
@@ -38,6 +81,11 @@ const _: () = {
     #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
     struct RequestQuery {
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(
+            serialize_with = "< Option < String > as :: matrix_api :: field :: QueryParameter >::serialize_query",
+            deserialize_with = "< Option < String > as :: matrix_api :: field :: QueryParameter >::deserialize_query"
+        )]
+        #[serde(default)]
         filename: Option<String>,
     }
     impl ::matrix_api::OutgoingRequest for Request {
@@ -78,8 +126,8 @@ const _: () = {
         let Request { content_type, filename, file } = __request;
         ::matrix_api::__try!(__builder.query(& RequestQuery { filename }));
         ::matrix_api::__try!(
-            __builder.header({ #[allow(unused_imports)] use
-            ::matrix_api::__private::http::header:: *; CONTENT_TYPE }, & content_type)
+            __builder.header_value(CONTENT_TYPE, < Option < String > as
+            ::matrix_api::field::HeaderParameter > ::to_header(& content_type))
         );
         __builder.raw_body(file, __body)
     }
@@ -113,8 +161,8 @@ const _: () = {
         );
         let RequestQuery { filename } = ::matrix_api::__try!(__parts.query());
         let content_type = ::matrix_api::__try!(
-            __parts.header({ #[allow(unused_imports)] use
-            ::matrix_api::__private::http::header:: *; CONTENT_TYPE })
+            __parts.header(CONTENT_TYPE, < Option < String > as
+            ::matrix_api::field::HeaderParameter > ::from_header)
         );
         let file = __bytes.to_vec();
         ::std::result::Result::Ok(Request {
@@ -124,11 +172,37 @@ const _: () = {
         })
     }
 };
-#[derive(Clone, Debug)]
 pub struct Response {
     pub location: Option<String>,
     pub content_uri: OwnedMxcUri,
 }
+#[allow(deprecated)]
+impl ::std::clone::Clone for Response {
+    fn clone(&self) -> Self {
+        Response {
+            location: <Option<
+                String,
+            > as ::matrix_api::field::HeaderParameter>::clone_field(&self.location),
+            content_uri: ::std::clone::Clone::clone(&self.content_uri),
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Response")
+            .field(
+                "location",
+                <Option<
+                    String,
+                > as ::matrix_api::field::HeaderParameter>::debug_field(&self.location),
+            )
+            .field("content_uri", &self.content_uri)
+            .finish()
+    }
+}
+#[allow(unused_imports)]
+use ::matrix_api::__private::http::header::*;
 #[allow(non_local_definitions, deprecated)]
 const _: () = {
     #[derive(
@@ -165,8 +239,8 @@ const _: () = {
         );
         let Response { location, content_uri } = __response;
         ::matrix_api::__try!(
-            __builder.header({ #[allow(unused_imports)] use
-            ::matrix_api::__private::http::header:: *; LOCATION }, & location)
+            __builder.header_value(LOCATION, < Option < String > as
+            ::matrix_api::field::HeaderParameter > ::to_header(& location))
         );
         __builder.json_body(&ResponseBody { content_uri }, __body)
     }
@@ -203,9 +277,8 @@ const _: () = {
             );
         }
         let location = ::matrix_api::__try!(
-            ::matrix_api::__private::read_header(& __parts.headers, {
-            #[allow(unused_imports)] use ::matrix_api::__private::http::header:: *;
-            LOCATION })
+            ::matrix_api::__private::read_header(& __parts.headers, LOCATION, < Option <
+            String > as ::matrix_api::field::HeaderParameter > ::from_header,)
         );
         let ResponseBody { content_uri } = ::matrix_api::__try!(
             ::matrix_api::__private::json_body(__bytes)

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use matrix_api::SupportedVersions;
 use serde_json::Value;
@@ -62,4 +63,40 @@ where
         assert!(request.body().is_empty());
         R::try_from_http_request(request, &[] as &[&str]).unwrap();
     }
+}
+
+/// The specification's `data/api/client-server` directory: `MATRIX_SPEC_PATH`, or the
+/// workspace's `../shared/matrix-spec/data/api/client-server`. Without it a test says it was
+/// skipped and passes, unless `MATRIX_SPEC_REQUIRED=1` (as in CI), when it fails.
+pub fn spec_api_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("MATRIX_SPEC_PATH") {
+        Some(dir) => PathBuf::from(dir),
+        // Cargo runs tests in the package's directory, `tests/`; the workspace is its parent.
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/matrix-spec/data/api/client-server"),
+    };
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let missing = format!(
+        "no Matrix specification at {} (set MATRIX_SPEC_PATH to the matrix-spec repository's \
+         data/api/client-server)",
+        dir.display()
+    );
+    if std::env::var("MATRIX_SPEC_REQUIRED").as_deref() == Ok("1") {
+        panic!("{missing}; MATRIX_SPEC_REQUIRED=1 does not allow skipping");
+    }
+    // Straight to the process's stderr: libtest captures `println!` of passing tests, and a
+    // skip nobody sees is a pass that was not earned.
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "SKIPPED: {missing}");
+    });
+    None
+}
+
+/// The root of the specification's repository (above `data/api/client-server`).
+pub fn spec_root() -> Option<PathBuf> {
+    spec_api_dir().map(|dir| dir.join("../../.."))
 }

@@ -12,9 +12,9 @@
 //! longer matches anything fails the test, so the list never outlives its reasons.
 
 mod checker;
+#[path = "../common/mod.rs"]
+mod common;
 mod spec;
-
-use std::path::PathBuf;
 
 use matrix_api::describe::{Describe, EndpointDescription};
 use matrix_api::http::{self, header::CONTENT_TYPE};
@@ -174,38 +174,8 @@ fn round_trip_error<E: EndpointError>(status: u16, body: &Value) -> Result<Value
     serde_json::from_slice(sent.body()).map_err(|err| format!("not JSON when sent again: {err}"))
 }
 
-/// Where the specification is, if it is there: `MATRIX_SPEC_PATH`, or the workspace's
-/// `../shared/matrix-spec/data/api/client-server`.
-fn spec_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("MATRIX_SPEC_PATH") {
-        Some(dir) => PathBuf::from(dir),
-        // Cargo runs tests in the package's directory, `tests/`; the workspace is its parent.
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/matrix-spec/data/api/client-server"),
-    };
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let missing = format!(
-        "no Matrix specification at {} (set MATRIX_SPEC_PATH to the matrix-spec repository's \
-         data/api/client-server)",
-        dir.display()
-    );
-    if std::env::var("MATRIX_SPEC_REQUIRED").as_deref() == Ok("1") {
-        panic!("spec conformance: {missing}; MATRIX_SPEC_REQUIRED=1 does not allow skipping");
-    }
-    // Straight to the process's stderr: libtest captures `println!` of passing tests, and a
-    // skip nobody sees is a pass that was not earned.
-    static SAID: std::sync::Once = std::sync::Once::new();
-    SAID.call_once(|| {
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "spec conformance: SKIPPED, {missing}");
-    });
-    None
-}
-
 fn load_spec() -> Option<Spec> {
-    let dir = spec_dir()?;
+    let dir = common::spec_api_dir()?;
     Some(Spec::load(&dir).unwrap_or_else(|err| panic!("cannot read the specification: {err}")))
 }
 

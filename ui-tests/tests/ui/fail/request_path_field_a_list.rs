@@ -1,3 +1,4 @@
+// A path field whose type is a list: a `{param}` holds one piece of text.
 use matrix_api::{metadata, request, response, Metadata};
 
 const METADATA: Metadata = metadata! {
