@@ -1,30 +1,4 @@
-//! Declare a Matrix HTTP endpoint once, and use the same types on the client and on the server.
-//!
-//! An endpoint is a module with a `METADATA` constant built by [`metadata!`], a `Request` type
-//! marked [`request`] and a `Response` type marked [`response`]. The macros generate the
-//! conversions to and from [`http::Request`] and [`http::Response`]: [`OutgoingRequest`] and
-//! [`IncomingResponse`] for clients (cargo feature `client`), [`IncomingRequest`] and
-//! [`OutgoingResponse`] for servers (cargo feature `server`). At run time the client picks the
-//! path the server supports from the endpoint's [`VersionHistory`] and the server's
-//! [`SupportedVersions`].
-//!
-//! With the cargo feature `describe` (off by default), the macros also describe each endpoint
-//! for programs (`matrix_api::describe`): its metadata and every field of its request and
-//! response with wire name, location, JSON type and whether it is required, from the same parse
-//! as the conversions; `matrix_api::describe::openapi` writes an OpenAPI 3.1 document from them.
-//!
-//! # Access tokens
-//!
-//! What a client sends for each [`AuthScheme`] and [`SendAccessToken`]:
-//!
-//! | `authentication` | `IfRequired(t)` | `Always(t)` | `Appservice(t)` | `None` |
-//! | --- | --- | --- | --- | --- |
-//! | `None` | not sent | sent | not sent | not sent |
-//! | `AccessToken` | sent | sent | sent | error: token required |
-//! | `AccessTokenOptional` | sent | sent | sent | not sent |
-//! | `AppserviceToken` | error | sent | sent | error: token required |
-//! | `AppserviceTokenOptional` | not sent | sent | sent | not sent |
-
+#![doc = include_str!("../docs/lib.md")]
 #![warn(missing_docs)]
 
 // Generated code names `::matrix_api`, which must also resolve inside this crate.
@@ -106,16 +80,21 @@ macro_rules! __try {
 pub use auth::{AuthScheme, SendAccessToken};
 pub use bytes::BufMut;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
-/// JSON-safe integers, the type of the specification's integer fields (`UInt` for the
-/// non-negative ones), and their literal macros.
-pub use js_int::{int, uint, Int, UInt};
 pub use header::HeaderField;
 pub use history::{
     path_params, StablePath, StablePathSelector, UnstablePath, VersionHistory, VersioningDecision,
 };
 /// The `http` crate, whose request and response types the conversions produce and read.
 pub use http;
-pub use matrix_api_macros::{metadata, request, response};
+/// JSON-safe integers, the type of the specification's integer fields (`UInt` for the
+/// non-negative ones), and their literal macros.
+pub use js_int::{int, uint, Int, UInt};
+#[doc = include_str!("../docs/metadata.md")]
+pub use matrix_api_macros::metadata;
+#[doc = include_str!("../docs/request.md")]
+pub use matrix_api_macros::request;
+#[doc = include_str!("../docs/response.md")]
+pub use matrix_api_macros::response;
 pub use metadata::Metadata;
 pub use version::{MatrixVersion, SupportedVersions, UnknownVersionError};
 

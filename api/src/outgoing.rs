@@ -229,10 +229,7 @@ impl<Line: FirstLine> Outgoing<Line> {
 }
 
 /// Appends `query` to `out` as `application/x-www-form-urlencoded` pairs.
-pub fn push_query<Q: Serialize + ?Sized>(
-    out: &mut String,
-    query: &Q,
-) -> Result<(), IntoHttpError> {
+pub fn push_query<Q: Serialize + ?Sized>(out: &mut String, query: &Q) -> Result<(), IntoHttpError> {
     serde_html_form::ser::push_to_string(out, query).map_err(|err| IntoHttpError::Query {
         message: err.to_string(),
     })?;

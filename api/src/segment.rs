@@ -314,7 +314,10 @@ mod tests {
     fn identifiers_enums_and_numbers_round_trip() {
         let room: OwnedRoomId = "!room:example.org".try_into().unwrap();
         assert_eq!(text(&room).unwrap(), "!room:example.org");
-        assert_eq!(read_segment::<OwnedRoomId>("!room:example.org").unwrap(), room);
+        assert_eq!(
+            read_segment::<OwnedRoomId>("!room:example.org").unwrap(),
+            room
+        );
         let txn = OwnedTransactionId::from("txn 1");
         assert_eq!(text(&txn).unwrap(), "txn 1");
         assert_eq!(read_segment::<OwnedTransactionId>("txn 1").unwrap(), txn);

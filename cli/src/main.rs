@@ -121,7 +121,8 @@ async fn main() -> ExitCode {
             json,
         } => {
             let mut out = Reporter::new(json, 4);
-            let result = get_token(&mut out, &homeserver, &user, password_stdin, access_token).await;
+            let result =
+                get_token(&mut out, &homeserver, &user, password_stdin, access_token).await;
             out.finish(result)
         }
         Command::LoginWithToken {
@@ -132,9 +133,14 @@ async fn main() -> ExitCode {
             json,
         } => {
             let mut out = Reporter::new(json, 0);
-            let result =
-                login_with_token(&mut out, &homeserver, &token, device_name.as_deref(), show_token)
-                    .await;
+            let result = login_with_token(
+                &mut out,
+                &homeserver,
+                &token,
+                device_name.as_deref(),
+                show_token,
+            )
+            .await;
             out.finish(result)
         }
     }
@@ -170,7 +176,9 @@ async fn versions(out: &mut Reporter, homeserver: &str) -> Result<Value, String>
     let response = client.versions_response();
     let endpoints: Vec<_> = choices
         .iter()
-        .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
+        .map(
+            |c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }),
+        )
         .collect();
     let result = json!({ "versions": response.versions, "unstable_features": response.unstable_features, "endpoints": endpoints });
     if out.is_json() {
@@ -192,7 +200,10 @@ async fn versions(out: &mut Reporter, homeserver: &str) -> Result<Value, String>
     ));
     for choice in choices {
         let path = choice.path.map_or_else(|e| e.to_string(), str::to_owned);
-        out.line(&format!("{:<52} -> {path}  ({})", choice.endpoint, choice.reason));
+        out.line(&format!(
+            "{:<52} -> {path}  ({})",
+            choice.endpoint, choice.reason
+        ));
     }
     Ok(result)
 }

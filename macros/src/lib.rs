@@ -33,8 +33,20 @@ const OPTIONS: Options = Options {
     describe: cfg!(feature = "describe"),
 };
 
-/// Builds a `matrix_api::Metadata` from a declaration, checked at compile time.
-/// See `matrix_api`'s documentation for the grammar.
+/// Builds a `matrix_api::Metadata` from a declaration, checked at compile time. Use it as
+/// `matrix_api::metadata!`, whose documentation holds the grammar with examples:
+///
+/// ```text
+/// const METADATA: Metadata = metadata! {
+///     method: POST,
+///     rate_limited: true,
+///     authentication: AccessToken,
+///     history: {
+///         unstable("org.matrix.msc3882") => "/_matrix/client/unstable/org.matrix.msc3882/login/get_token",
+///         1.7 => "/_matrix/client/v1/login/get_token",
+///     }
+/// };
+/// ```
 #[proc_macro]
 pub fn metadata(input: TokenStream) -> TokenStream {
     pipeline::metadata(input.into(), Form::Expression).into()
@@ -47,14 +59,20 @@ pub fn metadata_item(input: TokenStream) -> TokenStream {
     pipeline::metadata(input.into(), Form::Item).into()
 }
 
-/// Generates the conversions of an endpoint's request type. See `matrix_api`'s documentation.
+/// Generates the conversions of an endpoint's request type. Use it as `matrix_api::request`,
+/// whose documentation lists where each field goes (`#[api(path)]`, `#[api(query)]`,
+/// `#[api(header = NAME)]`, `#[api(body)]`, `#[api(raw_body)]`, none for a JSON body field) and
+/// what its type needs, with examples.
 #[proc_macro_attribute]
 pub fn request(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let declaration = |name: &proc_macro2::Ident| ast::source::declaration_near(name.span());
+    let declaration =
+        |name: &proc_macro2::Ident| ast::source::declaration_near(&name.to_string(), name.span());
     pipeline::request(attr.into(), item.into(), OPTIONS, &declaration).into()
 }
 
-/// Generates the conversions of an endpoint's response type. See `matrix_api`'s documentation.
+/// Generates the conversions of an endpoint's response type. Use it as `matrix_api::response`,
+/// whose documentation holds its attributes (`status = NAME`, `error = Type`, header and body
+/// fields) with examples.
 #[proc_macro_attribute]
 pub fn response(attr: TokenStream, item: TokenStream) -> TokenStream {
     pipeline::response(attr.into(), item.into(), OPTIONS).into()

@@ -2,6 +2,11 @@
 //! declared the way a user's crate declares them. The tests in `tests/` use them as a client
 //! and as a server.
 
+// The README's Rust examples, compiled and run as doctests of this crate.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeExamples;
+
 use std::fmt;
 
 use matrix_api::error::MatrixError;
@@ -12,7 +17,7 @@ use matrix_api::{BufMut, EndpointError, IntoHttpError, OutgoingResponse};
 pub mod send_message {
     use matrix_api::{metadata, request, response, Metadata};
     use ruma_common::serde::JsonObject;
-    use ruma_common::{OwnedEventId, OwnedRoomId};
+    use ruma_common::{OwnedEventId, OwnedRoomId, OwnedTransactionId};
 
     pub const METADATA: Metadata = metadata! {
         method: PUT,
@@ -31,7 +36,7 @@ pub mod send_message {
         #[api(path)]
         pub event_type: String,
         #[api(path)]
-        pub txn_id: String,
+        pub txn_id: OwnedTransactionId,
         #[api(body)]
         pub content: JsonObject,
     }
@@ -279,4 +284,68 @@ impl EndpointError for TeapotError {
 pub fn default_error_is_matrix_error(
 ) -> Option<<send_message::Request as matrix_api::OutgoingRequest>::EndpointError> {
     None::<MatrixError>
+}
+
+/// `POST /rooms/{room_id}/receipt/{receipt_type}/{event_id}`: an enum path parameter whose
+/// variants are renamed as the wire names them, beside identifier types.
+pub mod send_receipt {
+    use matrix_api::{metadata, request, response, Metadata};
+    use ruma_common::{OwnedEventId, OwnedRoomId};
+    use serde::{Deserialize, Serialize};
+
+    pub const METADATA: Metadata = metadata! {
+        method: POST,
+        rate_limited: true,
+        authentication: AccessToken,
+        history: {
+            1.0 => "/_matrix/client/r0/rooms/{room_id}/receipt/{receipt_type}/{event_id}",
+            1.1 => "/_matrix/client/v3/rooms/{room_id}/receipt/{receipt_type}/{event_id}",
+        }
+    };
+
+    /// The kinds of receipt, as their `{receiptType}` segment writes them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ReceiptType {
+        #[serde(rename = "m.read")]
+        Read,
+        #[serde(rename = "m.read.private")]
+        ReadPrivate,
+        #[serde(rename = "m.fully_read")]
+        FullyRead,
+    }
+
+    #[request]
+    pub struct Request {
+        #[api(path)]
+        pub room_id: OwnedRoomId,
+        #[api(path)]
+        pub receipt_type: ReceiptType,
+        #[api(path)]
+        pub event_id: OwnedEventId,
+    }
+
+    #[response]
+    pub struct Response {}
+}
+
+/// `GET /things/{thing}`: a path parameter of a type that serializes to anything, to show what
+/// happens when a value has no text of its own.
+pub mod get_thing {
+    use matrix_api::{metadata, request, response, Metadata};
+
+    pub const METADATA: Metadata = metadata! {
+        method: GET,
+        rate_limited: false,
+        authentication: None,
+        path: "/_matrix/client/v3/things/{thing}",
+    };
+
+    #[request]
+    pub struct Request {
+        #[api(path)]
+        pub thing: serde_json::Value,
+    }
+
+    #[response]
+    pub struct Response {}
 }

@@ -37,7 +37,10 @@ fn codes_in(path: &Path, out: &mut BTreeSet<String>) {
 fn spec_codes() -> Option<BTreeSet<String>> {
     let root = common::spec_root()?;
     let mut codes = BTreeSet::new();
-    codes_in(&root.join("content/client-server-api/_index.md"), &mut codes);
+    codes_in(
+        &root.join("content/client-server-api/_index.md"),
+        &mut codes,
+    );
     let mut dirs = vec![root.join("data/api/client-server")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -50,7 +53,10 @@ fn spec_codes() -> Option<BTreeSet<String>> {
         }
     }
     for (code, _) in NOT_CODES {
-        assert!(codes.remove(*code), "{code} is no longer in the specification");
+        assert!(
+            codes.remove(*code),
+            "{code} is no longer in the specification"
+        );
     }
     Some(codes)
 }
@@ -82,7 +88,11 @@ fn parse(status: u16, body: &Value) -> MatrixError {
 fn every_error_code_of_the_specification_is_modelled() {
     let Some(codes) = spec_codes() else { return };
     // The lists of the specification hold some 50 codes; reading none means the scan broke.
-    assert!(codes.len() >= 45, "only {} codes found: {codes:?}", codes.len());
+    assert!(
+        codes.len() >= 45,
+        "only {} codes found: {codes:?}",
+        codes.len()
+    );
     let unmodelled: Vec<&String> = codes
         .iter()
         .filter(|code| !ErrorKind::KNOWN_CODES.contains(&code.as_str()))
@@ -94,14 +104,22 @@ fn every_error_code_of_the_specification_is_modelled() {
     for code in &codes {
         let body = body_of(code);
         let error = parse(400, &body);
-        let kind = error.kind().unwrap_or_else(|| panic!("{code}: {:?}", error.body));
+        let kind = error
+            .kind()
+            .unwrap_or_else(|| panic!("{code}: {:?}", error.body));
         assert_eq!(kind.errcode(), code);
-        assert!(!matches!(kind, ErrorKind::Other { .. }), "{code} read as Other");
+        assert!(
+            !matches!(kind, ErrorKind::Other { .. }),
+            "{code} read as Other"
+        );
         let sent = error.try_into_http_response::<Vec<u8>>().unwrap();
         let again: Value = serde_json::from_slice(sent.body()).unwrap();
         assert_eq!(again, body, "{code} changes in a round trip");
     }
-    println!("error codes: {} of the specification, all modelled", codes.len());
+    println!(
+        "error codes: {} of the specification, all modelled",
+        codes.len()
+    );
 }
 
 #[test]

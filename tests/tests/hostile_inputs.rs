@@ -56,13 +56,13 @@ fn encoded_slash_and_dots_stay_inside_the_value() {
         ("m.room/message", "..")
     );
     let request = send_to("/_matrix/client/v3/rooms/!r:x.org/send/a/%2E%2E").unwrap();
-    assert_eq!(request.txn_id, "..");
+    assert_eq!(request.txn_id.as_str(), "..");
 
     // And the client never lets a value change the route.
     let outgoing = send_message::Request {
         room_id: "!r:x.org".parse().unwrap(),
         event_type: "../../admin".to_owned(),
-        txn_id: "..".to_owned(),
+        txn_id: "..".into(),
         content: Default::default(),
     }
     .try_into_http_request::<Vec<u8>>(

@@ -33,7 +33,7 @@ fn send_message_with_three_path_parameters() {
     let request = send_message::Request {
         room_id: "!room:example.org".parse().unwrap(),
         event_type: "m.room.message".to_owned(),
-        txn_id: "txn/1?#%é".to_owned(),
+        txn_id: "txn/1?#%é".into(),
         content: content.as_object().unwrap().clone(),
     };
     let http_request = request
@@ -76,7 +76,7 @@ fn send_message_with_three_path_parameters() {
         &["!room:example.org", "m.room.message", "txn/1?#%é"],
     )
     .unwrap();
-    assert_eq!(from_router.txn_id, "txn/1?#%é");
+    assert_eq!(from_router.txn_id.as_str(), "txn/1?#%é");
 
     let response = send_message::Response {
         event_id: "$event:example.org".parse().unwrap(),
@@ -100,7 +100,7 @@ fn r0_server_gets_the_r0_path() {
     let request = send_message::Request {
         room_id: "!r:x.org".parse().unwrap(),
         event_type: "m.room.message".to_owned(),
-        txn_id: "1".to_owned(),
+        txn_id: "1".into(),
         content: Default::default(),
     };
     let http_request = request

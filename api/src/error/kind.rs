@@ -48,7 +48,8 @@ impl<T: DeserializeOwned + Serialize> ExtraField for Option<T> {
     }
 
     fn write(&self) -> Option<Value> {
-        self.as_ref().and_then(|value| serde_json::to_value(value).ok())
+        self.as_ref()
+            .and_then(|value| serde_json::to_value(value).ok())
     }
 }
 

@@ -6,10 +6,8 @@
 //! that a stored token is still valid. An application service may ask about a user it
 //! masquerades as.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | r0 (v1.0) | `/_matrix/client/r0/account/whoami` |
-//! | v1.1 and later | `/_matrix/client/v3/account/whoami` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3accountwhoami>
 

@@ -8,10 +8,8 @@
 //! as raw JSON in [`other`](v3::Capabilities::other), so nothing the server sent is lost when a
 //! response is read and sent on.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | r0 (v1.0) | `/_matrix/client/r0/capabilities` |
-//! | v1.1 and later | `/_matrix/client/v3/capabilities` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3capabilities>
 

@@ -10,9 +10,8 @@
 //! client should send its access token to see all of its own; the endpoint also answers without
 //! one.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | all | `/_matrix/client/versions` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientversions>
 

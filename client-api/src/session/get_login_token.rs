@@ -4,10 +4,8 @@
 //! second device, which logs in with `m.login.token`. The server protects the call with
 //! User-Interactive Authentication and rate-limits it strictly.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | before v1.7, MSC3882 | `/_matrix/client/unstable/org.matrix.msc3882/login/get_token` |
-//! | v1.7 and later | `/_matrix/client/v1/login/get_token` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v1::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv1loginget_token>
 

@@ -4,10 +4,8 @@
 //! `POST /login`. Since v1.7 an `m.login.token` entry may say whether the server also offers
 //! `POST /login/get_token`.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | v1.0 (r0) | `/_matrix/client/r0/login` |
-//! | v1.1 and later | `/_matrix/client/v3/login` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3login>
 

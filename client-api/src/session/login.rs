@@ -3,10 +3,8 @@
 //! The client sends one of the login types `GET /login` listed (a password, a login token, an
 //! application service assertion) and gets an access token bound to a device.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | v1.0 (r0) | `/_matrix/client/r0/login` |
-//! | v1.1 and later | `/_matrix/client/v3/login` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3login>
 

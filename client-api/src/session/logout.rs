@@ -4,10 +4,8 @@
 //! device's keys. The request has no body at all (the specification declares none), and the
 //! response is an empty object.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | v1.0 (r0) | `/_matrix/client/r0/logout` |
-//! | v1.1 and later | `/_matrix/client/v3/logout` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3logout>
 

@@ -3,10 +3,8 @@
 //! The refresh token itself authenticates the call, so no access token is sent. The old refresh
 //! token stays valid until the new access or refresh token is first used.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | before v1.3, MSC2918 | `/_matrix/client/unstable/org.matrix.msc2918/refresh` |
-//! | v1.3 and later | `/_matrix/client/v3/refresh` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3refresh>
 

@@ -6,10 +6,8 @@
 //! `redirectUrl` with a `loginToken` for `POST /login` with `m.login.token`. To skip the choice
 //! of provider, use [`sso_login_with_provider`](super::sso_login_with_provider).
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | r0 (v1.0) | `/_matrix/client/r0/login/sso/redirect` |
-//! | v1.1 and later | `/_matrix/client/v3/login/sso/redirect` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3loginssoredirect>
 

@@ -6,10 +6,8 @@
 //! selection page and redirects straight to that provider. An unknown provider gets a `404`,
 //! usually an HTML page for the user rather than JSON for the client.
 //!
-//! | versions | path |
-//! | --- | --- |
-//! | before v1.1, MSC2858 | `/_matrix/client/unstable/org.matrix.msc2858/login/sso/redirect/{idp_id}` |
-//! | v1.1 and later | `/_matrix/client/v3/login/sso/redirect/{idp_id}` |
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
 //!
 //! The unstable path is not tied to the `org.matrix.msc2858` flag: a server without v1.1 gets
 //! it whether or not it announces the flag, since there is no other path a client could try.

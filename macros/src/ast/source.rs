@@ -13,11 +13,25 @@ use proc_macro2::{Span, TokenStream};
 
 use crate::ast::metadata::{Form, Metadata, RawMetadata};
 
-/// The declaration of the endpoint whose request's name is at `span`, read from its file.
-pub fn declaration_near(span: Span) -> Option<TokenStream> {
+/// The declaration of the endpoint whose request is named `name` at `span`, read from its file.
+///
+/// The file is read only if it has `name` where the compiler says the name is: code that a
+/// macro or a doctest built is not where its spans point, and gets no declaration.
+pub fn declaration_near(name: &str, span: Span) -> Option<TokenStream> {
     let file = span.local_file()?;
     let text = std::fs::read_to_string(file).ok()?;
-    metadata_tokens_near(&text, span.start().line)
+    let start = span.start();
+    let line = text.lines().nth(start.line.checked_sub(1)?)?;
+    // `column` counts characters from 0.
+    let at: String = line
+        .chars()
+        .skip(start.column)
+        .take(name.chars().count())
+        .collect();
+    if at != name {
+        return None;
+    }
+    metadata_tokens_near(&text, start.line)
 }
 
 /// A declaration's tokens, checked, in either form; `None` if it has mistakes, which
@@ -130,10 +144,21 @@ fn raw_string_start(bytes: &[u8], i: usize) -> Option<usize> {
 
 fn raw_string_end(bytes: &[u8], start: usize) -> usize {
     let hashes = raw_string_start(bytes, start).expect("checked by the caller");
-    let open = start + bytes[start..].iter().position(|b| *b == b'"').expect("a quote");
+    let open = start
+        + bytes[start..]
+            .iter()
+            .position(|b| *b == b'"')
+            .expect("a quote");
     let mut i = open + 1;
     while i < bytes.len() {
-        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|b| **b == b'#').count() == hashes {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes
+        {
             return i + 1 + hashes;
         }
         i += 1;
@@ -279,7 +304,10 @@ pub mod v2 {
         let tokens = metadata_tokens_near(FILE, line_of("pub struct Request", 0)).unwrap();
         let text = tokens.to_string();
         assert!(text.starts_with("method : GET"), "{text}");
-        assert!(text.contains("\"/_matrix/client/v3/rooms/{room_id}/x\""), "{text}");
+        assert!(
+            text.contains("\"/_matrix/client/v3/rooms/{room_id}/x\""),
+            "{text}"
+        );
     }
 
     #[test]
@@ -296,7 +324,10 @@ pub mod v2 {
             .collect();
         assert_eq!(found.len(), 1);
         let opens = marks(FILE).iter().filter(|(_, m)| *m == Mark::Open).count();
-        let closes = marks(FILE).iter().filter(|(_, m)| *m == Mark::Close).count();
+        let closes = marks(FILE)
+            .iter()
+            .filter(|(_, m)| *m == Mark::Close)
+            .count();
         assert_eq!(opens, closes);
     }
 }

@@ -27,7 +27,11 @@ pub fn check(endpoint: &EndpointStruct, args: &ContainerArgs, errors: &mut Error
 /// Each `#[api(path)]` field fills the `{param}` of its name, and each `{param}` has its
 /// field. (Checked here when the declaration could be read, to name the parameters; rustc
 /// checks the same on `METADATA` in any case.)
-fn path_fields_match_params(endpoint: &EndpointStruct, declaration: &Metadata, errors: &mut Errors) {
+fn path_fields_match_params(
+    endpoint: &EndpointStruct,
+    declaration: &Metadata,
+    errors: &mut Errors,
+) {
     let params = declaration.history.params();
     let shown = params
         .iter()
@@ -38,7 +42,7 @@ fn path_fields_match_params(endpoint: &EndpointStruct, declaration: &Metadata, e
     let mut explained: Vec<&str> = Vec::new();
     for field in &path_fields {
         let name = field.ident.to_string();
-        if params.iter().any(|p| *p == name) {
+        if params.contains(&name) {
             continue;
         }
         let unfilled: Vec<&str> = params
@@ -74,9 +78,7 @@ fn path_fields_match_params(endpoint: &EndpointStruct, declaration: &Metadata, e
             Some(field) if matches!(field.kind, FieldKind::Invalid) => {}
             Some(field) => errors.push(
                 &field.ident,
-                format!(
-                    "`{param}` fills the `{{{param}}}` of the paths: mark it `#[api(path)]`"
-                ),
+                format!("`{param}` fills the `{{{param}}}` of the paths: mark it `#[api(path)]`"),
             ),
             None => errors.push(
                 endpoint.ident(),

@@ -22,7 +22,10 @@ pub fn endpoint_section(metadata: &Metadata) -> Vec<String> {
     lines.push(String::new());
     match &metadata.history {
         History::Single(path) => {
-            lines.push(format!("Path: `{}`, the same in every version.", path.value()));
+            lines.push(format!(
+                "Path: `{}`, the same in every version.",
+                path.value()
+            ));
         }
         History::Versioned {
             unstable,
@@ -34,10 +37,9 @@ pub fn endpoint_section(metadata: &Metadata) -> Vec<String> {
             lines.push("| --- | --- |".to_owned());
             for (feature, path) in unstable {
                 let when = match feature {
-                    Some(feature) => format!(
-                        "unstable, where the server announces `{}`",
-                        feature.value()
-                    ),
+                    Some(feature) => {
+                        format!("unstable, where the server announces `{}`", feature.value())
+                    }
                     None => "unstable".to_owned(),
                 };
                 lines.push(format!("| `{}` | {when} |", path.value()));
@@ -129,7 +131,10 @@ mod tests {
             authentication: None,
             path: "/_matrix/client/versions",
         });
-        assert!(text.contains("`GET`, not rate-limited; authentication: none."), "{text}");
+        assert!(
+            text.contains("`GET`, not rate-limited; authentication: none."),
+            "{text}"
+        );
         assert!(text.contains("Path: `/_matrix/client/versions`, the same in every version."));
     }
 }

@@ -140,7 +140,9 @@ fn clone_and_debug(endpoint: &EndpointStruct) -> TokenStream {
             return quote! { .field(#label, &::matrix_api::__private::Redacted) };
         }
         match field_trait(field) {
-            Some(field_trait) => quote! { .field(#label, #field_trait::debug_field(&self.#member)) },
+            Some(field_trait) => {
+                quote! { .field(#label, #field_trait::debug_field(&self.#member)) }
+            }
             None => quote! { .field(#label, &self.#member) },
         }
     });
@@ -214,7 +216,8 @@ fn respan<T: ToTokens>(tokens: &T, span: proc_macro2::Span) -> TokenStream {
         .into_iter()
         .map(|mut token| {
             if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut new = proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
                 new.set_span(span);
                 token = proc_macro2::TokenTree::Group(new);
             } else {
