@@ -253,6 +253,7 @@ mod tests {
             rate_limited: false,
             authentication: crate::AuthScheme::None,
             history: ROOM_STATE,
+            capability: None,
         };
         assert!(!body_allowed(&get));
         let post = crate::Metadata {

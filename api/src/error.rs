@@ -7,6 +7,7 @@ use std::fmt;
 
 use http::{HeaderName, Method};
 
+use crate::selection::gate::{Gate, GateState};
 use crate::version::MatrixVersion;
 
 mod kind;
@@ -24,10 +25,26 @@ pub enum IntoHttpError {
         /// The endpoint, as its newest path.
         endpoint: &'static str,
     },
-    /// The server supports no version or feature flag that has this endpoint.
+    /// The server announces no version or feature flag that has this endpoint.
     EndpointNotSupported {
         /// The endpoint, as its newest path.
         endpoint: &'static str,
+    },
+    /// The server has the endpoint, but the capability that gates it is off for this user.
+    EndpointNotAvailable {
+        /// The endpoint, as its newest path.
+        endpoint: &'static str,
+        /// The capability, such as `m.get_login_token`.
+        capability: &'static str,
+        /// What the server said of it (disabled, or not listed).
+        state: GateState,
+    },
+    /// A forced path is not one of the endpoint's.
+    UnknownPath {
+        /// The endpoint, as its newest path.
+        endpoint: &'static str,
+        /// The path that was forced.
+        path: String,
     },
     /// The server only supports versions in which the endpoint was removed.
     EndpointRemoved {
@@ -79,7 +96,22 @@ impl fmt::Display for IntoHttpError {
             ),
             IntoHttpError::EndpointNotSupported { endpoint } => write!(
                 f,
-                "the server supports no version or feature flag that has `{endpoint}`"
+                "the server announces no version or feature flag that has `{endpoint}`"
+            ),
+            IntoHttpError::EndpointNotAvailable {
+                endpoint,
+                capability,
+                state,
+            } => {
+                let gate = Gate {
+                    capability,
+                    state: *state,
+                };
+                write!(f, "`{endpoint}` is not available on this server: {gate}")
+            }
+            IntoHttpError::UnknownPath { endpoint, path } => write!(
+                f,
+                "`{path}` is not a path of `{endpoint}`; force one of the paths of its history"
             ),
             IntoHttpError::EndpointRemoved {
                 endpoint,

@@ -15,6 +15,7 @@ pub const INVALID_METADATA: Metadata = Metadata {
     rate_limited: false,
     authentication: AuthScheme::None,
     history: VersionHistory::placeholder(Placeholder::Invalid),
+    capability: None,
 };
 
 /// Glob-imported by `#[request]` next to the struct. An item or named import called
@@ -30,6 +31,7 @@ pub mod undeclared {
         rate_limited: false,
         authentication: AuthScheme::None,
         history: VersionHistory::placeholder(Placeholder::Undeclared),
+        capability: None,
     };
 }
 

@@ -20,7 +20,7 @@ mod metadata;
 mod outgoing;
 pub mod redact;
 mod segment;
-mod selection;
+pub mod selection;
 mod version;
 
 #[doc(hidden)]
@@ -114,6 +114,19 @@ pub trait OutgoingRequest: Sized {
         base_url: &str,
         access_token: SendAccessToken<'_>,
         versions: &SupportedVersions,
+    ) -> Result<http::Request<T>, IntoHttpError> {
+        let path = Self::METADATA.history.select_path(versions)?;
+        self.try_into_http_request_with_path(path, base_url, access_token)
+    }
+
+    /// Builds the HTTP request on a path chosen beforehand, usually by
+    /// [`Metadata::decide`]'s [`Decision::path`](selection::Decision::path). `path` is a
+    /// template of the endpoint's history: its `{param}`s are filled from the request.
+    fn try_into_http_request_with_path<T: Default + BufMut>(
+        self,
+        path: &str,
+        base_url: &str,
+        access_token: SendAccessToken<'_>,
     ) -> Result<http::Request<T>, IntoHttpError>;
 }
 

@@ -19,6 +19,10 @@ pub struct Metadata {
     pub authentication: AuthScheme,
     /// The endpoint's paths across specification versions.
     pub history: VersionHistory,
+    /// The capability of `GET /capabilities` that says whether the server offers the endpoint
+    /// to this user, such as `m.get_login_token`; path selection refuses a stable path when the
+    /// server lists it disabled or leaves it out (see [`Metadata::decide`]).
+    pub capability: Option<&'static str>,
 }
 
 impl Metadata {

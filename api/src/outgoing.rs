@@ -12,7 +12,7 @@ use crate::body::Body;
 use crate::error::IntoHttpError;
 use crate::header::HeaderField;
 use crate::segment::PathValue;
-use crate::{Metadata, SendAccessToken, SupportedVersions};
+use crate::{Metadata, SendAccessToken};
 
 /// `Content-Type` of JSON bodies, built once.
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -88,16 +88,23 @@ impl FirstLine for StatusLine {
 }
 
 impl RequestBuilder {
-    /// Starts a request: selects the path for the server, writes the URI with the path
-    /// parameters percent-encoded into it, and adds the access token as the scheme demands.
+    /// Starts a request on `path` (a template of the endpoint's history): writes the URI with
+    /// the path parameters percent-encoded into it, and adds the access token as the scheme
+    /// demands.
     pub fn new(
         metadata: &Metadata,
+        path: &str,
         base_url: &str,
         access_token: SendAccessToken<'_>,
-        versions: &SupportedVersions,
         path_args: &[(&str, &dyn PathValue)],
     ) -> Result<Self, IntoHttpError> {
-        let path = metadata.history.select_path(versions)?;
+        // The template's `{param}`s must be the request's: only the history's paths are.
+        let Some(path) = metadata.history.all_paths().find(|known| *known == path) else {
+            return Err(IntoHttpError::UnknownPath {
+                endpoint: metadata.history.canonical_path(),
+                path: path.to_owned(),
+            });
+        };
         let mut headers = HeaderMap::new();
         match metadata.authentication.decide(access_token) {
             TokenDecision::Send(token) => {

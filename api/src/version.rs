@@ -72,6 +72,12 @@ impl MatrixVersion {
     }
 }
 
+impl serde::Serialize for MatrixVersion {
+    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for MatrixVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -7,8 +7,9 @@ use matrix_api_server::{Server, ServerConfig};
 use matrix_client_api::uiaa::UiaaResponse;
 use serde_json::{json, Value};
 
-use crate::client::{Client, ClientError};
-use crate::flow;
+use matrix_api::selection::Policy;
+
+use crate::flow::{self, ClientError};
 use crate::output::Reporter;
 
 const DEMO_USER: &str = "demo";
@@ -32,46 +33,33 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
         json!({ "base_url": base_url, "user": format!("@{DEMO_USER}:localhost") }),
     );
 
-    let client = Client::discover(&base_url)
-        .await
-        .map_err(|e| e.to_string())?;
-    let versions = &client.versions_response().versions;
-    let features: Vec<&String> = client
-        .versions_response()
-        .unstable_features
-        .iter()
-        .filter(|(_, on)| **on)
-        .map(|(f, _)| f)
-        .collect();
+    let client = flow::connect(&base_url, Policy::Default)?;
+    flow::discover(&client).await?;
+    let view = client.view();
+    let versions = view.version_names();
+    let features: Vec<&str> = view.enabled().map(|(name, _)| name).collect();
     out.step(
         "discover versions",
         &format!(
             "{} to {}, features: {}",
             versions.first().map_or("-", String::as_str),
             versions.last().map_or("-", String::as_str),
-            features.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+            features.join(", ")
         ),
-        json!({ "versions": versions, "unstable_features": client.versions_response().unstable_features }),
+        json!({ "versions": versions, "unstable_features": features }),
     );
 
-    let choices = flow::path_choices(client.supported());
+    let decisions = flow::decisions(&client).await?;
     out.step(
         "choose paths",
-        &format!("{} session endpoints", choices.len()),
-        json!(choices
+        &format!("{} endpoints", decisions.len()),
+        json!(decisions
             .iter()
-            .map(|c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }))
+            .map(|d| json!({ "endpoint": d.endpoint, "path": d.decision.path().ok(), "summary": d.decision.to_string() }))
             .collect::<Vec<_>>()),
     );
-    for choice in &choices {
-        let path = choice
-            .path
-            .as_ref()
-            .map_or_else(|e| e.to_string(), |p| (*p).to_owned());
-        out.detail(&format!(
-            "{:<52} -> {path}  ({})",
-            choice.endpoint, choice.reason
-        ));
+    for choice in &decisions {
+        out.detail(&format!("{:<52} -> {}", choice.endpoint, choice.decision));
     }
 
     let device_a = flow::password_login(&client, DEMO_USER, DEMO_PASSWORD, Some("device A"))
@@ -83,8 +71,9 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
         json!({ "user_id": device_a.user_id, "device_id": device_a.device_id }),
     );
 
+    let client_a = device_a.client(&client);
     let mut uia = None;
-    let token = flow::request_login_token(&client, &device_a, DEMO_PASSWORD, |info| {
+    let token = flow::request_login_token(&client_a, &device_a.user_id, DEMO_PASSWORD, |info| {
         uia = Some((
             info.flows
                 .iter()
@@ -116,7 +105,8 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
         json!({ "user_id": device_b.user_id, "device_id": device_b.device_id }),
     );
 
-    let me = flow::whoami(&client, &device_b.access_token)
+    let client_b = device_b.client(&client);
+    let me = flow::whoami(&client_b)
         .await
         .map_err(|e| format!("whoami: {e}"))?;
     let device = me
@@ -143,13 +133,13 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
         json!({ "refused": refusal }),
     );
 
-    flow::logout(&client, &device_b)
+    flow::logout(&client_b)
         .await
         .map_err(|e| format!("logout B: {e}"))?;
-    flow::logout(&client, &device_a)
+    flow::logout(&client_a)
         .await
         .map_err(|e| format!("logout A: {e}"))?;
-    let after = flow::whoami(&client, &device_b.access_token).await;
+    let after = flow::whoami(&client_b).await;
     let gone = matches!(after, Err(ref err) if err.server_error().is_some());
     if !gone {
         return Err("device B's token still works after logout".to_owned());

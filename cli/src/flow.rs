@@ -1,19 +1,42 @@
-//! The steps of handing a login to a new device, on the shared endpoint types.
+//! The steps of handing a login to a new device, on the shared endpoint types and the client
+//! glue of `matrix_client_api::client`.
 
 use std::fmt;
 use std::time::Duration;
 
 use matrix_api::error::MatrixError;
 use matrix_api::redact::Redacted;
-use matrix_api::{
-    FromHttpResponseError, Metadata, SendAccessToken, SupportedVersions, VersioningDecision,
-};
+use matrix_api::selection::{Decision, Policy, Source};
 use matrix_client_api::account::whoami;
+use matrix_client_api::client::{self, ReqwestTransport};
 use matrix_client_api::session::{get_login_token, login, logout};
 use matrix_client_api::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use ruma_common::{OwnedDeviceId, OwnedUserId};
 
-use crate::client::{Client, ClientError};
+/// The client of one homeserver (and one session on it).
+pub type Client = client::Client<ReqwestTransport>;
+/// Why a call failed.
+pub type ClientError<E> = client::ClientError<E>;
+
+/// A client of `homeserver`, choosing paths under `policy`, probing for paths the server
+/// announces but lacks.
+pub fn connect(homeserver: &str, policy: Policy) -> Result<Client, String> {
+    let http = reqwest::Client::builder()
+        .user_agent(concat!("matrix-login/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| format!("HTTP client: {e}"))?;
+    let client =
+        Client::new(ReqwestTransport::with_client(http), homeserver).map_err(|e| e.to_string())?;
+    Ok(client.with_policy(policy).with_probing(true))
+}
+
+/// Asks `/versions` now, so that discovery is a step of its own.
+pub async fn discover(client: &Client) -> Result<(), String> {
+    client
+        .refresh(Source::Versions)
+        .await
+        .map_err(|e| format!("discovering the server: {e}"))
+}
 
 /// A logged-in device.
 #[derive(Clone)]
@@ -24,6 +47,13 @@ pub struct LoggedIn {
     pub device_id: OwnedDeviceId,
     /// The device's access token.
     pub access_token: String,
+}
+
+impl LoggedIn {
+    /// A client of the same server acting as this device.
+    pub fn client(&self, server: &Client) -> Client {
+        server.with_session(Some(self.access_token.clone()))
+    }
 }
 
 impl fmt::Debug for LoggedIn {
@@ -79,7 +109,7 @@ pub async fn password_login(
     device_name: Option<&str>,
 ) -> Result<LoggedIn, ClientError<MatrixError>> {
     let request = login_request(login::v3::LoginInfo::password(user, password), device_name);
-    Ok(client.send(request, SendAccessToken::None).await?.into())
+    Ok(client.send(request).await?.into())
 }
 
 /// Logs in with a login token (`m.login.token`).
@@ -89,36 +119,35 @@ pub async fn token_login(
     device_name: Option<&str>,
 ) -> Result<LoggedIn, ClientError<MatrixError>> {
     let request = login_request(login::v3::LoginInfo::token(token), device_name);
-    Ok(client.send(request, SendAccessToken::None).await?.into())
+    Ok(client.send(request).await?.into())
 }
 
-/// Asks for a login token, completing the server's User-Interactive Authentication with the
-/// password. `on_uia` sees the server's UIA answer before the password is sent.
+/// Asks for a login token as the session of `device`, completing the server's
+/// User-Interactive Authentication with the password. `on_uia` sees the server's UIA answer
+/// before the password is sent. The path, and whether the server offers the endpoint at all,
+/// come from what it announces.
 pub async fn request_login_token(
-    client: &Client,
-    session: &LoggedIn,
+    device: &Client,
+    user_id: &OwnedUserId,
     password: &str,
     mut on_uia: impl FnMut(&UiaaInfo),
 ) -> Result<LoginToken, ClientError<UiaaResponse>> {
-    let token = SendAccessToken::IfRequired(&session.access_token);
-    let first = client
-        .send(get_login_token::v1::Request::new(), token)
-        .await;
+    let first = device.send(get_login_token::v1::Request::new()).await;
     let info = match first {
         Ok(response) => return Ok(response.into()),
-        Err(ClientError::Response(FromHttpResponseError::Server(UiaaResponse::AuthResponse(
-            info,
-        )))) => info,
-        Err(other) => return Err(other),
+        Err(err) => match err.server_error() {
+            Some(UiaaResponse::AuthResponse(info)) => info.clone(),
+            _ => return Err(err),
+        },
     };
     on_uia(&info);
     let auth = AuthData::Password(Password::new(
-        UserIdentifier::user(session.user_id.as_str()),
+        UserIdentifier::user(user_id.as_str()),
         password,
         info.session.clone(),
     ));
     let request = get_login_token::v1::Request { auth: Some(auth) };
-    Ok(client.send(request, token).await?.into())
+    Ok(device.send(request).await?.into())
 }
 
 impl From<get_login_token::v1::Response> for LoginToken {
@@ -130,79 +159,77 @@ impl From<get_login_token::v1::Response> for LoginToken {
     }
 }
 
-/// Who the access token belongs to.
-pub async fn whoami(
-    client: &Client,
-    access_token: &str,
-) -> Result<whoami::v3::Response, ClientError<MatrixError>> {
-    client
-        .send(
-            whoami::v3::Request::new(),
-            SendAccessToken::IfRequired(access_token),
-        )
-        .await
+/// Who the client's access token belongs to.
+pub async fn whoami(device: &Client) -> Result<whoami::v3::Response, ClientError<MatrixError>> {
+    device.send(whoami::v3::Request::new()).await
 }
 
-/// Ends the session.
-pub async fn logout(client: &Client, session: &LoggedIn) -> Result<(), ClientError<MatrixError>> {
-    client
-        .send(
-            logout::v3::Request::new(),
-            SendAccessToken::IfRequired(&session.access_token),
-        )
-        .await
-        .map(drop)
+/// Ends the client's session.
+pub async fn logout(device: &Client) -> Result<(), ClientError<MatrixError>> {
+    device.send(logout::v3::Request::new()).await.map(drop)
 }
 
-/// An endpoint, the path this client would use for it, and why.
-pub struct PathChoice {
+/// An endpoint of the registry and the client's decision for it.
+pub struct EndpointDecision {
     /// `METHOD /newest/path`.
     pub endpoint: String,
-    /// The chosen path, or why there is none.
-    pub path: Result<&'static str, matrix_api::IntoHttpError>,
-    /// Why this path.
-    pub reason: String,
+    /// The path chosen, or why none, and why.
+    pub decision: Decision,
 }
 
-/// The path chosen for each endpoint of the registry on this server, with the reason.
-pub fn path_choices(supported: &SupportedVersions) -> Vec<PathChoice> {
-    matrix_client_api::ENDPOINTS
-        .iter()
-        .map(|endpoint| choose(&endpoint.metadata, supported))
-        .collect()
+/// The decision for every endpoint of the registry on this client's server: after `/versions`,
+/// `GET /login` and, when the client has a token, `/capabilities`.
+pub async fn decisions(client: &Client) -> Result<Vec<EndpointDecision>, String> {
+    client
+        .refresh(Source::LoginFlows)
+        .await
+        .map_err(|e| format!("GET /login: {e}"))?;
+    let mut decisions = Vec::new();
+    for endpoint in matrix_client_api::ENDPOINTS {
+        let metadata = &endpoint.metadata;
+        let decision = client
+            .decide(metadata)
+            .await
+            .map_err(|e| format!("discovering the server: {e}"))?;
+        decisions.push(EndpointDecision {
+            endpoint: metadata.describe(),
+            decision,
+        });
+    }
+    Ok(decisions)
 }
 
-fn choose(metadata: &Metadata, supported: &SupportedVersions) -> PathChoice {
-    let history = &metadata.history;
-    let newest = supported.versions.iter().next_back();
-    let server = newest.map_or("no known version".to_owned(), |v| {
-        format!("server speaks {v}")
-    });
-    let reason = match (history.versioning_decision(supported), history.added_in()) {
-        _ if history.unversioned_path().is_some() => "one unversioned path".to_owned(),
-        (VersioningDecision::Stable { deprecated }, added) => {
-            let since = added.map_or("by feature flag".to_owned(), |v| format!("since {v}"));
-            let deprecated = if deprecated { ", deprecated" } else { "" };
-            format!("stable {since}; {server}{deprecated}")
-        }
-        (VersioningDecision::Unstable, added) => {
-            let announced = history
-                .unstable_paths()
-                .iter()
-                .filter_map(|p| p.feature)
-                .find(|f| supported.has_feature(f));
-            match (announced, added) {
-                (Some(feature), _) => format!("unstable: server announces {feature}"),
-                (None, Some(v)) => format!("unstable: stable needs {v}, {server}"),
-                (None, None) => "unstable: no stable path yet".to_owned(),
-            }
-        }
-        (VersioningDecision::Removed, _) => format!("removed; {server}"),
-        (VersioningDecision::NotSupported, _) => format!("not supported; {server}"),
-    };
-    PathChoice {
-        endpoint: format!("{} {}", metadata.method, history.canonical_path()),
-        path: history.select_path(supported),
-        reason,
+/// Parses `--policy`: `default`, `stable-only`, `prefer-unstable` or `force:PATH`.
+pub fn parse_policy(text: &str) -> Result<Policy, String> {
+    match text {
+        "default" => Ok(Policy::Default),
+        "stable-only" => Ok(Policy::StableOnly),
+        "prefer-unstable" => Ok(Policy::PreferUnstable),
+        _ => match text.strip_prefix("force:") {
+            Some(path) if path.starts_with('/') => Ok(Policy::Force(path.to_owned())),
+            _ => Err(format!(
+                "`{text}` is not a policy: default, stable-only, prefer-unstable or force:/PATH"
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policies_parse() {
+        assert_eq!(parse_policy("stable-only"), Ok(Policy::StableOnly));
+        assert_eq!(
+            parse_policy("force:/_matrix/client/v1/login/get_token"),
+            Ok(Policy::Force(
+                "/_matrix/client/v1/login/get_token".to_owned()
+            ))
+        );
+        assert!(parse_policy("force:login")
+            .unwrap_err()
+            .contains("force:/PATH"));
+        assert!(parse_policy("newest").is_err());
     }
 }

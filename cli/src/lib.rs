@@ -2,7 +2,6 @@
 //! shared endpoint types. The binary's commands are thin wrappers over this library, which the
 //! integration tests drive against the reference server.
 
-pub mod client;
 pub mod demo;
 pub mod flow;
 pub mod output;

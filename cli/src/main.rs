@@ -1,13 +1,15 @@
 //! `matrix-login`: log a second device in to Matrix with a login token.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use matrix_api::selection::{Policy, Source};
 use matrix_api_server::{Server, ServerConfig};
-use matrix_login::client::Client;
-use matrix_login::flow::{self, LoggedIn};
+use matrix_client_api::session::get_login_token;
+use matrix_login::flow::{self, EndpointDecision, LoggedIn};
 use matrix_login::output::Reporter;
 use serde_json::{json, Value};
 
@@ -41,11 +43,18 @@ enum Command {
         #[arg(long = "user", value_name = "NAME:PASSWORD")]
         users: Vec<String>,
     },
-    /// Show what a homeserver supports and the path chosen for each session endpoint.
+    /// Show what a homeserver announces and the decision for each endpoint: the path, the rule
+    /// and signal that chose it, and why not the others.
     Versions {
         /// The homeserver's base URL, such as https://matrix.example.org.
         #[arg(long)]
         homeserver: String,
+        /// An access token, to read the user's `/capabilities` too.
+        #[arg(long, env = "MATRIX_ACCESS_TOKEN", hide_env_values = true)]
+        access_token: Option<String>,
+        /// How to choose paths: default, stable-only, prefer-unstable or force:/PATH.
+        #[arg(long, default_value = "default", value_parser = flow::parse_policy)]
+        policy: Policy,
         /// One JSON object on stdout: the result (progress goes to stderr).
         #[arg(long)]
         json: bool,
@@ -64,6 +73,9 @@ enum Command {
         /// Use this device's access token instead of logging in with the password first.
         #[arg(long, env = "MATRIX_ACCESS_TOKEN", hide_env_values = true)]
         access_token: Option<String>,
+        /// How to choose the path: default, stable-only, prefer-unstable or force:/PATH.
+        #[arg(long, default_value = "default", value_parser = flow::parse_policy)]
+        policy: Policy,
         /// One JSON object on stdout: the result, with `login_token` (progress goes to stderr,
         /// and no QR code is drawn).
         #[arg(long)]
@@ -108,9 +120,14 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Versions { homeserver, json } => {
+        Command::Versions {
+            homeserver,
+            access_token,
+            policy,
+            json,
+        } => {
             let mut out = Reporter::new(json, 0);
-            let result = versions(&mut out, &homeserver).await;
+            let result = versions(&mut out, &homeserver, access_token, policy).await;
             out.finish(result)
         }
         Command::GetToken {
@@ -118,11 +135,18 @@ async fn main() -> ExitCode {
             user,
             password_stdin,
             access_token,
+            policy,
             json,
         } => {
             let mut out = Reporter::new(json, 4);
-            let result =
-                get_token(&mut out, &homeserver, &user, password_stdin, access_token).await;
+            let login = Login {
+                homeserver: &homeserver,
+                user: &user,
+                password_stdin,
+                access_token,
+                policy,
+            };
+            let result = get_token(&mut out, login).await;
             out.finish(result)
         }
         Command::LoginWithToken {
@@ -168,44 +192,64 @@ async fn serve(listen: SocketAddr, server_name: &str, users: &[String]) -> Resul
     server.run().await.map_err(|e| e.to_string())
 }
 
-async fn versions(out: &mut Reporter, homeserver: &str) -> Result<Value, String> {
-    let client = Client::discover(homeserver)
-        .await
-        .map_err(|e| e.to_string())?;
-    let choices = flow::path_choices(client.supported());
-    let response = client.versions_response();
-    let endpoints: Vec<_> = choices
-        .iter()
-        .map(
-            |c| json!({ "endpoint": c.endpoint, "path": c.path.as_ref().ok(), "reason": c.reason }),
-        )
+async fn versions(
+    out: &mut Reporter,
+    homeserver: &str,
+    access_token: Option<String>,
+    policy: Policy,
+) -> Result<Value, String> {
+    let client = flow::connect(homeserver, policy)?;
+    client.set_access_token(access_token);
+    let decisions = flow::decisions(&client).await?;
+    let view = client.view();
+    let enabled: BTreeMap<&str, String> = view
+        .enabled()
+        .map(|(name, source)| (name, source.to_string()))
         .collect();
-    let result = json!({ "versions": response.versions, "unstable_features": response.unstable_features, "endpoints": endpoints });
+    let endpoints: Vec<Value> = decisions
+        .iter()
+        .map(|d| {
+            json!({
+                "endpoint": d.endpoint,
+                "path": d.decision.path().ok(),
+                "summary": d.decision.to_string(),
+                "decision": d.decision,
+            })
+        })
+        .collect();
+    let result = json!({
+        "versions": view.version_names(),
+        "enabled": enabled,
+        "missing": view.missing(),
+        "endpoints": endpoints,
+    });
     if out.is_json() {
         return Ok(result);
     }
-    out.line(&format!("versions: {}", response.versions.join(", ")));
-    let features: Vec<String> = response
-        .unstable_features
+    out.line(&format!("versions: {}", view.version_names().join(", ")));
+    let flags: Vec<String> = enabled
         .iter()
-        .map(|(f, on)| format!("{f}={on}"))
+        .map(|(name, source)| format!("{name} ({source})"))
         .collect();
-    out.line(&format!(
-        "unstable features: {}",
-        if features.is_empty() {
-            "none".to_owned()
-        } else {
-            features.join(", ")
+    out.line(&format!("enabled: {}", list_or_none(&flags)));
+    if view.missing().contains(&Source::Capabilities) {
+        out.line("/capabilities: not asked (pass --access-token to read them)");
+    }
+    for EndpointDecision { endpoint, decision } in &decisions {
+        out.line(&format!("{endpoint}\n  -> {decision}"));
+        for other in decision.others() {
+            out.line(&format!("     {other}"));
         }
-    ));
-    for choice in choices {
-        let path = choice.path.map_or_else(|e| e.to_string(), str::to_owned);
-        out.line(&format!(
-            "{:<52} -> {path}  ({})",
-            choice.endpoint, choice.reason
-        ));
     }
     Ok(result)
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
 }
 
 fn read_password(from_stdin: bool) -> Result<String, String> {
@@ -220,25 +264,28 @@ fn read_password(from_stdin: bool) -> Result<String, String> {
     rpassword::prompt_password("Password: ").map_err(|e| format!("reading the password: {e}"))
 }
 
-async fn get_token(
-    out: &mut Reporter,
-    homeserver: &str,
-    user: &str,
+/// What `get-token` is given.
+struct Login<'a> {
+    homeserver: &'a str,
+    user: &'a str,
     password_stdin: bool,
     access_token: Option<String>,
-) -> Result<Value, String> {
-    let password = read_password(password_stdin)?;
-    let client = Client::discover(homeserver)
-        .await
-        .map_err(|e| e.to_string())?;
+    policy: Policy,
+}
+
+async fn get_token(out: &mut Reporter, login: Login<'_>) -> Result<Value, String> {
+    let password = read_password(login.password_stdin)?;
+    let client = flow::connect(login.homeserver, login.policy)?;
+    flow::discover(&client).await?;
     out.step(
         "discover versions",
         "ok",
-        json!({ "versions": client.versions_response().versions }),
+        json!({ "versions": client.view().version_names() }),
     );
-    let (session, temporary) = match access_token {
+    let (session, temporary) = match login.access_token {
         Some(access_token) => {
-            let me = flow::whoami(&client, &access_token)
+            let device = client.with_session(Some(access_token.clone()));
+            let me = flow::whoami(&device)
                 .await
                 .map_err(|e| format!("checking the access token: {e}"))?;
             let device_id = me
@@ -249,20 +296,18 @@ async fn get_token(
                 me.user_id.as_str(),
                 json!({ "user_id": me.user_id }),
             );
-            (
-                LoggedIn {
-                    user_id: me.user_id,
-                    device_id,
-                    access_token,
-                },
-                false,
-            )
+            let session = LoggedIn {
+                user_id: me.user_id,
+                device_id,
+                access_token,
+            };
+            (session, false)
         }
         None => {
-            let session =
-                flow::password_login(&client, user, &password, Some("matrix-login get-token"))
-                    .await
-                    .map_err(|e| format!("password login: {e}"))?;
+            let device_name = Some("matrix-login get-token");
+            let session = flow::password_login(&client, login.user, &password, device_name)
+                .await
+                .map_err(|e| format!("password login: {e}"))?;
             out.step(
                 "password login",
                 session.user_id.as_str(),
@@ -271,13 +316,24 @@ async fn get_token(
             (session, true)
         }
     };
-    let token = flow::request_login_token(&client, &session, &password, |_| {})
+    let device = session.client(&client);
+    let decision = device
+        .decide(&get_login_token::v1::Request::METADATA)
+        .await
+        .map_err(|e| format!("get_token: {e}"))?;
+    let token = flow::request_login_token(&device, &session.user_id, &password, |_| {})
         .await
         .map_err(|e| format!("get_token: {}", matrix_login::demo::describe_uiaa(&e)))?;
+    let path = decision.path().unwrap_or_default();
     out.step(
         "get login token",
-        &format!("valid for {}s", token.expires_in.as_secs()),
-        json!({ "login_token": token.token, "expires_in_ms": token.expires_in.as_millis() as u64 }),
+        &format!("valid for {}s, on {path}", token.expires_in.as_secs()),
+        json!({
+            "login_token": token.token,
+            "expires_in_ms": token.expires_in.as_millis() as u64,
+            "path": path,
+            "decision": decision,
+        }),
     );
     if !out.is_json() {
         out.line(&format!("\nlogin token: {}", token.token));
@@ -286,7 +342,7 @@ async fn get_token(
         out.line(&art);
     }
     if temporary {
-        flow::logout(&client, &session)
+        flow::logout(&device)
             .await
             .map_err(|e| format!("logout: {e}"))?;
         out.step("log out the temporary session", "ok", json!({}));
@@ -295,6 +351,7 @@ async fn get_token(
         "user_id": session.user_id,
         "login_token": token.token,
         "expires_in_ms": token.expires_in.as_millis() as u64,
+        "path": path,
     }))
 }
 
@@ -305,9 +362,7 @@ async fn login_with_token(
     device_name: Option<&str>,
     show_token: bool,
 ) -> Result<Value, String> {
-    let client = Client::discover(homeserver)
-        .await
-        .map_err(|e| e.to_string())?;
+    let client = flow::connect(homeserver, Policy::Default)?;
     let session = flow::token_login(&client, token, device_name)
         .await
         .map_err(|e| format!("token login: {e}"))?;

@@ -4,13 +4,12 @@
 use std::time::Duration;
 
 use matrix_api::error::{ErrorKind, MatrixError};
-use matrix_api::SendAccessToken;
+use matrix_api::selection::Policy;
 use matrix_api_server::{RateLimit, Server, ServerConfig, SsoProvider};
 use matrix_client_api::discovery::get_capabilities;
 use matrix_client_api::session::{get_login_types, login, refresh_token, sso_login};
 use matrix_client_api::uiaa::UiaaResponse;
-use matrix_login::client::{Client, ClientError};
-use matrix_login::flow::{self, LoggedIn};
+use matrix_login::flow::{self, Client, ClientError, LoggedIn};
 use serde_json::{json, Value};
 
 const USER: &str = "alice";
@@ -27,7 +26,8 @@ async fn start(config: ServerConfig) -> (matrix_api_server::RunningServer, Clien
         .await
         .unwrap()
         .spawn();
-    let client = Client::discover(server.base_url()).await.unwrap();
+    let client = flow::connect(server.base_url(), Policy::Default).unwrap();
+    flow::discover(&client).await.unwrap();
     (server, client)
 }
 
@@ -68,20 +68,19 @@ async fn logged_in(client: &Client, device: &str) -> LoggedIn {
 #[tokio::test]
 async fn the_whole_hand_over() {
     let (_server, client) = start(config()).await;
-    // Discovery: v1.1 to the newest, MSC3882 announced, so the stable path is chosen.
-    let versions = client.versions_response();
-    assert_eq!(versions.versions.first().map(String::as_str), Some("v1.1"));
+    // Discovery: v1.1 to the newest, so the stable path is chosen.
+    let view = client.view();
     assert_eq!(
-        versions.unstable_features.get("org.matrix.msc3882"),
-        Some(&true)
+        view.version_names().first().map(String::as_str),
+        Some("v1.1")
     );
-    let choices = flow::path_choices(client.supported());
-    let get_token = choices
+    let decisions = flow::decisions(&client).await.unwrap();
+    let get_token = decisions
         .iter()
-        .find(|c| c.endpoint.ends_with("/login/get_token"))
+        .find(|d| d.endpoint.ends_with("/login/get_token"))
         .unwrap();
     assert_eq!(
-        get_token.path.as_deref(),
+        get_token.decision.path(),
         Ok("/_matrix/client/v1/login/get_token")
     );
 
@@ -89,9 +88,14 @@ async fn the_whole_hand_over() {
     assert_eq!(device_a.user_id.as_str(), "@alice:localhost");
 
     let mut uia_seen = None;
-    let token = flow::request_login_token(&client, &device_a, PASSWORD, |info| {
-        uia_seen = Some((info.flows[0].stages.clone(), info.session.clone()));
-    })
+    let token = flow::request_login_token(
+        &device_a.client(&client),
+        &device_a.user_id,
+        PASSWORD,
+        |info| {
+            uia_seen = Some((info.flows[0].stages.clone(), info.session.clone()));
+        },
+    )
     .await
     .unwrap();
     let (stages, session) = uia_seen.expect("the server asked for UIA");
@@ -104,7 +108,7 @@ async fn the_whole_hand_over() {
         .unwrap();
     assert_eq!(device_b.user_id, device_a.user_id);
     assert_ne!(device_b.device_id, device_a.device_id);
-    let me = flow::whoami(&client, &device_b.access_token).await.unwrap();
+    let me = flow::whoami(&device_b.client(&client)).await.unwrap();
     assert_eq!(
         (me.user_id, me.device_id),
         (device_b.user_id.clone(), Some(device_b.device_id.clone()))
@@ -119,16 +123,14 @@ async fn the_whole_hand_over() {
         http::StatusCode::FORBIDDEN
     );
 
-    flow::logout(&client, &device_b).await.unwrap();
-    let after = flow::whoami(&client, &device_b.access_token)
-        .await
-        .unwrap_err();
+    flow::logout(&device_b.client(&client)).await.unwrap();
+    let after = flow::whoami(&device_b.client(&client)).await.unwrap_err();
     assert_eq!(
         matrix_kind(&after),
         Some(ErrorKind::UnknownToken { soft_logout: false })
     );
     // Device A is untouched by B's logout.
-    flow::whoami(&client, &device_a.access_token).await.unwrap();
+    flow::whoami(&device_a.client(&client)).await.unwrap();
 }
 
 #[tokio::test]
@@ -139,33 +141,33 @@ async fn logout_all_ends_every_session() {
     let bob = flow::password_login(&client, "bob", "bob's password", None)
         .await
         .unwrap();
-    client
-        .send(
-            matrix_client_api::session::logout_all::v3::Request::new(),
-            SendAccessToken::IfRequired(&a.access_token),
-        )
+    a.client(&client)
+        .send(matrix_client_api::session::logout_all::v3::Request::new())
         .await
         .unwrap();
     for session in [&a, &b] {
-        let err = flow::whoami(&client, &session.access_token)
-            .await
-            .unwrap_err();
+        let err = flow::whoami(&session.client(&client)).await.unwrap_err();
         assert_eq!(
             matrix_kind(&err),
             Some(ErrorKind::UnknownToken { soft_logout: false })
         );
     }
     // Another user's session survives.
-    flow::whoami(&client, &bob.access_token).await.unwrap();
+    flow::whoami(&bob.client(&client)).await.unwrap();
 }
 
 #[tokio::test]
 async fn wrong_password_in_the_uia_round() {
     let (_server, client) = start(config()).await;
     let device = logged_in(&client, "A").await;
-    let err = flow::request_login_token(&client, &device, "wrong password", |_| {})
-        .await
-        .unwrap_err();
+    let err = flow::request_login_token(
+        &device.client(&client),
+        &device.user_id,
+        "wrong password",
+        |_| {},
+    )
+    .await
+    .unwrap_err();
     let Some(UiaaResponse::AuthResponse(info)) = err.server_error() else {
         panic!("{err:?}")
     };
@@ -194,12 +196,13 @@ async fn wrong_password_login_is_forbidden() {
 async fn a_token_logs_in_exactly_once_under_concurrency() {
     let (_server, client) = start(config()).await;
     let device = logged_in(&client, "A").await;
-    let token = flow::request_login_token(&client, &device, PASSWORD, |_| {})
-        .await
-        .unwrap();
+    let token =
+        flow::request_login_token(&device.client(&client), &device.user_id, PASSWORD, |_| {})
+            .await
+            .unwrap();
     let attempts: Vec<_> = (0..8)
         .map(|i| {
-            let (client, token) = (client.clone(), token.token.clone());
+            let (client, token) = (client.with_session(None), token.token.clone());
             tokio::spawn(
                 async move { flow::token_login(&client, &token, Some(&format!("D{i}"))).await },
             )
@@ -224,11 +227,11 @@ async fn login_tokens_are_rate_limited() {
     };
     let (server, client) = start(config).await;
     let device = logged_in(&client, "A").await;
-    flow::request_login_token(&client, &device, PASSWORD, |_| {})
+    flow::request_login_token(&device.client(&client), &device.user_id, PASSWORD, |_| {})
         .await
         .unwrap();
 
-    let err = flow::request_login_token(&client, &device, PASSWORD, |_| {})
+    let err = flow::request_login_token(&device.client(&client), &device.user_id, PASSWORD, |_| {})
         .await
         .unwrap_err();
     let Some(UiaaResponse::MatrixError(error)) = err.server_error() else {
@@ -261,11 +264,11 @@ async fn login_tokens_are_rate_limited() {
     let bob = flow::password_login(&client, "bob", "bob's password", None)
         .await
         .unwrap();
-    flow::request_login_token(&client, &bob, "bob's password", |_| {})
+    flow::request_login_token(&bob.client(&client), &bob.user_id, "bob's password", |_| {})
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(650)).await;
-    flow::request_login_token(&client, &device, PASSWORD, |_| {})
+    flow::request_login_token(&device.client(&client), &device.user_id, PASSWORD, |_| {})
         .await
         .unwrap();
 }
@@ -276,9 +279,10 @@ async fn expired_login_tokens_are_refused() {
     config.login_token_lifetime = Duration::from_millis(100);
     let (_server, client) = start(config).await;
     let device = logged_in(&client, "A").await;
-    let token = flow::request_login_token(&client, &device, PASSWORD, |_| {})
-        .await
-        .unwrap();
+    let token =
+        flow::request_login_token(&device.client(&client), &device.user_id, PASSWORD, |_| {})
+            .await
+            .unwrap();
     assert_eq!(token.expires_in, Duration::from_millis(100));
     tokio::time::sleep(Duration::from_millis(150)).await;
     let err = flow::token_login(&client, &token.token, None)
@@ -292,18 +296,16 @@ async fn expired_login_tokens_are_refused() {
 async fn discovery_capabilities_and_login_types() {
     let (_server, client) = start(config()).await;
     let device = logged_in(&client, "A").await;
-    let capabilities = client
-        .send(
-            get_capabilities::v3::Request::new(),
-            SendAccessToken::IfRequired(&device.access_token),
-        )
+    let capabilities = device
+        .client(&client)
+        .send(get_capabilities::v3::Request::new())
         .await
         .unwrap()
         .capabilities;
     assert_eq!(capabilities.get_login_token.map(|c| c.enabled), Some(true));
 
     let flows = client
-        .send(get_login_types::v3::Request::new(), SendAccessToken::None)
+        .send(get_login_types::v3::Request::new())
         .await
         .unwrap()
         .flows;
@@ -321,7 +323,7 @@ async fn refresh_tokens() {
     let (_server, client) = start(config()).await;
     let mut request = login::v3::Request::new(login::v3::LoginInfo::password(USER, PASSWORD));
     request.refresh_token = true;
-    let response = client.send(request, SendAccessToken::None).await.unwrap();
+    let response = client.send(request).await.unwrap();
     let refresh = response
         .refresh_token
         .clone()
@@ -329,29 +331,23 @@ async fn refresh_tokens() {
     assert_eq!(response.expires_in, Some(Duration::from_secs(300)));
 
     let refreshed = client
-        .send(
-            refresh_token::v3::Request::new(refresh.clone()),
-            SendAccessToken::None,
-        )
+        .send(refresh_token::v3::Request::new(refresh.clone()))
         .await
         .unwrap();
     assert_ne!(refreshed.access_token, response.access_token);
-    let old = flow::whoami(&client, &response.access_token)
+    let old = flow::whoami(&client.with_session(Some(response.access_token.clone())))
         .await
         .unwrap_err();
     assert_eq!(
         matrix_kind(&old),
         Some(ErrorKind::UnknownToken { soft_logout: false })
     );
-    flow::whoami(&client, &refreshed.access_token)
+    flow::whoami(&client.with_session(Some(refreshed.access_token.clone())))
         .await
         .unwrap();
     // Once the new token is used, the old refresh token is revoked.
     let err = client
-        .send(
-            refresh_token::v3::Request::new(refresh),
-            SendAccessToken::None,
-        )
+        .send(refresh_token::v3::Request::new(refresh))
         .await
         .unwrap_err();
     assert_eq!(
@@ -364,10 +360,9 @@ async fn refresh_tokens() {
 async fn sso_redirects() {
     let (_server, client) = start(config()).await;
     let err = client
-        .send(
-            sso_login::v3::Request::new("https://app.example/done".to_owned()),
-            SendAccessToken::None,
-        )
+        .send(sso_login::v3::Request::new(
+            "https://app.example/done".to_owned(),
+        ))
         .await
         .unwrap_err();
     assert_eq!(matrix_kind(&err), Some(ErrorKind::Unrecognized));
@@ -385,10 +380,9 @@ async fn sso_redirects() {
     let (server, client) = start(config).await;
     // A client that does not follow redirects sees the 302 and its Location.
     let location = client
-        .send(
-            sso_login::v3::Request::new("https://app.example/done?x=1".to_owned()),
-            SendAccessToken::None,
-        )
+        .send(sso_login::v3::Request::new(
+            "https://app.example/done?x=1".to_owned(),
+        ))
         .await;
     // reqwest follows redirects by default, which would leave loopback; ask without following.
     drop(location);

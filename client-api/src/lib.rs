@@ -16,6 +16,8 @@
 #![warn(missing_docs)]
 
 pub mod account;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod discovery;
 pub mod session;
 pub mod uiaa;

@@ -94,13 +94,21 @@ fn path_query_and_header_fields() {
 fn openapi_lists_every_path_with_its_history() {
     let document = openapi("test", "0", &matrix_client_api::descriptions());
     let paths = document["paths"].as_object().unwrap();
-    let unstable = &paths["/_matrix/client/unstable/org.matrix.msc3882/login/get_token"]["post"];
-    assert_eq!(unstable["x-unstable"], true);
+    let r0 = &paths["/_matrix/client/unstable/org.matrix.msc3882/login/token"]["post"];
+    assert_eq!(r0["x-unstable"], true);
+    assert_eq!(r0["x-unstableFeature"], "org.matrix.msc3882");
     assert_eq!(
-        unstable["operationId"],
-        "session.get_login_token.v1.unstable"
+        r0["operationId"],
+        "session.get_login_token.v1.unstable.org.matrix.msc3882"
+    );
+    assert!(r0.get("x-requiresCapability").is_none());
+    let r1 = &paths["/_matrix/client/unstable/org.matrix.msc3882/login/get_token"]["post"];
+    assert_eq!(
+        r1["operationId"],
+        "session.get_login_token.v1.unstable.org.matrix.msc3882.get_login_token"
     );
     let stable = &paths["/_matrix/client/v1/login/get_token"]["post"];
+    assert_eq!(stable["x-requiresCapability"], "m.get_login_token");
     assert_eq!(stable["x-addedInMatrixVersion"], "1.7");
     assert_eq!(stable["tags"], json!(["session"]));
     assert_eq!(stable["operationId"], "session.get_login_token.v1");

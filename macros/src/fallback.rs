@@ -47,11 +47,11 @@ pub fn request(
                 type EndpointError = #error_ty;
                 type IncomingResponse = #response;
 
-                fn try_into_http_request<__T: ::std::default::Default + ::matrix_api::BufMut>(
+                fn try_into_http_request_with_path<__T: ::std::default::Default + ::matrix_api::BufMut>(
                     self,
                     _: &str,
+                    _: &str,
                     _: ::matrix_api::SendAccessToken<'_>,
-                    _: &::matrix_api::SupportedVersions,
                 ) -> ::std::result::Result<::matrix_api::__private::http::Request<__T>, ::matrix_api::IntoHttpError> {
                     ::matrix_api::__private::declaration_has_errors()
                 }

@@ -187,7 +187,7 @@ fn versions_without_unstable_features() {
 
 /// What a client does on start-up: ask `/versions`, then let every later request pick its path
 /// from the answer.
-fn login_token_path_after(versions_body: Value) -> String {
+fn login_token_path_after(versions_body: Value) -> Result<String, IntoHttpError> {
     let request = versions::Request::new()
         .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &SupportedVersions::default())
         .unwrap();
@@ -195,29 +195,42 @@ fn login_token_path_after(versions_body: Value) -> String {
     let answer = versions::Response::try_from_http_response(ok_response(&versions_body)).unwrap();
     let server = answer.supported_versions();
 
-    get_login_token::v1::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server)
-        .unwrap()
-        .uri()
-        .path()
-        .to_owned()
+    let request = get_login_token::v1::Request::new().try_into_http_request::<Vec<u8>>(
+        HS,
+        SendAccessToken::IfRequired("tok"),
+        &server,
+    )?;
+    Ok(request.uri().path().to_owned())
 }
 
 #[test]
 fn versions_answer_drives_path_selection() {
     assert_eq!(
-        login_token_path_after(json!({ "versions": ["r0.6.1", "v1.1", "v1.7"] })),
+        login_token_path_after(json!({ "versions": ["r0.6.1", "v1.1", "v1.7"] })).unwrap(),
         "/_matrix/client/v1/login/get_token"
     );
+    // Every unstable generation has a flag: a server that announces none is not called.
     assert_eq!(
         login_token_path_after(json!({ "versions": ["v1.5", "v1.6"], "unstable_features": {} })),
-        "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
+        Err(IntoHttpError::EndpointNotSupported {
+            endpoint: "/_matrix/client/v1/login/get_token"
+        })
     );
+    // Revision 0's flag announces revision 0's path, the only one such a server served.
     assert_eq!(
         login_token_path_after(json!({
             "versions": ["v1.6"],
             "unstable_features": { "org.matrix.msc3882": true }
-        })),
+        }))
+        .unwrap(),
+        "/_matrix/client/unstable/org.matrix.msc3882/login/token"
+    );
+    assert_eq!(
+        login_token_path_after(json!({
+            "versions": ["v1.6"],
+            "unstable_features": { "org.matrix.msc3882.get_login_token": true }
+        }))
+        .unwrap(),
         "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
     );
 }

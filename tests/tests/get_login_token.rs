@@ -47,38 +47,108 @@ fn first_call_without_auth() {
     assert!(incoming.auth.is_none());
 }
 
+const R0: &str = "/_matrix/client/unstable/org.matrix.msc3882/login/token";
+const R1: &str = "/_matrix/client/unstable/org.matrix.msc3882/login/get_token";
+const STABLE: &str = "/_matrix/client/v1/login/get_token";
+
 #[test]
 fn paths_for_each_server_generation() {
     let path = |server: &SupportedVersions| {
         Request::new()
             .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), server)
-            .unwrap()
-            .uri()
-            .path()
-            .to_owned()
+            .map(|request| request.uri().path().to_owned())
     };
+    assert_eq!(path(&announcing(&["v1.7"], &[])).unwrap(), STABLE);
     assert_eq!(
-        path(&announcing(&["v1.7"], &[])),
-        "/_matrix/client/v1/login/get_token"
+        path(&announcing(&["v1.6"], &["org.matrix.msc3882"])).unwrap(),
+        R0
+    );
+    assert_eq!(
+        path(&announcing(
+            &["v1.6"],
+            &["org.matrix.msc3882.get_login_token"]
+        ))
+        .unwrap(),
+        R1
     );
     assert_eq!(
         path(&announcing(&["v1.6"], &[])),
-        "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
+        Err(matrix_api::IntoHttpError::EndpointNotSupported { endpoint: STABLE })
     );
-    assert_eq!(
-        path(&announcing(&["v1.6"], &["org.matrix.msc3882"])),
-        "/_matrix/client/unstable/org.matrix.msc3882/login/get_token"
-    );
-    // The server accepts the unstable path too.
-    let unstable =
-        http::Request::post("/_matrix/client/unstable/org.matrix.msc3882/login/get_token")
+    // The server accepts every generation's path, with the same request.
+    for path in [R0, R1, STABLE] {
+        let request = http::Request::post(path)
             .header("authorization", "Bearer t")
             .body(Vec::new())
             .unwrap();
-    assert!(Request::try_from_http_request(unstable, &[] as &[&str])
-        .unwrap()
-        .auth
-        .is_none());
+        assert!(Request::try_from_http_request(request, &[] as &[&str])
+            .unwrap()
+            .auth
+            .is_none());
+    }
+}
+
+#[test]
+fn a_path_chosen_beforehand() {
+    let request = Request::new()
+        .try_into_http_request_with_path::<Vec<u8>>(R1, HS, SendAccessToken::IfRequired("t"))
+        .unwrap();
+    assert_eq!(request.uri().path(), R1);
+    // Only a path of the history: its `{param}`s are the ones the request fills.
+    let err = Request::new()
+        .try_into_http_request_with_path::<Vec<u8>>(
+            "/_matrix/client/v3/login",
+            HS,
+            SendAccessToken::IfRequired("t"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`/_matrix/client/v3/login` is not a path of `/_matrix/client/v1/login/get_token`; force \
+         one of the paths of its history"
+    );
+}
+
+#[test]
+fn lifetime_in_either_generation() {
+    let read = |body: &str| {
+        let response = http::Response::builder()
+            .status(200)
+            .body(body.as_bytes().to_vec())
+            .unwrap();
+        Response::try_from_http_response(response)
+    };
+    let stable = read(r#"{"login_token":"t","expires_in_ms":120000}"#).unwrap();
+    assert_eq!(stable.expires_in, Duration::from_secs(120));
+    // Revision 0 sent whole seconds.
+    let r0 = read(r#"{"login_token":"t","expires_in":120}"#).unwrap();
+    assert_eq!(r0.expires_in, Duration::from_secs(120));
+    // Both: the precise one.
+    let both = read(r#"{"login_token":"t","expires_in":1,"expires_in_ms":1500}"#).unwrap();
+    assert_eq!(both.expires_in, Duration::from_millis(1500));
+    // Written as the stable field only.
+    let written = Response::new(Duration::from_millis(1500), "t".to_owned())
+        .try_into_http_response::<Vec<u8>>()
+        .unwrap();
+    assert_eq!(
+        body_json(written.body()),
+        json!({ "login_token": "t", "expires_in_ms": 1500 })
+    );
+
+    let missing = read(r#"{"login_token":"t"}"#).unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("missing field `expires_in_ms`"),
+        "{missing}"
+    );
+    let seconds = read(r#"{"login_token":"t","expires_in":-5}"#).unwrap_err();
+    assert!(
+        seconds.to_string().contains("field `expires_in`:"),
+        "{seconds}"
+    );
+    let twice = read(r#"{"expires_in_ms":1,"expires_in_ms":2,"login_token":"t"}"#).unwrap_err();
+    assert!(twice.to_string().contains("expires_in_ms"), "{twice}");
 }
 
 #[test]

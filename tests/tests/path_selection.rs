@@ -113,7 +113,7 @@ fn unstable_with_feature_flag() {
     );
     assert_eq!(
         err.to_string(),
-        "the server supports no version or feature flag that has `/_matrix/media/v3/upload`"
+        "the server announces no version or feature flag that has `/_matrix/media/v3/upload`"
     );
     let announced = announcing(&["v1.10"], &[("org.example.upload", true)]);
     assert_eq!(

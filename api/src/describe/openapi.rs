@@ -113,6 +113,11 @@ fn path_entries(endpoint: &EndpointDescription) -> Vec<(&'static str, Map<String
         entries.push((path.path, fields));
     }
     for (_, fields) in &mut entries {
+        // The gate closes the paths that carry no flag of their own: stable and unflagged ones.
+        let own_flag = fields.contains_key("x-unstableFeature");
+        if let Some(capability) = endpoint.metadata.capability.filter(|_| !own_flag) {
+            fields.insert("x-requiresCapability".to_owned(), capability.into());
+        }
         if let Some(version) = history.deprecated_in() {
             fields.insert("deprecated".to_owned(), Value::Bool(true));
             fields.insert(

@@ -14,6 +14,10 @@ use crate::error::{JsonError, JsonErrorKind};
 #[cold]
 pub(crate) fn describe_json_error(bytes: &[u8], err: &serde_json::Error) -> JsonError {
     let mut error = json_error_without_field(err);
+    if let Some((field, message)) = field_prefixed(&error.message) {
+        (error.field, error.message) = (Some(field.to_owned()), message.to_owned());
+        return error;
+    }
     if error.kind == JsonErrorKind::Data {
         // A missing field is reported at the end of its object, as are values checked after
         // reading: only the message tells them apart.
@@ -43,6 +47,27 @@ fn json_error_without_field(err: &serde_json::Error) -> JsonError {
         line: err.line(),
         column: err.column(),
     }
+}
+
+/// Makes the error a deserializer of several fields (one read through `#[serde(flatten)]`,
+/// whose errors serde reports at the end of the object) returns about one of them: the
+/// request or response error then names `field`, wherever the error is reported.
+///
+/// ```
+/// use serde::de::Error;
+///
+/// let err: serde_json::Error = matrix_api::json::error_in_field("expires_in_ms", "not an integer");
+/// assert_eq!(err.to_string(), "field `expires_in_ms`: not an integer");
+/// ```
+pub fn error_in_field<E: serde::de::Error>(field: &str, message: impl std::fmt::Display) -> E {
+    E::custom(format_args!("field `{field}`: {message}"))
+}
+
+/// The field and message of an [`error_in_field`] error.
+fn field_prefixed(message: &str) -> Option<(&str, &str)> {
+    let rest = message.strip_prefix("field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    Some((field, rest.strip_prefix(": ")?))
 }
 
 /// serde reports a missing or duplicated field at its parent; its name is only in the message.

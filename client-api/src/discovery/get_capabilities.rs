@@ -120,6 +120,33 @@ pub mod v3 {
         }
     }
 
+    impl Capabilities {
+        /// Every capability with an `enabled` flag, by name: the typed ones and any other
+        /// that has one (such as revision 1 of MSC3882's `org.matrix.msc3882.get_login_token`).
+        pub fn enabled_flags(&self) -> impl Iterator<Item = (&str, bool)> + '_ {
+            let typed = [
+                (CHANGE_PASSWORD, self.change_password.map(|c| c.enabled)),
+                (GET_LOGIN_TOKEN, self.get_login_token.map(|c| c.enabled)),
+            ]
+            .into_iter()
+            .filter_map(|(name, enabled)| Some((name, enabled?)));
+            let other = self.other.iter().filter_map(|(name, value)| {
+                let enabled = value.as_object()?.get("enabled")?.as_bool()?;
+                Some((name.as_str(), enabled))
+            });
+            typed.chain(other)
+        }
+    }
+
+    impl matrix_api::selection::ServerSignal for Response {
+        /// Every capability with an `enabled` flag; the view then takes any capability this
+        /// answer leaves out as not offered.
+        fn teach(&self, view: &mut matrix_api::selection::ServerView) {
+            let flags = self.capabilities.enabled_flags();
+            view.learn_capabilities(flags.map(|(name, on)| (name.to_owned(), on)));
+        }
+    }
+
     const CHANGE_PASSWORD: &str = "m.change_password";
     const GET_LOGIN_TOKEN: &str = "m.get_login_token";
 

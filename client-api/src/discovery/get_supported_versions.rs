@@ -70,3 +70,12 @@ impl Response {
         SupportedVersions::from_parts(&self.versions, &self.unstable_features)
     }
 }
+
+impl matrix_api::selection::ServerSignal for Response {
+    /// The versions and `unstable_features`, as [`ServerView::learn_versions`] takes them.
+    ///
+    /// [`ServerView::learn_versions`]: matrix_api::selection::ServerView::learn_versions
+    fn teach(&self, view: &mut matrix_api::selection::ServerView) {
+        view.learn_versions(&self.versions, &self.unstable_features);
+    }
+}

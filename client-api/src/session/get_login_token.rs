@@ -4,8 +4,22 @@
 //! second device, which logs in with `m.login.token`. The server protects the call with
 //! User-Interactive Authentication and rate-limits it strictly.
 //!
-//! Its method, authentication and every path with the version that introduced it are in
-//! the documentation of [`v1::Request`], written from its declaration.
+//! The endpoint had three generations, all declared here so that one client reaches every
+//! server that has it ([MSC3882](https://github.com/matrix-org/matrix-spec-proposals/pull/3882)):
+//!
+//! | generation | path | announced by | lifetime field |
+//! | --- | --- | --- | --- |
+//! | revision 0 (Synapse 1.69–1.85) | `…/unstable/org.matrix.msc3882/login/token` | `org.matrix.msc3882` in `/versions`' `unstable_features` | `expires_in` (seconds) |
+//! | revision 1 | `…/unstable/org.matrix.msc3882/login/get_token` | the capability `org.matrix.msc3882.get_login_token` | `expires_in_ms` |
+//! | stable (Matrix v1.7) | `/_matrix/client/v1/login/get_token` | v1.7, gated by the capability `m.get_login_token` | `expires_in_ms` |
+//!
+//! The capability gates the stable path: a server that lists it disabled, or does not list
+//! it, is not called ([`Metadata::decide`](matrix_api::Metadata::decide) refuses with
+//! [`EndpointNotAvailable`](matrix_api::IntoHttpError::EndpointNotAvailable)). The response
+//! reads either lifetime field and writes `expires_in_ms`.
+//!
+//! The documentation of [`v1::Request`] lists the method, authentication and paths, written
+//! from the declaration.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv1loginget_token>
 
@@ -21,8 +35,10 @@ pub mod v1 {
         method: POST,
         rate_limited: true,
         authentication: AccessToken,
+        capability: "m.get_login_token",
         history: {
-            unstable => "/_matrix/client/unstable/org.matrix.msc3882/login/get_token",
+            unstable("org.matrix.msc3882") => "/_matrix/client/unstable/org.matrix.msc3882/login/token",
+            unstable("org.matrix.msc3882.get_login_token") => "/_matrix/client/unstable/org.matrix.msc3882/login/get_token",
             1.7 => "/_matrix/client/v1/login/get_token",
         }
     };
@@ -41,8 +57,9 @@ pub mod v1 {
     #[response(error = UiaaResponse)]
     #[derive(PartialEq, Eq)]
     pub struct Response {
-        /// How long the token stays valid (`expires_in_ms` on the wire).
-        #[serde(with = "ruma_common::serde::duration::ms", rename = "expires_in_ms")]
+        /// How long the token stays valid: `expires_in_ms` on the wire, or revision 0's
+        /// `expires_in` in seconds.
+        #[serde(flatten, with = "expiry")]
         pub expires_in: Duration,
         /// The single-use login token.
         #[api(secret)]
@@ -71,6 +88,70 @@ pub mod v1 {
         /// A response with the default lifetime of two minutes.
         pub fn with_default_expiration_duration(login_token: String) -> Self {
             Response::new(Self::DEFAULT_EXPIRATION, login_token)
+        }
+    }
+
+    /// The token's lifetime: `expires_in_ms`, or revision 0's `expires_in` in whole seconds
+    /// (when both are sent, `expires_in_ms`); always written as `expires_in_ms`.
+    mod expiry {
+        use std::time::Duration;
+
+        use matrix_api::json::error_in_field;
+        use matrix_api::UInt;
+        use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+        use serde_json::Value;
+
+        #[derive(Deserialize)]
+        struct Wire {
+            expires_in_ms: Option<Value>,
+            expires_in: Option<Value>,
+        }
+
+        #[derive(Serialize)]
+        struct Written {
+            expires_in_ms: UInt,
+        }
+
+        pub fn serialize<S: Serializer>(lifetime: &Duration, out: S) -> Result<S::Ok, S::Error> {
+            let millis = UInt::try_from(lifetime.as_millis()).map_err(|_| {
+                serde::ser::Error::custom(format!(
+                    "field `expires_in_ms`: {lifetime:?} is more milliseconds than JSON carries \
+                     exactly (2^53 - 1)"
+                ))
+            })?;
+            Written {
+                expires_in_ms: millis,
+            }
+            .serialize(out)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Duration, D::Error> {
+            // Read through `flatten`, whose errors serde reports at the end of the object: each
+            // error names its field itself.
+            let number = |field: &str, value: Value| {
+                UInt::deserialize(value).map_err(|err| error_in_field::<D::Error>(field, err))
+            };
+            match Wire::deserialize(input)? {
+                Wire {
+                    expires_in_ms: Some(millis),
+                    ..
+                } => Ok(Duration::from_millis(
+                    number("expires_in_ms", millis)?.into(),
+                )),
+                Wire {
+                    expires_in: Some(seconds),
+                    ..
+                } => Ok(Duration::from_secs(number("expires_in", seconds)?.into())),
+                _ => Err(de::Error::missing_field("expires_in_ms")),
+            }
+        }
+
+        matrix_api::with_describe! {
+            use matrix_api::describe::{FieldDescription, JsonType};
+
+            /// The field as the stable endpoint writes it.
+            pub const FIELDS: &[FieldDescription] =
+                &[FieldDescription::body("expires_in_ms", JsonType::Integer, true)];
         }
     }
 }

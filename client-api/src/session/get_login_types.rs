@@ -61,6 +61,19 @@ pub mod v3 {
         }
     }
 
+    impl matrix_api::selection::ServerSignal for Response {
+        /// `m.login.token`'s `get_login_token: true` announces `POST /login/get_token`, under
+        /// the name of the capability that gates it, `m.get_login_token`.
+        fn teach(&self, view: &mut matrix_api::selection::ServerView) {
+            let offered = self
+                .flows
+                .iter()
+                .any(|flow| matches!(flow, LoginType::Token(token) if token.get_login_token));
+            let flags = offered.then(|| ("m.get_login_token".to_owned(), true));
+            view.learn_login_flags(flags);
+        }
+    }
+
     /// One login type the server supports, told apart by its `type` field.
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]

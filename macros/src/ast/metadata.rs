@@ -11,6 +11,8 @@ pub struct Metadata {
     pub rate_limited: LitBool,
     pub authentication: Ident,
     pub history: History,
+    /// `capability: "m.get_login_token"`: the capability that gates the endpoint.
+    pub capability: Option<LitStr>,
 }
 
 /// Where a `metadata!` stands, which decides what it expands to.
@@ -81,7 +83,7 @@ impl Parse for RawMetadata {
                 syn::Error::new(
                     err.span(),
                     "expected a key: `method`, `rate_limited`, `authentication`, and `history` \
-                     or `path`",
+                     or `path` (and optionally `capability`)",
                 )
             })?;
             input.parse::<Token![:]>().map_err(|err| {

@@ -21,6 +21,8 @@ pub struct SerdeField {
     pub default: bool,
     /// `with = "path"` or `deserialize_with = "path"`: the path, as written.
     pub with: Option<String>,
+    /// `with = "module"` alone: the module, which describes a flattened field's fields.
+    pub with_module: Option<String>,
     /// `skip` or `skip_deserializing`: the field is never read from the wire.
     pub skip: bool,
     /// `with`, `serialize_with`, `deserialize_with` or any `skip`: serde does not need the
@@ -95,7 +97,11 @@ impl SerdeField {
                 self.own_functions = true;
             }
             "with" | "deserialize_with" => {
-                self.with = Some(path(meta, &key)?.value());
+                let path = path(meta, &key)?.value();
+                if key == "with" {
+                    self.with_module = Some(path.clone());
+                }
+                self.with = Some(path);
                 self.own_functions = true;
             }
             "borrow" => {

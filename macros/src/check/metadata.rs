@@ -14,6 +14,7 @@ const KEYS: &[&str] = &[
     "authentication",
     "history",
     "path",
+    "capability",
 ];
 const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
@@ -43,6 +44,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     let mut authentication = None;
     let mut history = None;
     let mut path = None;
+    let mut capability = None;
     let mut seen: Vec<Ident> = Vec::new();
     // Valid keys that an unknown key was taken for: they are not reported missing as well.
     let mut suggested: Vec<&str> = Vec::new();
@@ -77,6 +79,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                     "`path` takes one string literal, such as \"/_matrix/client/versions\"",
                 ),
             },
+            "capability" => capability = check_capability(entry.value, &mut errors),
             _ => {
                 // Prefer the keys the declaration lacks: `ratelimited` is `rate_limited`.
                 let missing: Vec<&str> = KEYS
@@ -92,7 +95,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                     &entry.key,
                     format!(
                         "unknown key `{key}`; the keys are `method`, `rate_limited`, \
-                         `authentication`, and `history` or `path`{}",
+                         `authentication`, `history` or `path`, and optionally `capability`{}",
                         suggestion
                             .map(|s| format!("; did you mean `{s}`?"))
                             .unwrap_or_default()
@@ -133,6 +136,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                 rate_limited,
                 authentication,
                 history,
+                capability,
             })
         }
         _ => {
@@ -241,6 +245,35 @@ fn check_auth(value: proc_macro2::TokenStream, form: Form, errors: &mut Errors) 
     None
 }
 
+/// A capability name as `GET /capabilities` lists it: namespaced (`m.…` or a reverse domain
+/// such as `org.matrix.msc3882.…`), without spaces.
+fn check_capability(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<LitStr> {
+    let Ok(lit) = syn::parse2::<LitStr>(value.clone()) else {
+        let text: String = value.to_string().split_whitespace().collect();
+        errors.push(
+            value,
+            format!(
+                "`capability` takes the capability's name as a string, such as \
+                 \"m.get_login_token\"; write \"{text}\" in quotes"
+            ),
+        );
+        return None;
+    };
+    let name = lit.value();
+    let namespaced = name.split('.').count() >= 2 && name.split('.').all(|part| !part.is_empty());
+    if namespaced && name.bytes().all(|b| b.is_ascii_graphic()) {
+        return Some(lit);
+    }
+    errors.push(
+        &lit,
+        format!(
+            "`{name}` is not a capability name: capabilities are namespaced words joined by dots \
+             without spaces, such as \"m.get_login_token\" or \"org.matrix.msc3882.get_login_token\""
+        ),
+    );
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +300,7 @@ mod tests {
         assert_eq!(
             errors,
             "unknown key `ratelimited`; the keys are `method`, `rate_limited`, `authentication`, \
-             and `history` or `path`; did you mean `rate_limited`?"
+             `history` or `path`, and optionally `capability`; did you mean `rate_limited`?"
         );
     }
 
@@ -299,7 +332,34 @@ mod tests {
                 1.12 => deprecated,
                 1.13 => removed,
             },
+            capability: "m.example",
         });
         assert_eq!(errors, "");
+    }
+
+    #[test]
+    fn capability_names() {
+        let errors = errors_of(quote::quote! {
+            method: GET, rate_limited: false, authentication: None, path: "/x",
+            capability: m.get_login_token,
+        });
+        assert_eq!(
+            errors,
+            "`capability` takes the capability's name as a string, such as \
+             \"m.get_login_token\"; write \"m.get_login_token\" in quotes"
+        );
+        let errors = errors_of(quote::quote! {
+            method: GET, rate_limited: false, authentication: None, path: "/x",
+            capability: "get login token",
+        });
+        assert!(
+            errors.starts_with("`get login token` is not a capability name"),
+            "{errors}"
+        );
+        assert!(!errors_of(quote::quote! {
+            method: GET, rate_limited: false, authentication: None, path: "/x",
+            capability: "m.",
+        })
+        .is_empty());
     }
 }

@@ -225,6 +225,8 @@ enum Group {
         field: String,
         ty: Box<Type>,
         required: bool,
+        /// `with = "module"`: the module writes the fields, and lists them in its `FIELDS`.
+        with: Option<syn::Path>,
     },
 }
 
@@ -244,10 +246,15 @@ pub fn fields(fields: &[Field]) -> (TokenStream, TokenStream) {
                 Some(inner) => (Box::new(inner.clone()), false),
                 None => (Box::new(field.ty.clone()), true),
             };
+            let with = serde
+                .with_module
+                .as_deref()
+                .and_then(|with| syn::parse_str(with).ok());
             groups.push(Group::Flattened {
                 field: rust_name,
                 ty,
                 required,
+                with,
             });
             continue;
         }
@@ -311,9 +318,13 @@ pub fn fields(fields: &[Field]) -> (TokenStream, TokenStream) {
                 field,
                 ty,
                 required,
+                with,
             } => {
-                let fields = quote_spanned! {ty_span(ty)=>
-                    <#ty as __describe::DescribeFields>::FIELDS
+                let fields = match with {
+                    Some(with) => quote! { #with::FIELDS },
+                    None => quote_spanned! {ty_span(ty)=>
+                        <#ty as __describe::DescribeFields>::FIELDS
+                    },
                 };
                 lengths.push(quote! { #fields.len() });
                 group_tokens.push(quote! {

@@ -12,7 +12,9 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
         rate_limited,
         authentication,
         history,
+        capability,
     } = metadata;
+    let capability = option(capability.as_ref());
     let history = expand_history(history);
     // In the item form the scheme is a type the module imports: named in an item of its own,
     // so that the import is used and a missing one is reported on the name, and nothing else.
@@ -36,6 +38,7 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
             rate_limited: #rate_limited,
             authentication: ::matrix_api::AuthScheme::#authentication,
             history: #history,
+            capability: #capability,
         }
     };
     let metadata = in_form(metadata, form);

@@ -146,14 +146,14 @@ fn client_impl(
             type EndpointError = #error;
             type IncomingResponse = #response;
 
-            fn try_into_http_request<T: ::std::default::Default + ::matrix_api::BufMut>(
+            fn try_into_http_request_with_path<T: ::std::default::Default + ::matrix_api::BufMut>(
                 self,
+                path: &str,
                 base_url: &str,
                 access_token: ::matrix_api::SendAccessToken<'_>,
-                versions: &::matrix_api::SupportedVersions,
             ) -> ::std::result::Result<::matrix_api::__private::http::Request<T>, ::matrix_api::IntoHttpError> {
                 let mut __body = ::matrix_api::__private::Body::take();
-                let __parts = ::matrix_api::__try!(__into_http_request(self, base_url, access_token, versions, &mut __body));
+                let __parts = ::matrix_api::__try!(__into_http_request(self, path, base_url, access_token, &mut __body));
                 ::std::result::Result::Ok(__body.into_request(__parts))
             }
         }
@@ -161,14 +161,14 @@ fn client_impl(
         // Not generic: compiled once, here, whichever body type callers ask for.
         fn __into_http_request(
             __request: #ident,
+            path: &str,
             base_url: &str,
             access_token: ::matrix_api::SendAccessToken<'_>,
-            versions: &::matrix_api::SupportedVersions,
             __body: &mut ::matrix_api::__private::Body,
         ) -> ::std::result::Result<::matrix_api::__private::http::request::Parts, ::matrix_api::IntoHttpError> {
             #[allow(unused_mut)]
             let mut __builder = ::matrix_api::__try!(::matrix_api::__private::RequestBuilder::new(
-                &METADATA, base_url, access_token, versions, &[#(#path_args),*],
+                &METADATA, path, base_url, access_token, &[#(#path_args),*],
             ));
             let #ident { #(#destructure),* } = __request;
             #query

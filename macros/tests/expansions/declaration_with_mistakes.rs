@@ -23,11 +23,13 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = ::matrix_api::__private::INVALID_METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
-        fn try_into_http_request<__T: ::std::default::Default + ::matrix_api::BufMut>(
+        fn try_into_http_request_with_path<
+            __T: ::std::default::Default + ::matrix_api::BufMut,
+        >(
             self,
             _: &str,
+            _: &str,
             _: ::matrix_api::SendAccessToken<'_>,
-            _: &::matrix_api::SupportedVersions,
         ) -> ::std::result::Result<
             ::matrix_api::__private::http::Request<__T>,
             ::matrix_api::IntoHttpError,

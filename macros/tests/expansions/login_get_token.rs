@@ -23,6 +23,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
         ::std::option::Option::None,
     ),
+    capability: ::std::option::Option::None,
 };
 #[derive(PartialEq, Eq, Default)]
 ///
@@ -85,27 +86,29 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = UiaaResponse;
         type IncomingResponse = Response;
-        fn try_into_http_request<T: ::std::default::Default + ::matrix_api::BufMut>(
+        fn try_into_http_request_with_path<
+            T: ::std::default::Default + ::matrix_api::BufMut,
+        >(
             self,
+            path: &str,
             base_url: &str,
             access_token: ::matrix_api::SendAccessToken<'_>,
-            versions: &::matrix_api::SupportedVersions,
         ) -> ::std::result::Result<
             ::matrix_api::__private::http::Request<T>,
             ::matrix_api::IntoHttpError,
         > {
             let mut __body = ::matrix_api::__private::Body::take();
             let __parts = ::matrix_api::__try!(
-                __into_http_request(self, base_url, access_token, versions, & mut __body)
+                __into_http_request(self, path, base_url, access_token, & mut __body)
             );
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
     fn __into_http_request(
         __request: Request,
+        path: &str,
         base_url: &str,
         access_token: ::matrix_api::SendAccessToken<'_>,
-        versions: &::matrix_api::SupportedVersions,
         __body: &mut ::matrix_api::__private::Body,
     ) -> ::std::result::Result<
         ::matrix_api::__private::http::request::Parts,
@@ -113,8 +116,8 @@ const _: () = {
     > {
         #[allow(unused_mut)]
         let mut __builder = ::matrix_api::__try!(
-            ::matrix_api::__private::RequestBuilder::new(& METADATA, base_url,
-            access_token, versions, & [],)
+            ::matrix_api::__private::RequestBuilder::new(& METADATA, path, base_url,
+            access_token, & [],)
         );
         let Request { auth } = __request;
         __builder.json_body(&RequestBody { auth }, __body)

@@ -24,6 +24,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::Some(::matrix_api::MatrixVersion::V1_12),
         ::std::option::Option::None,
     ),
+    capability: ::std::option::Option::None,
 };
 ///
 /// # Endpoint
