@@ -6,6 +6,8 @@ extern crate self as matrix_api;
 
 pub mod api;
 pub mod auth;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod body;
 #[cfg(feature = "describe")]
 pub mod describe;

@@ -1,8 +1,11 @@
 //! What the reference server does for each endpoint, on typed requests and responses.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use axum::extract::State;
 use http::StatusCode;
+use matrix_api::axum::Incoming;
 use matrix_api::error::{ErrorKind, MatrixError, StandardErrorBody};
 use matrix_api::MatrixVersion;
 use matrix_client_api::uiaa::{AuthData, AuthFlow, UiaaInfo, UiaaResponse, UserIdentifier};
@@ -59,10 +62,8 @@ fn authenticate(state: &AppState, token: Option<&str>) -> Result<(String, Sessio
     Ok((token.to_owned(), session))
 }
 
-pub(crate) fn versions(
-    _state: &AppState,
-    _token: Option<String>,
-    _request: discovery::get_supported_versions::Request,
+pub(crate) async fn versions(
+    _: Incoming<discovery::get_supported_versions::Request>,
 ) -> Result<discovery::get_supported_versions::Response, MatrixError> {
     let versions = MatrixVersion::ALL
         .iter()
@@ -75,11 +76,10 @@ pub(crate) fn versions(
 }
 
 pub(crate) fn capabilities(
-    state: &AppState,
-    token: Option<String>,
-    _request: discovery::get_capabilities::v3::Request,
+    state: Arc<AppState>,
+    incoming: Incoming<discovery::get_capabilities::v3::Request>,
 ) -> Result<discovery::get_capabilities::v3::Response, MatrixError> {
-    authenticate(state, token.as_deref())?;
+    authenticate(&state, incoming.access_token.as_deref())?;
     let mut capabilities = discovery::get_capabilities::v3::Capabilities::new();
     capabilities.get_login_token =
         Some(discovery::get_capabilities::v3::GetLoginTokenCapability::new(true));
@@ -88,10 +88,9 @@ pub(crate) fn capabilities(
     Ok(discovery::get_capabilities::v3::Response::new(capabilities))
 }
 
-pub(crate) fn login_types(
-    state: &AppState,
-    _token: Option<String>,
-    _request: session::get_login_types::v3::Request,
+pub(crate) async fn login_types(
+    State(state): State<Arc<AppState>>,
+    _: Incoming<session::get_login_types::v3::Request>,
 ) -> Result<session::get_login_types::v3::Response, MatrixError> {
     use session::get_login_types::v3::{IdentityProvider, LoginType, SsoLoginType, TokenLoginType};
     let mut flows = vec![
@@ -113,14 +112,13 @@ pub(crate) fn login_types(
 }
 
 pub(crate) fn login(
-    state: &AppState,
-    _token: Option<String>,
-    request: session::login::v3::Request,
+    state: Arc<AppState>,
+    Incoming { request, .. }: Incoming<session::login::v3::Request>,
 ) -> Result<session::login::v3::Response, MatrixError> {
     use session::login::v3::LoginInfo;
     let user_id = match &request.login_info {
         LoginInfo::Password(password) => {
-            let user_id = identified_user(state, &password.identifier)
+            let user_id = identified_user(&state, &password.identifier)
                 .ok_or_else(|| forbidden("Invalid username or password"))?;
             if !state.store().check_password(&user_id, &password.password) {
                 return Err(forbidden("Invalid username or password"));
@@ -175,13 +173,16 @@ fn identified_user(state: &AppState, identifier: &UserIdentifier) -> Option<Owne
 // this runs once per request, so moving it is cheaper than boxing it.
 #[allow(clippy::result_large_err)]
 pub(crate) fn get_login_token(
-    state: &AppState,
-    token: Option<String>,
-    request: session::get_login_token::v1::Request,
+    state: Arc<AppState>,
+    Incoming {
+        request,
+        access_token,
+        ..
+    }: Incoming<session::get_login_token::v1::Request>,
 ) -> Result<session::get_login_token::v1::Response, UiaaResponse> {
-    let (_, session) = authenticate(state, token.as_deref())?;
+    let (_, session) = authenticate(&state, access_token.as_deref())?;
     let user_id = session.user_id;
-    check_rate_limit(state, &user_id)?;
+    check_rate_limit(&state, &user_id)?;
 
     let flows = vec![AuthFlow::new(vec![PASSWORD_STAGE.to_owned()])];
     let Some(auth) = request.auth else {
@@ -214,7 +215,7 @@ pub(crate) fn get_login_token(
     }
     let password_ok = match &auth {
         AuthData::Password(password) => {
-            identified_user(state, &password.identifier).as_ref() == Some(&user_id)
+            identified_user(&state, &password.identifier).as_ref() == Some(&user_id)
                 && state.store().check_password(&user_id, &password.password)
         }
         _ => false,
@@ -299,9 +300,8 @@ fn over_limit(
 }
 
 pub(crate) fn refresh(
-    state: &AppState,
-    _token: Option<String>,
-    request: session::refresh_token::v3::Request,
+    state: Arc<AppState>,
+    Incoming { request, .. }: Incoming<session::refresh_token::v3::Request>,
 ) -> Result<session::refresh_token::v3::Response, MatrixError> {
     let unknown = || {
         error(
@@ -331,11 +331,10 @@ pub(crate) fn refresh(
 }
 
 pub(crate) fn whoami(
-    state: &AppState,
-    token: Option<String>,
-    _request: account::whoami::v3::Request,
+    state: Arc<AppState>,
+    incoming: Incoming<account::whoami::v3::Request>,
 ) -> Result<account::whoami::v3::Response, MatrixError> {
-    let (_, session) = authenticate(state, token.as_deref())?;
+    let (_, session) = authenticate(&state, incoming.access_token.as_deref())?;
     Ok(account::whoami::v3::Response::new(
         session.user_id,
         Some(session.device_id),
@@ -343,21 +342,19 @@ pub(crate) fn whoami(
 }
 
 pub(crate) fn logout(
-    state: &AppState,
-    token: Option<String>,
-    _request: session::logout::v3::Request,
+    state: Arc<AppState>,
+    incoming: Incoming<session::logout::v3::Request>,
 ) -> Result<session::logout::v3::Response, MatrixError> {
-    let (access_token, _) = authenticate(state, token.as_deref())?;
+    let (access_token, _) = authenticate(&state, incoming.access_token.as_deref())?;
     state.store().end_session(&access_token);
     Ok(session::logout::v3::Response::new())
 }
 
 pub(crate) fn logout_all(
-    state: &AppState,
-    token: Option<String>,
-    _request: session::logout_all::v3::Request,
+    state: Arc<AppState>,
+    incoming: Incoming<session::logout_all::v3::Request>,
 ) -> Result<session::logout_all::v3::Response, MatrixError> {
-    let (_, session) = authenticate(state, token.as_deref())?;
+    let (_, session) = authenticate(&state, incoming.access_token.as_deref())?;
     let mut store = state.store();
     let tokens: Vec<String> = store
         .sessions
@@ -399,24 +396,22 @@ fn sso_redirect(
     Ok(format!("{}{separator}{query}", provider.authorize_url))
 }
 
-pub(crate) fn sso_login(
-    state: &AppState,
-    _token: Option<String>,
-    request: session::sso_login::v3::Request,
+pub(crate) async fn sso_login(
+    State(state): State<Arc<AppState>>,
+    Incoming { request, .. }: Incoming<session::sso_login::v3::Request>,
 ) -> Result<session::sso_login::v3::Response, MatrixError> {
     Ok(session::sso_login::v3::Response::new(sso_redirect(
-        state,
+        &state,
         None,
         &request.redirect_url,
     )?))
 }
 
-pub(crate) fn sso_login_with_provider(
-    state: &AppState,
-    _token: Option<String>,
-    request: session::sso_login_with_provider::v3::Request,
+pub(crate) async fn sso_login_with_provider(
+    State(state): State<Arc<AppState>>,
+    Incoming { request, .. }: Incoming<session::sso_login_with_provider::v3::Request>,
 ) -> Result<session::sso_login_with_provider::v3::Response, MatrixError> {
-    let location = sso_redirect(state, Some(&request.idp_id), &request.redirect_url)?;
+    let location = sso_redirect(&state, Some(&request.idp_id), &request.redirect_url)?;
     Ok(session::sso_login_with_provider::v3::Response::new(
         location,
     ))

@@ -2,11 +2,11 @@
 //!
 //! It serves `/versions`, `/capabilities`, `GET`/`POST /login`, `/login/get_token` (with
 //! User-Interactive Authentication, single-use expiring tokens and a per-user rate limit),
-//! `/refresh`, `/account/whoami`, `/logout`, `/logout/all` and the SSO redirects. Every route
-//! comes from an endpoint's `METADATA` (all its paths, stable and unstable), every request goes
-//! through `IncomingRequest::try_from_http_request` and every answer through
-//! `OutgoingResponse::try_into_http_response`: no path, field name or status code is written
-//! here that a declaration already knows. Every answer carries the CORS headers the
+//! `/refresh`, `/account/whoami`, `/logout`, `/logout/all` and the SSO redirects. It is built on
+//! `matrix_api::axum`: every route comes from an endpoint's `METADATA` (all its paths, stable and
+//! unstable), every request goes through `IncomingRequest::try_from_http_request` and every
+//! answer through `OutgoingResponse::try_into_http_response`: no path, field name or status code
+//! is written here that a declaration already knows. Every answer carries the CORS headers the
 //! specification recommends, and `OPTIONS` preflights are answered on every path, so browser
 //! clients can use it too.
 //!
