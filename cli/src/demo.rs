@@ -3,7 +3,8 @@
 use std::net::SocketAddr;
 
 use matrix_api::error::ErrorBody;
-use matrix_api_server::{Server, ServerConfig};
+use matrix_api_server::{LoginTokenGeneration, Server, ServerConfig};
+use matrix_client_api::session::get_login_token;
 use matrix_client_api::uiaa::UiaaResponse;
 use serde_json::{json, Value};
 
@@ -15,7 +16,7 @@ use crate::output::Reporter;
 const DEMO_USER: &str = "demo";
 const DEMO_PASSWORD: &str = "correct horse battery staple";
 /// The number of steps the demo reports.
-pub const STEPS: usize = 9;
+pub const STEPS: usize = 10;
 
 /// Runs the demo, reporting each step to `out`; the result is the demo server's base URL and
 /// user, and `Err` carries what failed.
@@ -149,7 +150,62 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
         "both tokens refused afterwards",
         json!({ "logged_out": true }),
     );
+
+    let mut outcomes = Vec::new();
+    for generation in LoginTokenGeneration::ALL {
+        outcomes.push((generation, hand_over_on(generation).await?));
+    }
+    out.step(
+        "each generation of login/get_token",
+        "the same code on MSC3882 revisions 0 and 1, stable, and off",
+        json!(outcomes
+            .iter()
+            .map(|(g, outcome)| json!({ "generation": g.to_string(), "outcome": outcome }))
+            .collect::<Vec<_>>()),
+    );
+    for (generation, outcome) in &outcomes {
+        out.detail(&format!("{generation:<6}  {outcome}"));
+    }
     Ok(json!({ "base_url": base_url, "user": format!("@{DEMO_USER}:localhost") }))
+}
+
+/// The hand-over, the same code each time, against a server playing `generation`: what
+/// happened, in one line.
+async fn hand_over_on(generation: LoginTokenGeneration) -> Result<String, String> {
+    let config = ServerConfig::new("localhost")
+        .with_user(DEMO_USER, DEMO_PASSWORD)
+        .with_login_token(generation);
+    let address: SocketAddr = "127.0.0.1:0".parse().expect("a valid address");
+    let server = Server::bind(address, config)
+        .await
+        .map_err(|e| format!("cannot start the {generation} server: {e}"))?
+        .spawn();
+
+    let client = flow::connect(server.base_url(), Policy::Default)?;
+    let device = flow::password_login(&client, DEMO_USER, DEMO_PASSWORD, None)
+        .await
+        .map_err(|e| format!("{generation}: password login: {e}"))?;
+    let device_client = device.client(&client);
+    let token = flow::request_login_token(&device_client, &device.user_id, DEMO_PASSWORD, |_| {});
+    let token = match token.await {
+        Ok(token) => token,
+        // The endpoint is not called at all: the decision refused it.
+        Err(ClientError::Request(refusal)) => return Ok(format!("refused: {refusal}")),
+        Err(err) => return Err(format!("{generation}: get_token: {}", describe_uiaa(&err))),
+    };
+    let decision = device_client
+        .decide(&get_login_token::v1::Request::METADATA)
+        .await
+        .map_err(|e| e.to_string())?;
+    let new_device = flow::token_login(&client, &token.token, None)
+        .await
+        .map_err(|e| format!("{generation}: token login: {e}"))?;
+    Ok(format!(
+        "token from {} (valid {}s), new device {}",
+        decision.path().unwrap_or_default(),
+        token.expires_in.as_secs(),
+        new_device.device_id
+    ))
 }
 
 /// A short description of a UIA or Matrix error for messages.

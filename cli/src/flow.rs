@@ -8,13 +8,14 @@ use matrix_api::error::MatrixError;
 use matrix_api::redact::Redacted;
 use matrix_api::selection::{Decision, Policy, Source};
 use matrix_client_api::account::whoami;
-use matrix_client_api::client::{self, ReqwestTransport};
+use matrix_client_api::client::{self, ReqwestTransport, Transport};
 use matrix_client_api::session::{get_login_token, login, logout};
 use matrix_client_api::uiaa::{AuthData, Password, UiaaInfo, UiaaResponse, UserIdentifier};
 use ruma_common::{OwnedDeviceId, OwnedUserId};
 
-/// The client of one homeserver (and one session on it).
-pub type Client = client::Client<ReqwestTransport>;
+/// The client of one homeserver (and one session on it), over reqwest; the steps below take a
+/// client over any transport.
+pub type Client<T = ReqwestTransport> = client::Client<T>;
 /// Why a call failed.
 pub type ClientError<E> = client::ClientError<E>;
 
@@ -31,7 +32,7 @@ pub fn connect(homeserver: &str, policy: Policy) -> Result<Client, String> {
 }
 
 /// Asks `/versions` now, so that discovery is a step of its own.
-pub async fn discover(client: &Client) -> Result<(), String> {
+pub async fn discover<T: Transport>(client: &Client<T>) -> Result<(), String> {
     client
         .refresh(Source::Versions)
         .await
@@ -51,7 +52,7 @@ pub struct LoggedIn {
 
 impl LoggedIn {
     /// A client of the same server acting as this device.
-    pub fn client(&self, server: &Client) -> Client {
+    pub fn client<T: Transport + Clone>(&self, server: &Client<T>) -> Client<T> {
         server.with_session(Some(self.access_token.clone()))
     }
 }
@@ -102,8 +103,8 @@ fn login_request(info: login::v3::LoginInfo, device_name: Option<&str>) -> login
 }
 
 /// Logs in with a password.
-pub async fn password_login(
-    client: &Client,
+pub async fn password_login<T: Transport>(
+    client: &Client<T>,
     user: &str,
     password: &str,
     device_name: Option<&str>,
@@ -113,8 +114,8 @@ pub async fn password_login(
 }
 
 /// Logs in with a login token (`m.login.token`).
-pub async fn token_login(
-    client: &Client,
+pub async fn token_login<T: Transport>(
+    client: &Client<T>,
     token: &str,
     device_name: Option<&str>,
 ) -> Result<LoggedIn, ClientError<MatrixError>> {
@@ -126,8 +127,8 @@ pub async fn token_login(
 /// User-Interactive Authentication with the password. `on_uia` sees the server's UIA answer
 /// before the password is sent. The path, and whether the server offers the endpoint at all,
 /// come from what it announces.
-pub async fn request_login_token(
-    device: &Client,
+pub async fn request_login_token<T: Transport>(
+    device: &Client<T>,
     user_id: &OwnedUserId,
     password: &str,
     mut on_uia: impl FnMut(&UiaaInfo),
@@ -160,12 +161,14 @@ impl From<get_login_token::v1::Response> for LoginToken {
 }
 
 /// Who the client's access token belongs to.
-pub async fn whoami(device: &Client) -> Result<whoami::v3::Response, ClientError<MatrixError>> {
+pub async fn whoami<T: Transport>(
+    device: &Client<T>,
+) -> Result<whoami::v3::Response, ClientError<MatrixError>> {
     device.send(whoami::v3::Request::new()).await
 }
 
 /// Ends the client's session.
-pub async fn logout(device: &Client) -> Result<(), ClientError<MatrixError>> {
+pub async fn logout<T: Transport>(device: &Client<T>) -> Result<(), ClientError<MatrixError>> {
     device.send(logout::v3::Request::new()).await.map(drop)
 }
 
@@ -179,7 +182,7 @@ pub struct EndpointDecision {
 
 /// The decision for every endpoint of the registry on this client's server: after `/versions`,
 /// `GET /login` and, when the client has a token, `/capabilities`.
-pub async fn decisions(client: &Client) -> Result<Vec<EndpointDecision>, String> {
+pub async fn decisions<T: Transport>(client: &Client<T>) -> Result<Vec<EndpointDecision>, String> {
     client
         .refresh(Source::LoginFlows)
         .await

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use matrix_api::selection::{Policy, Source};
-use matrix_api_server::{Server, ServerConfig};
+use matrix_api_server::{LoginTokenGeneration, Server, ServerConfig};
 use matrix_client_api::session::get_login_token;
 use matrix_login::flow::{self, EndpointDecision, LoggedIn};
 use matrix_login::output::Reporter;
@@ -42,6 +42,10 @@ enum Command {
         /// A user, as NAME:PASSWORD; repeat for more.
         #[arg(long = "user", value_name = "NAME:PASSWORD")]
         users: Vec<String>,
+        /// The generation of `POST /login/get_token` to play (MSC3882 revision 0, revision 1,
+        /// stable since v1.7, or off as Synapse ships), with what each announces.
+        #[arg(long, default_value = "stable")]
+        login_token: LoginTokenGeneration,
     },
     /// Show what a homeserver announces and the decision for each endpoint: the path, the rule
     /// and signal that chose it, and why not the others.
@@ -113,7 +117,8 @@ async fn main() -> ExitCode {
             listen,
             server_name,
             users,
-        } => match serve(listen, &server_name, &users).await {
+            login_token,
+        } => match serve(listen, &server_name, &users, login_token).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -170,11 +175,16 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr, server_name: &str, users: &[String]) -> Result<(), String> {
+async fn serve(
+    listen: SocketAddr,
+    server_name: &str,
+    users: &[String],
+    login_token: LoginTokenGeneration,
+) -> Result<(), String> {
     if ruma_common::ServerName::parse(server_name).is_err() {
         return Err(format!("`{server_name}` is not a valid server name"));
     }
-    let mut config = ServerConfig::new(server_name);
+    let mut config = ServerConfig::new(server_name).with_login_token(login_token);
     for user in users {
         let (name, password) = user.split_once(':').ok_or_else(|| {
             format!(

@@ -1,9 +1,10 @@
-//! `SupportedVersions` from an arbitrary `/versions` answer, and path selection from it for
-//! every endpoint.
+//! `SupportedVersions` and a `ServerView` from an arbitrary `/versions` answer (and arbitrary
+//! capabilities), and path selection from them for every endpoint under every policy.
 //!
 //! The answer is raw bytes (mode 0), generated JSON (mode 1), or arbitrary lists (mode 2).
 //! Besides not panicking: the set holds exactly the versions that parse and the features that
-//! are `true`; `select_path`, `versioning_decision` and the request each endpoint builds agree.
+//! are `true`; `select_path`, `versioning_decision`, `Metadata::decide` and the request each
+//! endpoint builds agree; every decision accounts for every path once.
 
 #![no_main]
 
@@ -11,12 +12,12 @@ use std::collections::BTreeMap;
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use std::fmt::Display;
 
 use matrix_api::__private::RequestBuilder;
+use matrix_api::field::PathValue;
+use matrix_api::selection::{Policy, ServerView, Source};
 use matrix_api::{
-    IncomingResponse, IntoHttpError, MatrixVersion, Metadata, SendAccessToken, SupportedVersions,
-    VersioningDecision,
+    IncomingResponse, IntoHttpError, MatrixVersion, Metadata, SendAccessToken, VersioningDecision,
 };
 use matrix_client_api::discovery::get_supported_versions;
 
@@ -25,6 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mode) = u.arbitrary::<u8>() else {
         return;
     };
+    let capabilities: Option<Vec<(String, bool)>> = u.arbitrary().unwrap_or_default();
     let answer = match mode % 3 {
         0 => from_body(u.take_rest().to_vec()),
         1 => {
@@ -45,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     if let Some(answer) = answer {
-        check(&answer);
+        check(&answer, capabilities);
     }
 });
 
@@ -54,8 +56,13 @@ fn from_body(body: Vec<u8>) -> Option<get_supported_versions::Response> {
     get_supported_versions::Response::try_from_http_response(response).ok()
 }
 
-fn check(answer: &get_supported_versions::Response) {
+fn check(answer: &get_supported_versions::Response, capabilities: Option<Vec<(String, bool)>>) {
     let supported = answer.supported_versions();
+    let mut view = ServerView::new();
+    view.learn(answer);
+    if let Some(capabilities) = capabilities {
+        view.learn_capabilities(capabilities);
+    }
     let parsed: Vec<MatrixVersion> = answer
         .versions
         .iter()
@@ -71,7 +78,6 @@ fn check(answer: &get_supported_versions::Response) {
 
     for endpoint in matrix_client_api::ENDPOINTS {
         let metadata = &endpoint.metadata;
-        let request = request_head(metadata, &supported);
         let history = &metadata.history;
         let selected = history.select_path(&supported);
         let decision = history.versioning_decision(&supported);
@@ -91,35 +97,56 @@ fn check(answer: &get_supported_versions::Response) {
             }
             (selected, decision) => panic!("select_path {selected:?}, but {decision:?}"),
         }
-        if let Ok(path) = selected {
-            assert!(history.all_paths().any(|p| p == path));
+        // Before /capabilities is known, the whole view says what /versions says.
+        let default = metadata.decide(&view, &Policy::Default);
+        if !view.knows(Source::Capabilities) {
+            assert_eq!(default.path(), selected.clone());
         }
-        match (selected, request) {
-            (Ok(path), Ok(request)) => {
-                let template = path.split('{').next().unwrap();
-                assert!(request.uri.path().starts_with(template), "{path}");
-            }
-            (Err(expected), Err(err)) => assert_eq!(err, expected),
-            (selected, request) => panic!("select_path {selected:?}, request {request:?}"),
+        let forced = Policy::Force(history.canonical_path().to_owned());
+        for policy in [Policy::Default, Policy::StableOnly, Policy::PreferUnstable, forced] {
+            check_decision(metadata, &view, &policy);
         }
     }
 }
 
-/// The method, URI and headers every generated `try_into_http_request` starts from, for this
-/// endpoint on this server (each path parameter filled with `x`).
-fn request_head(
-    metadata: &Metadata,
-    supported: &SupportedVersions,
-) -> Result<http::request::Parts, IntoHttpError> {
-    let template = metadata.history.canonical_path();
-    let args: Vec<(&str, &dyn Display)> = matrix_api::path_params(template)
-        .map(|name| (name, &"x" as &dyn Display))
+/// A decision names one chosen path of the history (or none, with every path's reason), and
+/// the request built on it is on that path.
+fn check_decision(metadata: &Metadata, view: &ServerView, policy: &Policy) {
+    let history = &metadata.history;
+    let decision = metadata.decide(view, policy);
+    let paths: Vec<&str> = history.all_paths().collect();
+    let candidates: Vec<&str> = decision.candidates.iter().map(|c| c.path).collect();
+    assert_eq!(candidates, paths);
+    let chosen: Vec<&str> = decision
+        .candidates
+        .iter()
+        .filter(|c| c.reason.is_none())
+        .map(|c| c.path)
+        .collect();
+    let _ = decision.to_string();
+    match decision.path() {
+        Ok(path) => {
+            assert_eq!(chosen, [path]);
+            assert!(!decision.fallbacks().contains(&path));
+            let request = request_head(metadata, path).expect("a request on a path of the history");
+            let template = path.split('{').next().unwrap();
+            assert!(request.uri.path().starts_with(template), "{path}");
+        }
+        Err(_) => assert!(chosen.is_empty(), "{policy}: refused, yet {chosen:?} chosen"),
+    }
+}
+
+/// The method, URI and headers every generated request starts from, for this endpoint on
+/// `path` (each path parameter filled with `x`).
+fn request_head(metadata: &Metadata, path: &str) -> Result<http::request::Parts, IntoHttpError> {
+    let args: Vec<(&str, &dyn PathValue)> = matrix_api::path_params(path)
+        .map(|name| (name, &"x" as &dyn PathValue))
         .collect();
     RequestBuilder::new(
         metadata,
+        path,
         "https://matrix.example.org",
         SendAccessToken::Always("token"),
-        supported,
         &args,
     )?
     .no_body()

@@ -12,11 +12,11 @@ use matrix_client_api::uiaa::{AuthData, AuthFlow, UiaaInfo, UiaaResponse, UserId
 use matrix_client_api::{account, discovery, session};
 use ruma_common::OwnedUserId;
 
+use crate::generation::{LoginTokenGeneration, MSC3882, MSC3882_CAPABILITY};
+use crate::revision0;
 use crate::store::{random_device_id, random_token, LoginToken, Session, Store, UiaSession};
 use crate::{AppState, RateLimit};
 
-/// The unstable feature that announces `POST /login/get_token` before v1.7.
-const MSC3882: &str = "org.matrix.msc3882";
 /// The only UIA stage this server offers.
 const PASSWORD_STAGE: &str = "m.login.password";
 
@@ -63,15 +63,26 @@ fn authenticate(state: &AppState, token: Option<&str>) -> Result<(String, Sessio
 }
 
 pub(crate) async fn versions(
+    State(state): State<Arc<AppState>>,
     _: Incoming<discovery::get_supported_versions::Request>,
 ) -> Result<discovery::get_supported_versions::Response, MatrixError> {
+    let generation = state.config.login_token;
+    let newest = generation.newest_version();
     let versions = MatrixVersion::ALL
         .iter()
-        .filter(|v| **v >= MatrixVersion::V1_1)
+        .filter(|v| (MatrixVersion::V1_1..=newest).contains(v))
         .map(|v| v.to_string())
         .collect();
     let mut response = discovery::get_supported_versions::Response::new(versions);
-    response.unstable_features.insert(MSC3882.to_owned(), true);
+    // Synapse still announces revision 0's flag with the stable endpoint, though it no longer
+    // serves revision 0's path: so does this server, for clients to cope with.
+    let msc3882 = matches!(
+        generation,
+        LoginTokenGeneration::R0 | LoginTokenGeneration::Stable
+    );
+    if msc3882 {
+        response.unstable_features.insert(MSC3882.to_owned(), true);
+    }
     Ok(response)
 }
 
@@ -79,12 +90,28 @@ pub(crate) fn capabilities(
     state: Arc<AppState>,
     incoming: Incoming<discovery::get_capabilities::v3::Request>,
 ) -> Result<discovery::get_capabilities::v3::Response, MatrixError> {
+    use discovery::get_capabilities::v3::{
+        Capabilities, ChangePasswordCapability, GetLoginTokenCapability,
+    };
     authenticate(&state, incoming.access_token.as_deref())?;
-    let mut capabilities = discovery::get_capabilities::v3::Capabilities::new();
-    capabilities.get_login_token =
-        Some(discovery::get_capabilities::v3::GetLoginTokenCapability::new(true));
-    capabilities.change_password =
-        Some(discovery::get_capabilities::v3::ChangePasswordCapability::new(false));
+    let mut capabilities = Capabilities::new();
+    capabilities.change_password = Some(ChangePasswordCapability::new(false));
+    match state.config.login_token {
+        // Revision 0 predates any capability for the endpoint.
+        LoginTokenGeneration::R0 => {}
+        LoginTokenGeneration::R1 => {
+            let enabled = serde_json::json!({ "enabled": true });
+            capabilities
+                .other
+                .insert(MSC3882_CAPABILITY.to_owned(), enabled);
+        }
+        LoginTokenGeneration::Stable => {
+            capabilities.get_login_token = Some(GetLoginTokenCapability::new(true));
+        }
+        LoginTokenGeneration::Off => {
+            capabilities.get_login_token = Some(GetLoginTokenCapability::new(false));
+        }
+    }
     Ok(discovery::get_capabilities::v3::Response::new(capabilities))
 }
 
@@ -93,12 +120,10 @@ pub(crate) async fn login_types(
     _: Incoming<session::get_login_types::v3::Request>,
 ) -> Result<session::get_login_types::v3::Response, MatrixError> {
     use session::get_login_types::v3::{IdentityProvider, LoginType, SsoLoginType, TokenLoginType};
-    let mut flows = vec![
-        LoginType::Password,
-        LoginType::Token(TokenLoginType {
-            get_login_token: true,
-        }),
-    ];
+    let mut flows = vec![LoginType::Password];
+    if let Some(get_login_token) = state.config.login_token.token_flow() {
+        flows.push(LoginType::Token(TokenLoginType { get_login_token }));
+    }
     if let Some(provider) = &state.config.sso_provider {
         flows.push(LoginType::Sso(SsoLoginType {
             identity_providers: vec![IdentityProvider::new(
@@ -180,12 +205,46 @@ pub(crate) fn get_login_token(
         ..
     }: Incoming<session::get_login_token::v1::Request>,
 ) -> Result<session::get_login_token::v1::Response, UiaaResponse> {
-    let (_, session) = authenticate(&state, access_token.as_deref())?;
+    let (lifetime, login_token) = issue_login_token(&state, access_token.as_deref(), request.auth)?;
+    Ok(session::get_login_token::v1::Response::new(
+        lifetime,
+        login_token,
+    ))
+}
+
+/// Revision 0's endpoint: the same token, its lifetime in whole seconds, rounded up so that a
+/// short lifetime is not announced as 0.
+#[allow(clippy::result_large_err)]
+pub(crate) fn get_login_token_revision0(
+    state: Arc<AppState>,
+    Incoming {
+        request,
+        access_token,
+        ..
+    }: Incoming<revision0::Request>,
+) -> Result<revision0::Response, UiaaResponse> {
+    let (lifetime, login_token) = issue_login_token(&state, access_token.as_deref(), request.auth)?;
+    let seconds = lifetime.as_millis().div_ceil(1000);
+    Ok(revision0::Response {
+        expires_in: matrix_api::UInt::try_from(seconds).unwrap_or(matrix_api::UInt::MAX),
+        login_token,
+    })
+}
+
+/// A login token for the session of `access_token`, after User-Interactive Authentication
+/// with the password and within the rate limit: its lifetime and the token.
+#[allow(clippy::result_large_err)]
+fn issue_login_token(
+    state: &AppState,
+    access_token: Option<&str>,
+    auth: Option<AuthData>,
+) -> Result<(Duration, String), UiaaResponse> {
+    let (_, session) = authenticate(state, access_token)?;
     let user_id = session.user_id;
-    check_rate_limit(&state, &user_id)?;
+    check_rate_limit(state, &user_id)?;
 
     let flows = vec![AuthFlow::new(vec![PASSWORD_STAGE.to_owned()])];
-    let Some(auth) = request.auth else {
+    let Some(auth) = auth else {
         // Every call goes through User-Interactive Authentication: start a session.
         let uia_session = random_token("uia_");
         state
@@ -215,7 +274,7 @@ pub(crate) fn get_login_token(
     }
     let password_ok = match &auth {
         AuthData::Password(password) => {
-            identified_user(&state, &password.identifier).as_ref() == Some(&user_id)
+            identified_user(state, &password.identifier).as_ref() == Some(&user_id)
                 && state.store().check_password(&user_id, &password.password)
         }
         _ => false,
@@ -250,10 +309,7 @@ pub(crate) fn get_login_token(
             expires_at: Instant::now() + lifetime,
         },
     );
-    Ok(session::get_login_token::v1::Response::new(
-        lifetime,
-        login_token,
-    ))
+    Ok((lifetime, login_token))
 }
 
 /// `429 M_LIMIT_EXCEEDED` when the user was issued as many login tokens as the limit allows

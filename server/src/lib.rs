@@ -23,7 +23,9 @@
 //! # }
 //! ```
 
+mod generation;
 mod handlers;
+mod revision0;
 mod routes;
 mod store;
 
@@ -33,6 +35,7 @@ use std::time::Duration;
 
 use ruma_common::{OwnedServerName, OwnedUserId, UserId};
 
+pub use generation::LoginTokenGeneration;
 use store::Store;
 
 /// How often a user may be issued a login token.
@@ -70,6 +73,9 @@ pub struct ServerConfig {
     pub refreshable_token_lifetime: Duration,
     /// The SSO identity provider, if any; without one the SSO redirects answer `404`.
     pub sso_provider: Option<SsoProvider>,
+    /// Which generation of `POST /login/get_token` the server plays (the stable one unless
+    /// set), with the announcements that go with it.
+    pub login_token: LoginTokenGeneration,
 }
 
 impl ServerConfig {
@@ -85,7 +91,14 @@ impl ServerConfig {
             },
             refreshable_token_lifetime: Duration::from_secs(300),
             sso_provider: None,
+            login_token: LoginTokenGeneration::Stable,
         }
+    }
+
+    /// Plays this generation of `POST /login/get_token`.
+    pub fn with_login_token(mut self, generation: LoginTokenGeneration) -> Self {
+        self.login_token = generation;
+        self
     }
 
     /// Adds a user, by localpart, with a password.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use matrix_api::axum::{blocking, Router};
 
 use crate::handlers;
-use crate::AppState;
+use crate::{AppState, LoginTokenGeneration};
 
 /// Request bodies larger than this are refused before parsing; session API bodies are tiny.
 const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -15,13 +15,22 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 pub(crate) fn router(state: Arc<AppState>) -> axum::Router {
     // `blocking`: the handlers that lock the store, where passwords are checked with Argon2
     // (slow on purpose), run on the blocking pool, off the async workers.
-    Router::new()
+    let router = Router::new()
         .body_limit(MAX_BODY_BYTES)
         .endpoint(handlers::versions)
         .endpoint(blocking(handlers::capabilities))
         .endpoint(handlers::login_types)
-        .endpoint(blocking(handlers::login))
-        .endpoint(blocking(handlers::get_login_token))
+        .endpoint(blocking(handlers::login));
+    // `login/get_token` on the one path of the generation the server plays.
+    let generation = state.config.login_token;
+    let router = match (generation, generation.path()) {
+        (LoginTokenGeneration::R0, _) => {
+            router.endpoint(blocking(handlers::get_login_token_revision0))
+        }
+        (_, Some(path)) => router.endpoint_on(&[path], blocking(handlers::get_login_token)),
+        (_, None) => router,
+    };
+    router
         .endpoint(blocking(handlers::refresh))
         .endpoint(blocking(handlers::whoami))
         .endpoint(blocking(handlers::logout))

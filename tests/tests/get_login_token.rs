@@ -116,7 +116,7 @@ fn lifetime_in_either_generation() {
             .status(200)
             .body(body.as_bytes().to_vec())
             .unwrap();
-        Response::try_from_http_response(response)
+        Response::try_from_http_response(response).map_err(|err| err.to_string())
     };
     let stable = read(r#"{"login_token":"t","expires_in_ms":120000}"#).unwrap();
     assert_eq!(stable.expires_in, Duration::from_secs(120));

@@ -70,7 +70,42 @@ where
     /// When another endpoint already has the same method on one of these paths, or the
     /// endpoint's method is one axum cannot route (`metadata!` writes only those it can): both
     /// are mistakes in the program, found the first time it builds its router.
-    pub fn endpoint<H, T>(mut self, handler: H) -> Self
+    pub fn endpoint<H, T>(self, handler: H) -> Self
+    where
+        H: EndpointHandler<T, S>,
+    {
+        let metadata = <H::Request as IncomingRequest>::METADATA;
+        self.route(handler, metadata.history.all_paths())
+    }
+
+    /// Routes the endpoint only under `paths`, some of its history's: for a server that
+    /// implements some generations of an endpoint (an MSC's unstable path, say, and not yet
+    /// the stable one). Clients probing for the others get `404 M_UNRECOGNIZED`.
+    ///
+    /// # Panics
+    ///
+    /// As [`endpoint`](Router::endpoint), and when a path is not one of the history's: its
+    /// `{param}`s would not be the request's.
+    pub fn endpoint_on<H, T>(self, paths: &[&str], handler: H) -> Self
+    where
+        H: EndpointHandler<T, S>,
+    {
+        let metadata = <H::Request as IncomingRequest>::METADATA;
+        let history = metadata.history;
+        let known = paths.iter().map(|path| {
+            history
+                .all_paths()
+                .find(|known| known == path)
+                .unwrap_or_else(|| {
+                    let name = std::any::type_name::<H::Request>();
+                    panic!("`{path}` is not a path of `{name}`")
+                })
+        });
+        let known: Vec<&'static str> = known.collect();
+        self.route(handler, known.into_iter())
+    }
+
+    fn route<H, T>(mut self, handler: H, paths: impl Iterator<Item = &'static str>) -> Self
     where
         H: EndpointHandler<T, S>,
     {
@@ -79,7 +114,7 @@ where
         let method = metadata.method;
         let filter = MethodFilter::try_from(method.clone())
             .unwrap_or_else(|_| panic!("`{name}`: axum cannot route the method {method}"));
-        for path in metadata.history.all_paths() {
+        for path in paths {
             let route = self.paths.entry(path).or_insert_with(|| PathRoute {
                 router: MethodRouter::new(),
                 endpoints: Vec::new(),
