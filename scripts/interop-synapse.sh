@@ -2,10 +2,14 @@
 # Interoperability with Synapse, the reference homeserver that nobody here wrote.
 #
 # Installs matrix-synapse (a prebuilt wheel from PyPI, pinned below) into a virtualenv under
-# target/, starts it on 127.0.0.1 with SQLite and a fresh database, and runs the project's client
-# code against it: the binary of interop/synapse/ (crate matrix-api-interop-synapse), which
-# registers its users through Synapse's shared-secret API and prints one PASS/FAIL line per step.
-# Synapse is stopped on every exit path (trap), also when a step or this script fails.
+# target/ and starts two of them on 127.0.0.1, each with SQLite and a fresh database:
+#   on   login_via_existing_session enabled: POST /login/get_token is served (behind UIA);
+#   off  Synapse's default, the feature off: /capabilities lists m.get_login_token disabled.
+# Then it runs the project's client code against them: the binary of interop/synapse/ (crate
+# matrix-api-interop-synapse), which registers its users through Synapse's shared-secret API,
+# also runs the matrix-login binary to check the path decisions it prints, reads Synapse's log
+# to see which paths were really requested, and prints one PASS/FAIL line per step.
+# Both servers are stopped on every exit path (trap), also when a step or this script fails.
 #
 #   bash scripts/interop-synapse.sh
 #
@@ -22,11 +26,8 @@ START_TIMEOUT=${SYNAPSE_START_TIMEOUT:-90}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 STATE=$TARGET/interop-synapse
 VENV=$STATE/venv-$SYNAPSE_VERSION
-HS=$STATE/hs
-CONFIG=$HS/homeserver.yaml
-LOG=$HS/homeserver.log
-STDOUT_LOG=$HS/stdout.log
-SECRET=interop-shared-secret
+SERVERS=(on off)
+SECRET=interop-shared-secret # shared by both servers
 HOST=127.0.0.1 # loopback only, never another address
 
 failures=0
@@ -90,15 +91,40 @@ free_port() {
   "$VENV/bin/python" -c "import socket; s = socket.socket(); s.bind(('$HOST', 0)); print(s.getsockname()[1]); s.close()"
 }
 
+# The files of server $1 (on or off): its directory, Synapse's log, stdout.
+hs_dir() { echo "$STATE/hs-$1"; }
+synapse_log() { echo "$(hs_dir "$1")/homeserver.log"; }
+stdout_log() { echo "$(hs_dir "$1")/stdout.log"; }
+
+# The part of the config that differs: get_token on, or Synapse's default (no section at all, so
+# that the run sees what Synapse ships, not our idea of it).
+get_token_config() {
+  if [ "$1" = on ]; then
+    cat <<EOF
+# POST /_matrix/client/v1/login/get_token, behind User-Interactive Authentication.
+login_via_existing_session:
+  enabled: true
+  require_ui_auth: true
+  token_timeout: "5m"
+EOF
+  else
+    echo "# login_via_existing_session: not set; Synapse's default is enabled: false."
+  fi
+}
+
+# write_config NAME PORT BASE_URL
 write_config() {
+  local name=$1 port=$2 base_url=$3
+  local HS
+  HS=$(hs_dir "$name")
   rm -rf "$HS"
   mkdir -p "$HS/media_store"
-  cat >"$CONFIG" <<EOF
+  cat >"$HS/homeserver.yaml" <<EOF
 # Written by scripts/interop-synapse.sh: a throw-away homeserver on loopback, fresh every run.
 server_name: "localhost"
-public_baseurl: "$BASE_URL/"
+public_baseurl: "$base_url/"
 listeners:
-  - port: $PORT
+  - port: $port
     bind_addresses: ['$HOST']
     type: http
     tls: false
@@ -126,11 +152,7 @@ registration_shared_secret: "$SECRET"
 macaroon_secret_key: "interop-macaroon-secret"
 form_secret: "interop-form-secret"
 bcrypt_rounds: 4
-# POST /_matrix/client/v1/login/get_token, behind User-Interactive Authentication.
-login_via_existing_session:
-  enabled: true
-  require_ui_auth: true
-  token_timeout: "5m"
+$(get_token_config "$name")
 # Refresh tokens for clients that ask for them (login with "refresh_token": true).
 refreshable_access_token_lifetime: "5m"
 # Loose limits so the run is not slowed down; get_token keeps its own hard-coded limit of one
@@ -151,7 +173,7 @@ handlers:
   file:
     class: logging.FileHandler
     formatter: precise
-    filename: "$LOG"
+    filename: "$HS/homeserver.log"
     encoding: utf8
 loggers:
   synapse.storage.SQL:
@@ -163,14 +185,16 @@ disable_existing_loggers: false
 EOF
 }
 
-SYNAPSE_PID=
+declare -A SYNAPSE_PID=() BASE_URL=() # by server name
+# stop_synapse NAME
 stop_synapse() {
-  [ -n "$SYNAPSE_PID" ] || return 0
-  local pid=$SYNAPSE_PID
-  SYNAPSE_PID=
+  local name=$1
+  [ -n "${SYNAPSE_PID[$name]:-}" ] || return 0
+  local pid=${SYNAPSE_PID[$name]}
+  SYNAPSE_PID[$name]=
   if ! kill -0 "$pid" 2>/dev/null; then
-    fail "stop Synapse: it had already exited; last log lines:"
-    tail -n 20 "$STDOUT_LOG" "$LOG" 2>/dev/null || true
+    fail "stop Synapse ($name): it had already exited; last log lines:"
+    tail -n 20 "$(stdout_log "$name")" "$(synapse_log "$name")" 2>/dev/null || true
     return
   fi
   kill -TERM "$pid" 2>/dev/null || true
@@ -181,21 +205,29 @@ stop_synapse() {
   if kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    fail "stop Synapse: still running 15s after SIGTERM, killed"
+    fail "stop Synapse ($name): still running 15s after SIGTERM, killed"
   else
     wait "$pid" 2>/dev/null || true
-    pass "stop Synapse (pid $pid)"
+    pass "stop Synapse ($name, pid $pid)"
   fi
+}
+
+stop_all() {
+  local name
+  for name in "${SERVERS[@]}"; do
+    stop_synapse "$name"
+  done
 }
 
 on_exit() {
   local status=$?
-  stop_synapse
+  stop_all
   if [ "$status" -eq 0 ] && [ "$failures" -gt 0 ]; then
     status=1
   fi
   if [ "$status" -ne 0 ]; then
-    echo "interop-synapse: FAILED (exit $status); Synapse logs: $STDOUT_LOG, $LOG"
+    echo "interop-synapse: FAILED (exit $status); Synapse logs:" \
+      "$(stdout_log on), $(synapse_log on), $(stdout_log off), $(synapse_log off)"
   fi
   exit "$status"
 }
@@ -203,41 +235,85 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-start_synapse() {
-  PORT=$(free_port)
-  BASE_URL=http://$HOST:$PORT
-  write_config
-  "$VENV/bin/python" -m synapse.app.homeserver -c "$CONFIG" --generate-keys >"$STDOUT_LOG" 2>&1 ||
-    { cat "$STDOUT_LOG"; die "start Synapse: --generate-keys failed"; }
-  local started=$SECONDS
-  "$VENV/bin/python" -m synapse.app.homeserver -c "$CONFIG" </dev/null >>"$STDOUT_LOG" 2>&1 &
-  SYNAPSE_PID=$!
-  until [ "$(http_status "$BASE_URL/_matrix/client/versions")" = 200 ]; do
-    if ! kill -0 "$SYNAPSE_PID" 2>/dev/null; then
-      SYNAPSE_PID=
-      tail -n 30 "$STDOUT_LOG" "$LOG" 2>/dev/null || true
-      die "start Synapse: it exited during startup"
-    fi
-    if [ $((SECONDS - started)) -ge "$START_TIMEOUT" ]; then
-      tail -n 30 "$LOG" 2>/dev/null || true
-      die "start Synapse: /versions did not answer within ${START_TIMEOUT}s"
-    fi
-    sleep 0.5
+# launch_synapse NAME: writes the config of server NAME (on or off) for a free port, then
+# generates its keys and starts it, in the background, so that the two servers' Python startups
+# (~2.5 s of keys, ~5 s of start, CPU-bound) overlap; await_synapse waits for it.
+declare -A STARTED=()
+launch_synapse() {
+  local name=$1 port other config
+  port=$(free_port)
+  for other in "${!BASE_URL[@]}"; do # both ports are taken before either server binds
+    if [ "${BASE_URL[$other]}" = "http://$HOST:$port" ]; then port=$(free_port); fi
   done
-  pass "start Synapse $SYNAPSE_VERSION on $BASE_URL (SQLite, fresh database) in $((SECONDS - started))s"
+  BASE_URL[$name]=http://$HOST:$port
+  write_config "$name" "$port" "${BASE_URL[$name]}"
+  config=$(hs_dir "$name")/homeserver.yaml
+  STARTED[$name]=$EPOCHREALTIME
+  (
+    "$VENV/bin/python" -m synapse.app.homeserver -c "$config" --generate-keys || exit 1
+    exec "$VENV/bin/python" -m synapse.app.homeserver -c "$config"
+  ) </dev/null >"$(stdout_log "$name")" 2>&1 &
+  SYNAPSE_PID[$name]=$!
+}
+
+# await_synapse NAME: waits until server NAME answers /versions. On failure prints the logs'
+# tail and a FAIL line, and returns 1.
+await_synapse() {
+  local name=$1 out log
+  out=$(stdout_log "$name")
+  log=$(synapse_log "$name")
+  until [ "$(http_status "${BASE_URL[$name]}/_matrix/client/versions")" = 200 ]; do
+    if ! kill -0 "${SYNAPSE_PID[$name]}" 2>/dev/null; then
+      SYNAPSE_PID[$name]=
+      tail -n 30 "$out" "$log" 2>/dev/null || true
+      fail "start Synapse ($name): it exited during startup (or --generate-keys failed)"
+      return 1
+    fi
+    if [ "$(elapsed_ms "${STARTED[$name]}")" -ge $((START_TIMEOUT * 1000)) ]; then
+      tail -n 30 "$log" 2>/dev/null || true
+      fail "start Synapse ($name): /versions did not answer within ${START_TIMEOUT}s"
+      return 1
+    fi
+    sleep 0.25
+  done
+  pass "start Synapse $SYNAPSE_VERSION ($name: $(describe_server "$name")) on ${BASE_URL[$name]}" \
+    "(SQLite, fresh database) in $(elapsed_ms "${STARTED[$name]}") ms"
+}
+
+describe_server() {
+  if [ "$1" = on ]; then echo "get_token enabled"; else echo "Synapse's default, get_token off"; fi
+}
+
+# Milliseconds since an $EPOCHREALTIME (bash >= 5).
+elapsed_ms() {
+  local now=$EPOCHREALTIME
+  echo $(((10#${now/./} - 10#${1/./}) / 1000))
 }
 
 # --- run -------------------------------------------------------------------------------------
 echo "== interop: the project's client code against Synapse $SYNAPSE_VERSION"
-# Built before Synapse starts, so the server is not kept waiting on the compiler.
-cargo build -q -p matrix-api-interop-synapse ||
-  die "build interop/synapse (matrix-api-interop-synapse)"
+# Built before Synapse starts, so the servers are not kept waiting on the compiler. The interop
+# binary finds matrix-login beside itself (or at MATRIX_LOGIN_BIN).
+cargo build -q -p matrix-api-interop-synapse -p matrix-login ||
+  die "build interop/synapse (matrix-api-interop-synapse) and cli (matrix-login)"
 install_synapse
-start_synapse
-if ! cargo run -q -p matrix-api-interop-synapse -- "$BASE_URL" "$SECRET"; then
+starting=$EPOCHREALTIME
+launch_synapse on
+launch_synapse off
+await_synapse on || exit 1
+# Without the second server the run goes on, and the interop binary fails the steps it misses.
+off_args=()
+if await_synapse off; then
+  off_args=(--off-url "${BASE_URL[off]}" --off-log "$(synapse_log off)")
+fi
+echo "interop-synapse: starting the servers took $(elapsed_ms "$starting") ms"
+run_started=$EPOCHREALTIME
+if ! cargo run -q -p matrix-api-interop-synapse -- "${BASE_URL[on]}" "$SECRET" \
+  --log "$(synapse_log on)" "${off_args[@]}"; then
   failures=$((failures + 1))
 fi
-stop_synapse
+echo "interop-synapse: the steps took $(elapsed_ms "$run_started") ms"
+stop_all
 if [ "$failures" -gt 0 ]; then
   exit 1
 fi

@@ -285,7 +285,8 @@ struct Login<'a> {
 
 async fn get_token(out: &mut Reporter, login: Login<'_>) -> Result<Value, String> {
     let password = read_password(login.password_stdin)?;
-    let client = flow::connect(login.homeserver, login.policy)?;
+    // The policy is for get_token; a forced path would refuse login, whoami and logout.
+    let client = flow::connect(login.homeserver, Policy::Default)?;
     flow::discover(&client).await?;
     out.step(
         "discover versions",
@@ -327,11 +328,12 @@ async fn get_token(out: &mut Reporter, login: Login<'_>) -> Result<Value, String
         }
     };
     let device = session.client(&client);
-    let decision = device
+    let token_client = session.client(&client).with_policy(login.policy);
+    let decision = token_client
         .decide(&get_login_token::v1::Request::METADATA)
         .await
         .map_err(|e| format!("get_token: {e}"))?;
-    let token = flow::request_login_token(&device, &session.user_id, &password, |_| {})
+    let token = flow::request_login_token(&token_client, &session.user_id, &password, |_| {})
         .await
         .map_err(|e| format!("get_token: {}", matrix_login::demo::describe_uiaa(&e)))?;
     let path = decision.path().unwrap_or_default();

@@ -379,7 +379,13 @@ impl<T: Transport> Client<T> {
     where
         R: OutgoingRequest + Clone,
     {
-        let decision = R::METADATA.decide(&self.state().view, &self.policy);
+        // A forced path is one of the caller's endpoint, never of discovery's: forcing it here
+        // would refuse `/capabilities` and `GET /login` as unknown paths.
+        let policy = match &self.policy {
+            Policy::Force(_) => &Policy::Default,
+            policy => policy,
+        };
+        let decision = R::METADATA.decide(&self.state().view, policy);
         self.send_decided(request, &decision).await
     }
 

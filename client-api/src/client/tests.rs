@@ -285,6 +285,29 @@ fn the_policy_is_the_callers() {
 }
 
 #[test]
+fn a_forced_path_leaves_discovery_alone() {
+    // `/capabilities` is asked on its own path, not refused as "not a path of" it.
+    let script = Arc::new(Script::default())
+        .answer(VERSIONS, 200, versions(&["v1.7"], json!({})))
+        .answer(
+            CAPABILITIES,
+            200,
+            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
+        )
+        .answer(R0, 200, token_ok());
+    let forced = client(&script).with_policy(Policy::Force(R0.to_owned()));
+    block_on(forced.send(get_login_token::v1::Request::new())).unwrap();
+    assert_eq!(
+        script.seen(),
+        [
+            format!("GET {VERSIONS} Bearer tok"),
+            format!("GET {CAPABILITIES} Bearer tok"),
+            format!("POST {R0} Bearer tok"),
+        ]
+    );
+}
+
+#[test]
 fn discovery_failures_are_reported_as_such() {
     let script = Arc::new(Script::default()).answer(
         VERSIONS,

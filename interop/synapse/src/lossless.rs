@@ -6,10 +6,8 @@
 //! get_token's legacy `expires_in`), and fields whose value is the default our types omit
 //! (`false`, `[]`, `{}`, `null`).
 
-use matrix_api::{
-    FromHttpResponseError, IncomingResponse, OutgoingRequest, OutgoingResponse, SendAccessToken,
-};
-use matrix_login::client::Client;
+use matrix_api::{FromHttpResponseError, IncomingResponse, OutgoingRequest, OutgoingResponse};
+use matrix_login::flow::Client;
 use serde_json::Value;
 
 /// An answer exactly as Synapse sent it: status, headers and body.
@@ -23,14 +21,15 @@ pub struct Seen<R: OutgoingRequest> {
     parsed: Result<R::IncomingResponse, FromHttpResponseError<R::EndpointError>>,
 }
 
-/// Sends `request` through the project's client and keeps the answer both ways.
-pub async fn exchange<R: OutgoingRequest>(
-    client: &Client,
-    request: R,
-    access_token: SendAccessToken<'_>,
-) -> Result<Seen<R>, String> {
+/// Sends `request` through the project's client glue (`Client::send_unparsed`: the path the
+/// client decides, the token of the session it acts as) and keeps the answer both ways. The
+/// session is the client's: pass `LoggedIn::client` for a device, the server's client for none.
+pub async fn exchange<R>(client: &Client, request: R) -> Result<Seen<R>, String>
+where
+    R: OutgoingRequest + Clone,
+{
     let raw = client
-        .send_unparsed(request, access_token)
+        .send_unparsed(request)
         .await
         .map_err(|e| e.to_string())?;
     let parsed = R::IncomingResponse::try_from_http_response(raw.clone());

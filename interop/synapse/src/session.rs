@@ -5,14 +5,16 @@
 //!
 //! Synapse lets each user make one successful `POST /login/get_token` a minute (hard-coded, no
 //! config changes it), so every get_token that must succeed uses its own user: alice for the
-//! hand-over, bob for the answer-by-answer UIA round, and alice again for the rate limit.
+//! hand-over, bob for the answer-by-answer UIA round, and alice again for the rate limit (dave's
+//! is the `matrix-login` binary's, in [`crate::decisions`]).
 
 use std::time::Duration;
 
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::http::header::RETRY_AFTER;
 use matrix_api::http::StatusCode;
-use matrix_api::{EndpointError, FromHttpResponseError, MatrixVersion, SendAccessToken};
+use matrix_api::selection::{Choice, GateState, Policy, Rule, Source};
+use matrix_api::{EndpointError, MatrixVersion};
 use matrix_client_api::account::whoami;
 use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
 use matrix_client_api::session::get_login_types::v3::LoginType;
@@ -20,8 +22,7 @@ use matrix_client_api::session::{
     get_login_token, get_login_types, login, logout_all, refresh_token,
 };
 use matrix_client_api::uiaa::{AuthData, Password, UserIdentifier};
-use matrix_login::client::{Client, ClientError};
-use matrix_login::flow::{self, LoggedIn, LoginToken};
+use matrix_login::flow::{self, Client, LoggedIn, LoginToken};
 use serde_json::Value;
 
 use crate::expect::{expect_kind, matrix_error, uia_info};
@@ -30,7 +31,7 @@ use crate::report::{Report, StepResult};
 use crate::synapse::Account;
 
 /// The path get_token must choose against a server that speaks v1.7 or later.
-const STABLE_GET_TOKEN: &str = "/_matrix/client/v1/login/get_token";
+pub const STABLE_GET_TOKEN: &str = "/_matrix/client/v1/login/get_token";
 
 /// The session steps after discovery, in order; `users` are alice, bob and carol.
 pub async fn run(report: &mut Report, client: &Client, users: &[Account; 3]) {
@@ -150,70 +151,74 @@ async fn uia_round_of_user_2(report: &mut Report, client: &Client, bob: &Account
         .await;
 }
 
-/// `GET /versions` through `Client::discover`, the client every later step uses.
+/// `GET /versions` through `flow::connect` and `flow::discover` (the default policy, probing
+/// on, as `matrix-login` runs): the client every later step uses, acting as no session.
 pub async fn discover(base_url: &str) -> StepResult<Client> {
-    let client = Client::discover(base_url)
-        .await
-        .map_err(|e| e.to_string())?;
-    let seen = exchange(
-        &client,
-        get_supported_versions::Request::new(),
-        SendAccessToken::None,
-    )
-    .await?;
+    let client = flow::connect(base_url, Policy::Default)?;
+    flow::discover(&client).await?;
+    let seen = exchange(&client, get_supported_versions::Request::new()).await?;
     let (_, note) = seen.ok(&[])?;
-    let supported = client.supported();
-    if !supported.versions.contains(&MatrixVersion::V1_7) {
-        return Err(format!("v1.7 not among {:?}", supported.versions));
+    let view = client.view();
+    let versions: Vec<MatrixVersion> = view.versions().collect();
+    if !versions.contains(&MatrixVersion::V1_7) {
+        return Err(format!("v1.7 not among {versions:?}"));
     }
-    let first = supported.versions.iter().next().expect("v1.7 is there");
-    let last = supported
-        .versions
-        .iter()
-        .next_back()
-        .expect("v1.7 is there");
-    let msc3882 = supported.has_feature("org.matrix.msc3882");
+    let (first, last) = (versions[0], versions[versions.len() - 1]);
+    let msc3882 = view.announced_by("org.matrix.msc3882").is_some();
     let detail = format!(
         "{first} to {last} ({} strings sent), {} features on, org.matrix.msc3882={msc3882}; {note}",
-        client.versions_response().versions.len(),
-        supported.features.len()
+        view.version_names().len(),
+        view.enabled().count()
     );
     Ok((client, detail))
 }
 
-/// Every session endpoint has a path on Synapse, and get_token takes the stable one.
+/// Every endpoint of the registry has a path on Synapse (`flow::decisions`, in process, with no
+/// session), and get_token takes the stable one by the newest-stable rule, its capability gate
+/// opened by `GET /login`'s `get_login_token: true` since there is no session to ask
+/// `/capabilities` for. The same decisions as printed by the binary are checked in
+/// [`crate::decisions`].
 async fn path_selection(client: &Client) -> StepResult<()> {
-    let choices = flow::path_choices(client.supported());
+    let decisions = flow::decisions(client).await?;
     let mut get_token = None;
-    for choice in &choices {
-        let path = choice
-            .path
-            .as_ref()
-            .map_err(|e| format!("{}: no path: {e}", choice.endpoint))?;
-        if choice.endpoint.ends_with("/login/get_token") {
-            get_token = Some((*path, choice.reason.clone()));
+    for d in &decisions {
+        d.decision
+            .path()
+            .map_err(|e| format!("{}: no path: {e}", d.endpoint))?;
+        if d.decision.endpoint == STABLE_GET_TOKEN {
+            get_token = Some(&d.decision);
         }
     }
-    match get_token {
-        Some((path, reason)) if path == STABLE_GET_TOKEN => Ok((
-            (),
-            format!(
-                "{} endpoints have a path; get_token -> {path} ({reason})",
-                choices.len()
-            ),
-        )),
-        other => Err(format!("get_token chose {other:?}")),
+    let decision = get_token.ok_or("no get_token among the decisions")?;
+    let rule_ok = matches!(
+        decision.outcome,
+        Ok(Choice {
+            path: STABLE_GET_TOKEN,
+            rule: Rule::NewestStable,
+            ..
+        })
+    );
+    let gate_open = decision
+        .gate
+        .is_some_and(|g| g.state == GateState::Open(Source::LoginFlows));
+    if !rule_ok || !gate_open {
+        return Err(format!(
+            "expected get_token -> {STABLE_GET_TOKEN} by the newest stable rule with the gate \
+             open from GET /login, got: {decision}"
+        ));
     }
+    Ok((
+        (),
+        format!(
+            "{} endpoints have a path; get_token -> {decision}",
+            decisions.len()
+        ),
+    ))
 }
 
 /// `GET /login` offers password login, and token login with `get_login_token: true`.
 async fn login_types(client: &Client) -> StepResult<()> {
-    let seen = exchange(
-        client,
-        get_login_types::v3::Request::new(),
-        SendAccessToken::None,
-    )
-    .await?;
+    let seen = exchange(client, get_login_types::v3::Request::new()).await?;
     let (response, note) = seen.ok(&[])?;
     let token = response.flows.iter().find_map(|f| match f {
         LoginType::Token(t) => Some(t),
@@ -242,7 +247,7 @@ async fn password_login(client: &Client, alice: &Account) -> StepResult<LoggedIn
         &alice.password,
     ));
     request.initial_device_display_name = Some("interop device A".to_owned());
-    let seen = exchange(client, request, SendAccessToken::None).await?;
+    let seen = exchange(client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let well_known = response
         .well_known
@@ -260,7 +265,7 @@ async fn password_login(client: &Client, alice: &Account) -> StepResult<LoggedIn
 /// A wrong password is refused with 403 `M_FORBIDDEN`.
 async fn wrong_password(client: &Client, alice: &Account) -> StepResult<()> {
     let request = login::v3::Request::new(login::v3::LoginInfo::password(&alice.user_id, "wrong"));
-    let seen = exchange(client, request, SendAccessToken::None).await?;
+    let seen = exchange(client, request).await?;
     let (err, note) = seen.err(&[])?;
     expect_kind(&err, StatusCode::FORBIDDEN, &ErrorKind::Forbidden)?;
     Ok(((), format!("{err}; {note}")))
@@ -268,8 +273,11 @@ async fn wrong_password(client: &Client, alice: &Account) -> StepResult<()> {
 
 /// `GET /capabilities` says get_token is enabled, and keeps the capabilities we do not model.
 async fn capabilities(client: &Client, device_a: &LoggedIn) -> StepResult<()> {
-    let token_a = SendAccessToken::IfRequired(&device_a.access_token);
-    let seen = exchange(client, get_capabilities::v3::Request::new(), token_a).await?;
+    let seen = exchange(
+        &device_a.client(client),
+        get_capabilities::v3::Request::new(),
+    )
+    .await?;
     let (response, note) = seen.ok(&[])?;
     let caps = &response.capabilities;
     match caps.get_login_token {
@@ -287,14 +295,28 @@ async fn capabilities(client: &Client, device_a: &LoggedIn) -> StepResult<()> {
 }
 
 /// A login token for device A through `flow::request_login_token`, which must have been asked
-/// for the password in a UIA round first (Synapse is configured with `require_ui_auth`).
+/// for the password in a UIA round first (Synapse is configured with `require_ui_auth`), on the
+/// stable path, its gate opened by `/capabilities` now that there is a session.
 async fn get_token_flow(
     client: &Client,
     alice: &Account,
     device_a: &LoggedIn,
 ) -> StepResult<LoginToken> {
+    let device = device_a.client(client);
+    let decision = device
+        .decide(&get_login_token::v1::Request::METADATA)
+        .await
+        .map_err(|e| format!("deciding get_token's path: {e}"))?;
+    let gate_open = decision
+        .gate
+        .is_some_and(|g| g.state == GateState::Open(Source::Capabilities));
+    if decision.path() != Ok(STABLE_GET_TOKEN) || !gate_open {
+        return Err(format!(
+            "expected {STABLE_GET_TOKEN} with the gate open from /capabilities, got: {decision}"
+        ));
+    }
     let mut asked = None;
-    let token = flow::request_login_token(client, device_a, &alice.password, |info| {
+    let token = flow::request_login_token(&device, &device_a.user_id, &alice.password, |info| {
         asked = Some(info.clone());
     })
     .await
@@ -308,7 +330,8 @@ async fn get_token_flow(
         ));
     }
     let detail = format!(
-        "401 asked for [{}] with a session, answered with the password; token valid for {}s",
+        "401 asked for [{}] with a session, answered with the password; token valid for {}s; \
+         path: {decision}",
         stages.join(", "),
         token.expires_in.as_secs()
     );
@@ -333,18 +356,12 @@ async fn token_login_device_b(
 
 /// Device B's token works, and whoami names its user and device, through the flow and raw.
 async fn whoami_device_b(client: &Client, b: &LoggedIn) -> StepResult<()> {
-    let me = flow::whoami(client, &b.access_token)
-        .await
-        .map_err(|e| e.to_string())?;
+    let device_b = b.client(client);
+    let me = flow::whoami(&device_b).await.map_err(|e| e.to_string())?;
     if me.user_id != b.user_id || me.device_id.as_ref() != Some(&b.device_id) {
         return Err(format!("whoami says {} on {:?}", me.user_id, me.device_id));
     }
-    let seen = exchange(
-        client,
-        whoami::v3::Request::new(),
-        SendAccessToken::IfRequired(&b.access_token),
-    )
-    .await?;
+    let seen = exchange(&device_b, whoami::v3::Request::new()).await?;
     let (_, note) = seen.ok(&[])?;
     Ok((
         (),
@@ -355,13 +372,12 @@ async fn whoami_device_b(client: &Client, b: &LoggedIn) -> StepResult<()> {
 /// A used login token is refused with 403 `M_FORBIDDEN`, read raw and through the flow.
 async fn reuse_login_token(client: &Client, token: &LoginToken) -> StepResult<()> {
     let request = login::v3::Request::new(login::v3::LoginInfo::token(&token.token));
-    let seen = exchange(client, request, SendAccessToken::None).await?;
+    let seen = exchange(client, request).await?;
     let (err, note) = seen.err(&[])?;
     expect_kind(&err, StatusCode::FORBIDDEN, &ErrorKind::Forbidden)?;
     // And through flow::token_login, as a user of the library sees it.
     match flow::token_login(client, &token.token, None).await {
-        Err(ClientError::Response(FromHttpResponseError::Server(e)))
-            if e.kind() == Some(&ErrorKind::Forbidden) => {}
+        Err(e) if e.server_error().and_then(MatrixError::kind) == Some(&ErrorKind::Forbidden) => {}
         other => return Err(format!("second reuse: {:?}", other.map(|_| ()))),
     }
     Ok(((), format!("refused: {err}; {note}")))
@@ -373,10 +389,10 @@ async fn get_token_uia_round(client: &Client, bob: &Account) -> StepResult<Strin
     let bob_a = flow::password_login(client, &bob.user_id, &bob.password, None)
         .await
         .map_err(|e| format!("password login: {e}"))?;
-    let token = SendAccessToken::IfRequired(&bob_a.access_token);
+    let device = bob_a.client(client);
 
     // 1. No auth: 401 with flows and a session, and no errcode.
-    let seen = exchange(client, get_login_token::v1::Request::new(), token).await?;
+    let seen = exchange(&device, get_login_token::v1::Request::new()).await?;
     if seen.raw.status() != StatusCode::UNAUTHORIZED {
         return Err(format!("first call: {}", seen.raw.status()));
     }
@@ -391,7 +407,7 @@ async fn get_token_uia_round(client: &Client, bob: &Account) -> StepResult<Strin
     let request = get_login_token::v1::Request {
         auth: Some(password_auth(bob, "wrong password", Some(session.clone()))),
     };
-    let seen = exchange(client, request, token).await?;
+    let seen = exchange(&device, request).await?;
     let (err, note2) = seen.err(&[]).map_err(|e| format!("wrong password: {e}"))?;
     let info = uia_info(&err).map_err(|e| format!("wrong password: {e}"))?;
     match &info.auth_error {
@@ -403,7 +419,7 @@ async fn get_token_uia_round(client: &Client, bob: &Account) -> StepResult<Strin
     let request = get_login_token::v1::Request {
         auth: Some(password_auth(bob, &bob.password, Some(session))),
     };
-    let seen = exchange(client, request, token).await?;
+    let seen = exchange(&device, request).await?;
     let (response, note3) = seen
         .ok(&["expires_in"])
         .map_err(|e| format!("right password: {e}"))?;
@@ -419,7 +435,7 @@ async fn get_token_uia_round(client: &Client, bob: &Account) -> StepResult<Strin
 /// Bob logs in with his token through the endpoint types, the response read and checked.
 async fn token_login_read(client: &Client, bob: &Account, token: &str) -> StepResult<()> {
     let request = login::v3::Request::new(login::v3::LoginInfo::token(token));
-    let seen = exchange(client, request, SendAccessToken::None).await?;
+    let seen = exchange(client, request).await?;
     let (response, note) = seen.ok(&[])?;
     if response.user_id.as_str() != bob.user_id {
         return Err(format!("logged in as {}", response.user_id));
@@ -437,14 +453,14 @@ async fn get_token_rate_limited(
     alice: &Account,
     device_a: &LoggedIn,
 ) -> StepResult<()> {
-    let token_a = SendAccessToken::IfRequired(&device_a.access_token);
-    let seen = exchange(client, get_login_token::v1::Request::new(), token_a).await?;
+    let device = device_a.client(client);
+    let seen = exchange(&device, get_login_token::v1::Request::new()).await?;
     let (err, _) = seen.err(&[])?;
     let session = uia_info(&err)?.session.clone();
     let request = get_login_token::v1::Request {
         auth: Some(password_auth(alice, &alice.password, session)),
     };
-    let seen = exchange(client, request, token_a).await?;
+    let seen = exchange(&device, request).await?;
     let (err, note) = seen.err(&[])?;
     let err = matrix_error(&err)?;
     let Some(ErrorKind::LimitExceeded {
@@ -507,19 +523,14 @@ async fn refresh(client: &Client, carol: &Account) -> StepResult<()> {
         &carol.password,
     ));
     request.refresh_token = true;
-    let seen = exchange(client, request, SendAccessToken::None).await?;
+    let seen = exchange(client, request).await?;
     let (response, note1) = seen.ok(&[])?;
     let (Some(refresh), Some(lifetime)) = (&response.refresh_token, response.expires_in) else {
         return Err("login gave no refresh_token / expires_in_ms".to_owned());
     };
-    let seen = exchange(
-        client,
-        refresh_token::v3::Request::new(refresh.clone()),
-        SendAccessToken::None,
-    )
-    .await?;
+    let seen = exchange(client, refresh_token::v3::Request::new(refresh.clone())).await?;
     let (refreshed, note2) = seen.ok(&[])?;
-    let me = flow::whoami(client, &refreshed.access_token)
+    let me = flow::whoami(&client.with_session(Some(refreshed.access_token.clone())))
         .await
         .map_err(|e| format!("whoami with the refreshed token: {e}"))?;
     if me.user_id != response.user_id {
@@ -539,15 +550,11 @@ async fn refresh(client: &Client, carol: &Account) -> StepResult<()> {
 /// Device B logs out: its token is then refused with a hard (not soft) logout, and device A's
 /// token still works.
 async fn logout_device_b(client: &Client, b: &LoggedIn, device_a: &LoggedIn) -> StepResult<()> {
-    flow::logout(client, b)
+    let device_b = b.client(client);
+    flow::logout(&device_b)
         .await
         .map_err(|e| format!("logout: {e}"))?;
-    let seen = exchange(
-        client,
-        whoami::v3::Request::new(),
-        SendAccessToken::IfRequired(&b.access_token),
-    )
-    .await?;
+    let seen = exchange(&device_b, whoami::v3::Request::new()).await?;
     let (err, note) = seen.err(&[])?;
     expect_kind(
         &err,
@@ -558,7 +565,7 @@ async fn logout_device_b(client: &Client, b: &LoggedIn, device_a: &LoggedIn) -> 
     if body.get("soft_logout") != Some(&Value::Bool(false)) {
         return Err(format!("no soft_logout in {body}"));
     }
-    flow::whoami(client, &device_a.access_token)
+    flow::whoami(&device_a.client(client))
         .await
         .map_err(|e| format!("device A was logged out too: {e}"))?;
     Ok((
@@ -577,25 +584,25 @@ async fn logout_everywhere(
     let second = flow::password_login(client, &alice.user_id, &alice.password, None)
         .await
         .map_err(|e| format!("second login: {e}"))?;
-    let token_a = SendAccessToken::IfRequired(&device_a.access_token);
-    let seen = exchange(client, logout_all::v3::Request::new(), token_a).await?;
+    let seen = exchange(&device_a.client(client), logout_all::v3::Request::new()).await?;
     seen.ok(&[])?;
     let mut refused = Vec::new();
     for session in [device_a, &second] {
-        match flow::whoami(client, &session.access_token).await {
-            Err(ClientError::Response(FromHttpResponseError::Server(e))) => {
+        let answer = flow::whoami(&session.client(client)).await;
+        match answer.as_ref().map_err(|e| e.server_error()) {
+            Err(Some(e)) => {
                 expect_kind(
-                    &e,
+                    e,
                     StatusCode::UNAUTHORIZED,
                     &ErrorKind::UnknownToken { soft_logout: false },
                 )?;
                 refused.push(e.to_string());
             }
-            other => {
+            _ => {
                 return Err(format!(
                     "{} still answers: {:?}",
                     session.device_id,
-                    other.map(|r| r.user_id)
+                    answer.map(|r| r.user_id)
                 ))
             }
         }
