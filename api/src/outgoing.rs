@@ -98,8 +98,14 @@ impl RequestBuilder {
         access_token: SendAccessToken<'_>,
         path_args: &[(&str, &dyn PathValue)],
     ) -> Result<Self, IntoHttpError> {
-        // The template's `{param}`s must be the request's: only the history's paths are.
-        let Some(path) = metadata.history.all_paths().find(|known| *known == path) else {
+        // The template's `{param}`s must be the request's: only the history's paths are. A
+        // chosen path is the history's own string, found by address before any comparison.
+        let mut paths = metadata.history.entries();
+        let known = paths
+            .clone()
+            .find(|known| std::ptr::eq(known.as_ptr(), path.as_ptr()) && known.len() == path.len())
+            .or_else(|| paths.find(|known| *known == path));
+        let Some(path) = known else {
             return Err(IntoHttpError::UnknownPath {
                 endpoint: metadata.history.canonical_path(),
                 path: path.to_owned(),

@@ -32,7 +32,14 @@ pub fn ours_supported(unstable_only: bool) -> matrix_api::SupportedVersions {
     } else {
         &[V1_0, V1_6, V1_7]
     };
-    matrix_api::SupportedVersions::from_versions(versions)
+    let supported = matrix_api::SupportedVersions::from_versions(versions);
+    // Our declaration has each MSC3882 revision behind its flag; Ruma's calls revision 1's path
+    // unflagged. A v1.6 server announcing revision 1 gets that path from both.
+    if unstable_only {
+        supported.with_feature("org.matrix.msc3882.get_login_token")
+    } else {
+        supported
+    }
 }
 
 pub fn ruma_supported(unstable_only: bool) -> ruma_common::api::SupportedVersions {

@@ -212,10 +212,7 @@ async fn versions(
     client.set_access_token(access_token);
     let decisions = flow::decisions(&client).await?;
     let view = client.view();
-    let enabled: BTreeMap<&str, String> = view
-        .enabled()
-        .map(|(name, source)| (name, source.to_string()))
-        .collect();
+    let enabled: BTreeMap<&str, Source> = view.enabled().collect();
     let endpoints: Vec<Value> = decisions
         .iter()
         .map(|d| {
@@ -285,8 +282,8 @@ struct Login<'a> {
 
 async fn get_token(out: &mut Reporter, login: Login<'_>) -> Result<Value, String> {
     let password = read_password(login.password_stdin)?;
-    // The policy is for get_token; a forced path would refuse login, whoami and logout.
-    let client = flow::connect(login.homeserver, Policy::Default)?;
+    // A forced path is get_token's; login, whoami and logout keep theirs.
+    let client = flow::connect(login.homeserver, login.policy)?;
     flow::discover(&client).await?;
     out.step(
         "discover versions",
@@ -328,15 +325,29 @@ async fn get_token(out: &mut Reporter, login: Login<'_>) -> Result<Value, String
         }
     };
     let device = session.client(&client);
-    let token_client = session.client(&client).with_policy(login.policy);
-    let decision = token_client
+    let decision = device
         .decide(&get_login_token::v1::Request::METADATA)
         .await
-        .map_err(|e| format!("get_token: {e}"))?;
-    let token = flow::request_login_token(&token_client, &session.user_id, &password, |_| {})
-        .await
-        .map_err(|e| format!("get_token: {}", matrix_login::demo::describe_uiaa(&e)))?;
-    let path = decision.path().unwrap_or_default();
+        .map_err(|e| format!("get_token: {e}"));
+    let token = match decision {
+        Ok(decision) => flow::request_login_token(&device, &session.user_id, &password, |_| {})
+            .await
+            .map(|token| (token, decision))
+            .map_err(|e| format!("get_token: {}", matrix_login::demo::describe_uiaa(&e))),
+        Err(err) => Err(err),
+    };
+    let (token, decision) = match token {
+        Ok(token) => token,
+        Err(err) => {
+            // Do not leave the session this command opened behind.
+            if temporary {
+                let _ = flow::logout(&device).await;
+            }
+            return Err(err);
+        }
+    };
+    // The path that answered: the decision's, or the one probing fell back to.
+    let path = device.path_for(&decision).unwrap_or_default();
     out.step(
         "get login token",
         &format!("valid for {}s, on {path}", token.expires_in.as_secs()),

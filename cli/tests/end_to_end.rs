@@ -12,6 +12,10 @@ use matrix_client_api::uiaa::UiaaResponse;
 use matrix_login::flow::{self, Client, ClientError, LoggedIn};
 use serde_json::{json, Value};
 
+mod common;
+
+use common::{one_object, run_cli};
+
 const USER: &str = "alice";
 const PASSWORD: &str = "correct horse";
 
@@ -668,43 +672,6 @@ fn the_demo_binary_walks_every_step() {
         outcomes[3].contains("not available on this server"),
         "{outcomes:?}"
     );
-}
-
-/// The one JSON object a `--json` command prints on stdout, and nothing else.
-fn one_object(stdout: &[u8]) -> Value {
-    let text = String::from_utf8(stdout.to_vec()).unwrap();
-    let mut lines = text.lines();
-    let object = lines.next().expect("a JSON object on stdout");
-    assert_eq!(lines.next(), None, "more than one line on stdout: {text}");
-    let value: Value =
-        serde_json::from_str(object).unwrap_or_else(|_| panic!("not JSON: {object}"));
-    assert!(value.is_object(), "not an object: {value}");
-    value
-}
-
-/// Runs the `matrix-login` binary with `args`, feeding `stdin`, and returns its JSON object.
-fn run_cli(args: &[&str], stdin: &str) -> Value {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    one_object(&output.stdout)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -13,7 +13,8 @@ use matrix_api_server::{LoginTokenGeneration, RunningServer, Server, ServerConfi
 use matrix_client_api::client::{Client, ClientError, ReqwestTransport, Transport};
 use matrix_client_api::session::get_login_token;
 use matrix_login::flow;
-use serde_json::Value;
+
+mod common;
 
 const USER: &str = "alice";
 const PASSWORD: &str = "correct horse";
@@ -185,25 +186,6 @@ async fn probing_finds_the_path_the_server_has() {
     assert_eq!(device.unrecognized_paths(), [r0]);
 }
 
-/// The one JSON object `matrix-login` prints with `--json`.
-fn run_cli(args: &[&str], stdin: &str) -> (bool, Value) {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_matrix-login"))
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.as_bytes()).unwrap();
-    drop(input);
-    let output = child.wait_with_output().unwrap();
-    let value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&output.stderr)));
-    (output.status.success(), value)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_commands_against_each_generation() {
     for generation in LoginTokenGeneration::ALL {
@@ -221,7 +203,7 @@ async fn the_commands_against_each_generation() {
                     "--password-stdin",
                     "--json",
                 ];
-                run_cli(&args, "correct horse\n")
+                common::run(&args, "correct horse\n")
             }
         })
         .await
@@ -245,7 +227,7 @@ async fn the_commands_against_each_generation() {
                 &login_token,
                 "--json",
             ];
-            run_cli(&args, "")
+            common::run(&args, "")
         })
         .await
         .unwrap();

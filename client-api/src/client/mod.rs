@@ -32,7 +32,9 @@ use std::time::Duration;
 
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::selection::{Decision, Policy, ServerSignal, ServerView, Source};
-use matrix_api::{EndpointError, IncomingResponse, Metadata, OutgoingRequest, SendAccessToken};
+use matrix_api::{
+    EndpointError, IncomingResponse, IntoHttpError, Metadata, OutgoingRequest, SendAccessToken,
+};
 
 use crate::discovery::{get_capabilities, get_supported_versions};
 use crate::session::get_login_types;
@@ -119,7 +121,9 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    /// Chooses paths under `policy` instead of the default.
+    /// Chooses paths under `policy` instead of the default. A forced path
+    /// ([`Policy::Force`]) is one endpoint's: that endpoint goes there, and every other one
+    /// (discovery and login included) keeps the default.
     pub fn with_policy(mut self, policy: Policy) -> Self {
         self.policy = policy;
         self
@@ -227,11 +231,22 @@ impl<T: Transport> Client<T> {
         Ok(())
     }
 
+    /// The client's policy as it applies to this endpoint: a forced path that is not the
+    /// endpoint's leaves it the default.
+    fn policy_for(&self, metadata: &Metadata) -> &Policy {
+        match &self.policy {
+            Policy::Force(path) if !metadata.history.all_paths().any(|p| p == path) => {
+                &Policy::Default
+            }
+            policy => policy,
+        }
+    }
+
     /// The path the client would take for an endpoint, and why, under its policy: the view is
     /// completed first as [`send`](Self::send) would (`/versions`, and `/capabilities` when the
     /// endpoint is gated and there is a token).
     pub async fn decide(&self, metadata: &Metadata) -> Result<Decision, ClientError<MatrixError>> {
-        self.decide_with(metadata, &self.policy).await
+        self.decide_with(metadata, self.policy_for(metadata)).await
     }
 
     /// [`decide`](Self::decide) under another policy.
@@ -262,7 +277,7 @@ impl<T: Transport> Client<T> {
     where
         R: OutgoingRequest + Clone,
     {
-        self.send_with(request, &self.policy).await
+        self.send_with(request, self.policy_for(&R::METADATA)).await
     }
 
     /// [`send`](Self::send) under another policy, such as [`Policy::Force`] for one call.
@@ -309,7 +324,7 @@ impl<T: Transport> Client<T> {
         R: OutgoingRequest + Clone,
     {
         let decision = self
-            .decide_with(&R::METADATA, &self.policy)
+            .decide(&R::METADATA)
             .await
             .map_err(ClientError::discovery)?;
         self.exchange_decided(request, &decision).await
@@ -324,15 +339,12 @@ impl<T: Transport> Client<T> {
     where
         R: OutgoingRequest + Clone,
     {
-        let chosen = decision.path().map_err(ClientError::Request)?;
-        let mut fallbacks = decision.fallbacks().into_iter();
-        let mut path = chosen;
-        if self.probing && self.state().unrecognized.contains(chosen) {
-            let unrecognized = self.state().unrecognized.clone();
-            if let Some(next) = fallbacks.by_ref().find(|p| !unrecognized.contains(p)) {
-                path = next;
-            }
-        }
+        let mut path = self.path_for(decision).map_err(ClientError::Request)?;
+        let tried = self.state().unrecognized.clone();
+        let mut fallbacks = decision
+            .fallbacks()
+            .into_iter()
+            .filter(move |p| *p != path && !tried.contains(p));
         let token = self.access_token();
         let mut retries = 0;
         let mut probed = false;
@@ -360,6 +372,22 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// The path a request of this decision goes to: the decision's, unless probing found
+    /// the server lacks it, then the best fallback not yet found missing. After a call that
+    /// probed, this is the path that answered.
+    pub fn path_for(&self, decision: &Decision) -> Result<&'static str, IntoHttpError> {
+        let chosen = decision.path()?;
+        let state = self.state();
+        if !self.probing || !state.unrecognized.contains(chosen) {
+            return Ok(chosen);
+        }
+        let fallback = decision
+            .fallbacks()
+            .into_iter()
+            .find(|p| !state.unrecognized.contains(p));
+        Ok(fallback.unwrap_or(chosen))
+    }
+
     /// `/versions`, unless the view has it.
     async fn ensure_versions(&self) -> Result<(), ClientError<MatrixError>> {
         if self.state().view.knows(Source::Versions) {
@@ -379,12 +407,7 @@ impl<T: Transport> Client<T> {
     where
         R: OutgoingRequest + Clone,
     {
-        // A forced path is one of the caller's endpoint, never of discovery's: forcing it here
-        // would refuse `/capabilities` and `GET /login` as unknown paths.
-        let policy = match &self.policy {
-            Policy::Force(_) => &Policy::Default,
-            policy => policy,
-        };
+        let policy = self.policy_for(&R::METADATA);
         let decision = R::METADATA.decide(&self.state().view, policy);
         self.send_decided(request, &decision).await
     }

@@ -93,6 +93,15 @@ fn versions(versions: &[&str], features: Value) -> Value {
     json!({ "versions": versions, "unstable_features": features })
 }
 
+/// A server answering `/versions` and a `/capabilities` with `m.get_login_token` on or off.
+fn gated(versions_: &[&str], features: Value, get_login_token: bool) -> Arc<Script> {
+    let capabilities =
+        json!({ "capabilities": { "m.get_login_token": { "enabled": get_login_token } } });
+    Arc::new(Script::default())
+        .answer(VERSIONS, 200, versions(versions_, features))
+        .answer(CAPABILITIES, 200, capabilities)
+}
+
 fn token_ok() -> Value {
     json!({ "login_token": "abc", "expires_in_ms": 120000 })
 }
@@ -105,13 +114,7 @@ fn client(script: &Arc<Script>) -> Client<Arc<Script>> {
 
 #[test]
 fn discovery_is_lazy_and_cached() {
-    let script = Arc::new(Script::default())
-        .answer(VERSIONS, 200, versions(&["v1.12"], json!({})))
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
-        )
+    let script = gated(&["v1.12"], json!({}), true)
         .answer(STABLE, 200, token_ok())
         .answer(STABLE, 200, token_ok());
     let lazy = client(&script);
@@ -152,13 +155,7 @@ fn an_ungated_endpoint_needs_no_capabilities() {
 
 #[test]
 fn a_closed_gate_is_refused_without_calling_the_endpoint() {
-    let script = Arc::new(Script::default())
-        .answer(VERSIONS, 200, versions(&["v1.12"], json!({})))
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": false } } }),
-        );
+    let script = gated(&["v1.12"], json!({}), false);
     let err = block_on(client(&script).send(get_login_token::v1::Request::new())).unwrap_err();
     let ClientError::Request(IntoHttpError::EndpointNotAvailable { state, .. }) = err else {
         panic!("{err:?}")
@@ -210,17 +207,7 @@ fn rate_limits_are_waited_out_within_bounds() {
 #[test]
 fn probing_tries_the_next_path_once_and_remembers() {
     // Announces v1.7 and the MSC, but serves only revision 0's path.
-    let script = Arc::new(Script::default())
-        .answer(
-            VERSIONS,
-            200,
-            versions(&["v1.7"], json!({ "org.matrix.msc3882": true })),
-        )
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
-        )
+    let script = gated(&["v1.7"], json!({ "org.matrix.msc3882": true }), true)
         .answer(R0, 200, json!({ "login_token": "abc", "expires_in": 120 }))
         .answer(R0, 200, json!({ "login_token": "abc", "expires_in": 120 }));
     let probing = client(&script).with_probing(true);
@@ -239,17 +226,7 @@ fn probing_tries_the_next_path_once_and_remembers() {
     );
 
     // Without probing, the 404 is the answer.
-    let script = Arc::new(Script::default())
-        .answer(
-            VERSIONS,
-            200,
-            versions(&["v1.7"], json!({ "org.matrix.msc3882": true })),
-        )
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
-        );
+    let script = gated(&["v1.7"], json!({ "org.matrix.msc3882": true }), true);
     let err = block_on(client(&script).send(get_login_token::v1::Request::new())).unwrap_err();
     let Some(crate::uiaa::UiaaResponse::MatrixError(error)) = err.server_error() else {
         panic!("{err:?}")
@@ -259,18 +236,8 @@ fn probing_tries_the_next_path_once_and_remembers() {
 
 #[test]
 fn the_policy_is_the_callers() {
-    let script = Arc::new(Script::default())
-        .answer(
-            VERSIONS,
-            200,
-            versions(&["v1.7"], json!({ "org.matrix.msc3882": true })),
-        )
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
-        )
-        .answer(R0, 200, token_ok());
+    let script =
+        gated(&["v1.7"], json!({ "org.matrix.msc3882": true }), true).answer(R0, 200, token_ok());
     let unstable = client(&script).with_policy(Policy::PreferUnstable);
     let decision = block_on(unstable.decide(&get_login_token::v1::Request::METADATA)).unwrap();
     assert_eq!(decision.path(), Ok(R0));
@@ -287,24 +254,35 @@ fn the_policy_is_the_callers() {
 #[test]
 fn a_forced_path_leaves_discovery_alone() {
     // `/capabilities` is asked on its own path, not refused as "not a path of" it.
-    let script = Arc::new(Script::default())
-        .answer(VERSIONS, 200, versions(&["v1.7"], json!({})))
-        .answer(
-            CAPABILITIES,
-            200,
-            json!({ "capabilities": { "m.get_login_token": { "enabled": true } } }),
-        )
-        .answer(R0, 200, token_ok());
+    let script = gated(&["v1.7"], json!({}), true).answer(R0, 200, token_ok());
+    let script = script.answer(WHOAMI, 200, json!({ "user_id": "@a:hs.example" }));
     let forced = client(&script).with_policy(Policy::Force(R0.to_owned()));
     block_on(forced.send(get_login_token::v1::Request::new())).unwrap();
+    // Another endpoint keeps the default: the forced path is not its.
+    block_on(forced.send(whoami::v3::Request::new())).unwrap();
+    let decision = block_on(forced.decide(&whoami::v3::Request::METADATA)).unwrap();
+    assert_eq!(decision.policy, Policy::Default);
     assert_eq!(
         script.seen(),
         [
             format!("GET {VERSIONS} Bearer tok"),
             format!("GET {CAPABILITIES} Bearer tok"),
             format!("POST {R0} Bearer tok"),
+            format!("GET {WHOAMI} Bearer tok"),
         ]
     );
+}
+
+#[test]
+fn the_path_that_answered_after_probing() {
+    let script =
+        gated(&["v1.7"], json!({ "org.matrix.msc3882": true }), true).answer(R0, 200, token_ok());
+    let probing = client(&script).with_probing(true);
+    let decision = block_on(probing.decide(&get_login_token::v1::Request::METADATA)).unwrap();
+    assert_eq!(probing.path_for(&decision), Ok(STABLE));
+    block_on(probing.send_decided(get_login_token::v1::Request::new(), &decision)).unwrap();
+    // The stable path answered 404 M_UNRECOGNIZED; revision 0's answered.
+    assert_eq!(probing.path_for(&decision), Ok(R0));
 }
 
 #[test]

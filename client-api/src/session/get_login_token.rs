@@ -96,16 +96,12 @@ pub mod v1 {
     mod expiry {
         use std::time::Duration;
 
+        use std::fmt;
+
         use matrix_api::json::error_in_field;
         use matrix_api::UInt;
-        use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-        use serde_json::Value;
-
-        #[derive(Deserialize)]
-        struct Wire {
-            expires_in_ms: Option<Value>,
-            expires_in: Option<Value>,
-        }
+        use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+        use serde::{Deserializer, Serialize, Serializer};
 
         #[derive(Serialize)]
         struct Written {
@@ -126,23 +122,42 @@ pub mod v1 {
         }
 
         pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Duration, D::Error> {
-            // Read through `flatten`, whose errors serde reports at the end of the object: each
-            // error names its field itself.
-            let number = |field: &str, value: Value| {
-                UInt::deserialize(value).map_err(|err| error_in_field::<D::Error>(field, err))
-            };
-            match Wire::deserialize(input)? {
-                Wire {
-                    expires_in_ms: Some(millis),
-                    ..
-                } => Ok(Duration::from_millis(
-                    number("expires_in_ms", millis)?.into(),
-                )),
-                Wire {
-                    expires_in: Some(seconds),
-                    ..
-                } => Ok(Duration::from_secs(number("expires_in", seconds)?.into())),
-                _ => Err(de::Error::missing_field("expires_in_ms")),
+            input.deserialize_map(Lifetime)
+        }
+
+        /// Reads the two fields among the others the flattened object holds. Serde reports a
+        /// flattened field's errors at the end of the object, so each error names its field.
+        struct Lifetime;
+
+        impl<'de> Visitor<'de> for Lifetime {
+            type Value = Duration;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with `expires_in_ms`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Duration, A::Error> {
+                let (mut millis, mut seconds) = (None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let (slot, field) = match &*key {
+                        "expires_in_ms" => (&mut millis, "expires_in_ms"),
+                        "expires_in" => (&mut seconds, "expires_in"),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    if slot.is_some() {
+                        return Err(de::Error::duplicate_field(field));
+                    }
+                    let value: UInt = map.next_value().map_err(|e| error_in_field(field, e))?;
+                    *slot = Some(u64::from(value));
+                }
+                match (millis, seconds) {
+                    (Some(millis), _) => Ok(Duration::from_millis(millis)),
+                    (None, Some(seconds)) => Ok(Duration::from_secs(seconds)),
+                    (None, None) => Err(de::Error::missing_field("expires_in_ms")),
+                }
             }
         }
 
