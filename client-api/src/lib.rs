@@ -22,6 +22,14 @@ pub mod discovery;
 pub mod session;
 pub mod uiaa;
 
+// Rooms, state, events, relations, aliases and reports.
+
+// Sync, filters, messages, context, search and to-device.
+
+// Membership, receipts, typing and spaces.
+
+// The room directory, tags and account data.
+
 use matrix_api::Metadata;
 
 /// Calls the macro `callback` with every endpoint of this crate: the registry, the one list
@@ -67,6 +75,15 @@ macro_rules! for_each_endpoint {
             "session::sso_login::v3" => $crate::session::sso_login::v3,
             "session::sso_login_with_provider::v3" => $crate::session::sso_login_with_provider::v3,
             "account::whoami::v3" => $crate::account::whoami::v3,
+
+            // Rooms, state, events, relations, aliases and reports.
+
+            // Sync, filters, messages, context, search and to-device.
+
+            // Membership, receipts, typing and spaces.
+
+            // The room directory, tags and account data.
+
         }
     };
     ($($callback:tt)::+ ; $($args:tt)*) => {

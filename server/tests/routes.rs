@@ -1,10 +1,14 @@
 //! The reference server routes every path of every session endpoint in the registry
-//! (`matrix_client_api::for_each_endpoint!`): an endpoint added to the registry without a route
-//! fails here. `login/get_token` is served on the path of the generation the server plays.
+//! (`matrix_client_api::for_each_endpoint!`): a session endpoint added to the registry without a
+//! route fails here. The server plays the session API only, so the registry's other endpoints
+//! (rooms, sync, …) are not its to serve. `login/get_token` is served on the path of the generation the server plays.
 
 use matrix_api_server::{LoginTokenGeneration, RunningServer, Server, ServerConfig};
 use matrix_client_api::session::get_login_token;
 use serde_json::Value;
+
+/// The registry's modules of the session API, which the reference server serves.
+const SESSION_MODULES: &[&str] = &["session::", "discovery::", "account::whoami::"];
 
 async fn start() -> RunningServer {
     start_playing(LoginTokenGeneration::Stable).await
@@ -36,13 +40,20 @@ async fn routed(server: &RunningServer, metadata: &matrix_api::Metadata, templat
 }
 
 #[tokio::test]
-async fn every_endpoint_of_the_registry_is_routed_on_every_path() {
+async fn every_session_endpoint_of_the_registry_is_routed_on_every_path() {
     let server = start().await;
     let get_login_token = get_login_token::v1::Request::METADATA
         .history
         .canonical_path();
     let mut checked = 0;
-    for endpoint in matrix_client_api::ENDPOINTS {
+    let session = || {
+        matrix_client_api::ENDPOINTS.iter().filter(|endpoint| {
+            SESSION_MODULES
+                .iter()
+                .any(|m| endpoint.module.starts_with(m))
+        })
+    };
+    for endpoint in session() {
         let metadata = &endpoint.metadata;
         // The server plays one generation of login/get_token: checked below.
         if metadata.history.canonical_path() == get_login_token {
@@ -58,7 +69,8 @@ async fn every_endpoint_of_the_registry_is_routed_on_every_path() {
             checked += 1;
         }
     }
-    assert!(checked >= matrix_client_api::ENDPOINTS.len());
+    assert!(session().count() >= 11);
+    assert!(checked >= session().count());
 }
 
 #[tokio::test]

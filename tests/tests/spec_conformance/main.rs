@@ -8,9 +8,10 @@
 //! `../shared/matrix-spec/data/api/client-server`. Without either the test says it was skipped
 //! and passes, unless `MATRIX_SPEC_REQUIRED=1` (as in CI), when it fails.
 //!
-//! What we do differently on purpose is in [`ALLOWED`], each with its reason; an entry that no
+//! What we do differently on purpose is in [`allowed`], each with its reason; an entry that no
 //! longer matches anything fails the test, so the list never outlives its reasons.
 
+mod allowed;
 mod checker;
 #[path = "../common/mod.rs"]
 mod common;
@@ -25,52 +26,14 @@ use matrix_api::{
 use matrix_client_api::{account, session};
 use serde_json::Value;
 
+use allowed::{Allowed, ALLOWED};
 use checker::{check, Finding, Rule};
 use spec::Spec;
 
-/// A difference between a declaration and the specification that we keep on purpose.
-struct Allowed {
-    /// The endpoint's module under `matrix_client_api`.
-    endpoint: &'static str,
-    rule: Rule,
-    /// The field, as the checker names it (`response.header.location`); empty for the endpoint.
-    subject: &'static str,
-    reason: &'static str,
+/// Every group's allow-list entries, in one sequence.
+fn every_allowance() -> impl Iterator<Item = &'static Allowed> {
+    ALLOWED.iter().flat_map(|group| group.iter())
 }
-
-/// Every deliberate difference, with its reason.
-const ALLOWED: &[Allowed] = &[
-    Allowed {
-        endpoint: "session::login::v3",
-        rule: Rule::Authentication,
-        subject: "",
-        reason: "`m.login.application_service` logs a user in with the application service's \
-                 `as_token`, so the endpoint takes that token when one is given \
-                 (AppserviceTokenOptional); the specification describes the token in prose \
-                 (Appservice Login) and lists no `security`",
-    },
-    Allowed {
-        endpoint: "session::sso_login::v3",
-        rule: Rule::AddedIn,
-        subject: "",
-        reason: "the SSO redirect existed before v1.1, as `/_matrix/client/r0/login/sso/redirect` \
-                 (since r0.4.0, which is our v1.0), and Synapse still serves it; the \
-                 specification's tag dates the endpoint from the v3 path of v1.1",
-    },
-    Allowed {
-        endpoint: "session::sso_login::v3",
-        rule: Rule::Required,
-        subject: "response.header.location",
-        reason: "a 302 without `Location` is no redirect: the response cannot be read without \
-                 it; the specification states no `required` on its response headers at all",
-    },
-    Allowed {
-        endpoint: "session::sso_login_with_provider::v3",
-        rule: Rule::Required,
-        subject: "response.header.location",
-        reason: "as for `sso_login`: a 302 without `Location` is no redirect",
-    },
-];
 
 /// One endpoint: its description, and round trips of example bodies through its types.
 struct Endpoint {
@@ -227,7 +190,7 @@ fn examples(operation: &Value) -> Vec<(String, u16, Value)> {
     out
 }
 
-/// What differs between one endpoint and the specification, besides what [`ALLOWED`] lists:
+/// What differs between one endpoint and the specification, besides what [`allowed`] lists:
 /// the checker's findings and the examples that do not survive a round trip.
 fn differences(
     spec: &Spec,
@@ -238,7 +201,7 @@ fn differences(
     let checked = check(spec, &endpoint.description);
     let mut out = Vec::new();
     let mut report = |finding: Finding| {
-        let allowance = ALLOWED.iter().position(|a| {
+        let allowance = every_allowance().position(|a| {
             a.endpoint == endpoint.name() && a.rule == finding.rule && a.subject == finding.subject
         });
         match allowance {
@@ -276,7 +239,7 @@ fn differences(
 fn every_endpoint_matches_the_specification() {
     let Some(spec) = load_spec() else { return };
     let endpoints = endpoints();
-    let mut allowed_used = vec![false; ALLOWED.len()];
+    let mut allowed_used = vec![false; every_allowance().count()];
     let mut report = String::new();
     let mut total_examples = 0;
     for endpoint in &endpoints {
@@ -297,7 +260,7 @@ fn every_endpoint_matches_the_specification() {
             report.push_str(&format!("\n  {}: {difference}", endpoint.name()));
         }
     }
-    for (allowed, used) in ALLOWED.iter().zip(&allowed_used) {
+    for (allowed, used) in every_allowance().zip(&allowed_used) {
         if !*used {
             report.push_str(&format!(
                 "\n  allow-list entry for {} ({:?} {}) matches nothing any more: remove it",
@@ -305,7 +268,7 @@ fn every_endpoint_matches_the_specification() {
             ));
         }
     }
-    for allowed in ALLOWED {
+    for allowed in every_allowance() {
         assert!(!allowed.reason.is_empty());
     }
     // The examples are part of the check: a change that lost them would pass unnoticed.
