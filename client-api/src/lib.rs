@@ -20,6 +20,7 @@ pub mod account;
 pub mod client;
 pub mod discovery;
 pub mod session;
+mod string_enum;
 pub mod uiaa;
 
 // Rooms, state, events, relations, aliases and reports.
