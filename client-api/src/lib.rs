@@ -24,6 +24,12 @@ mod string_enum;
 pub mod uiaa;
 
 // Rooms, state, events, relations, aliases and reports.
+pub mod redact;
+pub mod relations;
+pub mod reporting;
+pub mod room;
+pub mod state;
+pub mod threads;
 
 // Sync, filters, messages, context, search and to-device.
 
@@ -78,6 +84,23 @@ macro_rules! for_each_endpoint {
             "account::whoami::v3" => $crate::account::whoami::v3,
 
             // Rooms, state, events, relations, aliases and reports.
+            "room::create_room::v3" => $crate::room::create_room::v3,
+            "room::get_room_event::v3" => $crate::room::get_room_event::v3,
+            "room::get_event_by_timestamp::v1" => $crate::room::get_event_by_timestamp::v1,
+            "room::upgrade_room::v3" => $crate::room::upgrade_room::v3,
+            "room::get_summary::v1" => $crate::room::get_summary::v1,
+            "room::aliases::v3" => $crate::room::aliases::v3,
+            "room::report_content::v3" => $crate::room::report_content::v3,
+            "room::report_room::v3" => $crate::room::report_room::v3,
+            "reporting::report_user::v3" => $crate::reporting::report_user::v3,
+            "state::send_state_event::v3" => $crate::state::send_state_event::v3,
+            "state::get_state_event_for_key::v3" => $crate::state::get_state_event_for_key::v3,
+            "state::get_state_events::v3" => $crate::state::get_state_events::v3,
+            "redact::redact_event::v3" => $crate::redact::redact_event::v3,
+            "relations::get_relating_events::v1" => $crate::relations::get_relating_events::v1,
+            "relations::get_relating_events_with_rel_type::v1" => $crate::relations::get_relating_events_with_rel_type::v1,
+            "relations::get_relating_events_with_rel_type_and_event_type::v1" => $crate::relations::get_relating_events_with_rel_type_and_event_type::v1,
+            "threads::get_threads::v1" => $crate::threads::get_threads::v1,
 
             // Sync, filters, messages, context, search and to-device.
 

@@ -1,0 +1,3 @@
+//! Redacting events: removing their content while keeping their place in the room's history.
+
+pub mod redact_event;

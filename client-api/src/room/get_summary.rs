@@ -1,0 +1,209 @@
+//! `GET /_matrix/client/*/room_summary/{roomIdOrAlias}`: what a room is, before joining it.
+//!
+//! Its name, topic, avatar, size, join rule and type, for a room given by ID or alias: what a
+//! client shows on a room link or a space child. A server may answer without an access token
+//! for rooms anyone may join or read; with one, it adds the caller's membership.
+//!
+//! Before Matrix v1.15 servers served it under MSC3266's prefix, announced as
+//! `im.nheko.summary`, at two paths: first `…/rooms/{roomIdOrAlias}/summary`, which the MSC
+//! later called a mistake (an alias does not belong under `/rooms`), then
+//! `…/summary/{roomIdOrAlias}` (Synapse from 1.106, which keeps the first). Both are declared,
+//! so a server routes both; a client on such a server uses the first, which every
+//! implementation serves.
+//!
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v1::Request`], written from its declaration.
+//!
+//! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv1room_summaryroomidoralias>
+
+pub mod v1 {
+    //! The v1 generation of the endpoint (stable since Matrix v1.15).
+
+    use ruma_common::{
+        OwnedMxcUri, OwnedRoomAliasId, OwnedRoomId, OwnedRoomOrAliasId, OwnedServerName,
+        RoomVersionId,
+    };
+
+    use crate::string_enum::string_enum;
+    use matrix_api::UInt;
+    use matrix_api::{metadata, request, response, Metadata};
+
+    // The client takes the last unstable path the server announces: the older path is listed
+    // last on purpose, since Synapse before 1.106 serves only that one.
+    const METADATA: Metadata = metadata! {
+        method: GET,
+        rate_limited: false,
+        authentication: AccessTokenOptional,
+        history: {
+            unstable("im.nheko.summary") => "/_matrix/client/unstable/im.nheko.summary/summary/{room_id_or_alias}",
+            unstable("im.nheko.summary") => "/_matrix/client/unstable/im.nheko.summary/rooms/{room_id_or_alias}/summary",
+            1.15 => "/_matrix/client/v1/room_summary/{room_id_or_alias}",
+        }
+    };
+
+    /// The request: the room, and servers that may know it.
+    #[request]
+    #[derive(PartialEq, Eq)]
+    pub struct Request {
+        /// The room's ID or one of its aliases.
+        #[api(path)]
+        pub room_id_or_alias: OwnedRoomOrAliasId,
+        /// Servers to ask for the summary when this server is not in the room; the parameter
+        /// is repeated, once per server.
+        #[api(query)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub via: Vec<OwnedServerName>,
+    }
+
+    /// The response: the room's summary.
+    #[response]
+    #[derive(PartialEq, Eq)]
+    pub struct Response {
+        /// The room's ID.
+        pub room_id: OwnedRoomId,
+        /// The room's canonical alias, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub canonical_alias: Option<OwnedRoomAliasId>,
+        /// The room's name, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// The room's plain-text topic, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub topic: Option<String>,
+        /// The room's avatar, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub avatar_url: Option<OwnedMxcUri>,
+        /// The `type` of the room's `m.room.create` event, such as `m.space`, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub room_type: Option<String>,
+        /// How many members have joined.
+        pub num_joined_members: UInt,
+        /// The room's join rule, such as `public`, `knock` or `restricted`; absent means
+        /// `public`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub join_rule: Option<String>,
+        /// For a restricted room, the rooms whose members may join.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub allowed_room_ids: Vec<OwnedRoomId>,
+        /// Whether anyone may read the room without joining.
+        pub world_readable: bool,
+        /// Whether guests may join.
+        pub guest_can_join: bool,
+        /// The encryption algorithm of an encrypted room, such as `m.megolm.v1.aes-sha2`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub encryption: Option<String>,
+        /// The room's version.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub room_version: Option<RoomVersionId>,
+        /// The caller's membership; absent when the request had no access token.
+        #[api(json = string)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub membership: Option<Membership>,
+    }
+
+    string_enum! {
+        /// A user's membership of a room.
+        pub enum Membership {
+            /// Invited.
+            Invite => "invite",
+            /// Joined.
+            Join => "join",
+            /// Asked to join.
+            Knock => "knock",
+            /// Left, or never joined.
+            Leave => "leave",
+            /// Banned.
+            Ban => "ban",
+        }
+    }
+
+    impl Request {
+        /// A request for this room's summary, asking no other server.
+        pub fn new(room_id_or_alias: OwnedRoomOrAliasId) -> Self {
+            Request {
+                room_id_or_alias,
+                via: Vec::new(),
+            }
+        }
+    }
+
+    impl Response {
+        /// A summary with the fields the specification requires; the rest absent.
+        pub fn new(
+            room_id: OwnedRoomId,
+            num_joined_members: UInt,
+            world_readable: bool,
+            guest_can_join: bool,
+        ) -> Self {
+            Response {
+                room_id,
+                canonical_alias: None,
+                name: None,
+                topic: None,
+                avatar_url: None,
+                room_type: None,
+                num_joined_members,
+                join_rule: None,
+                allowed_room_ids: Vec::new(),
+                world_readable,
+                guest_can_join,
+                encryption: None,
+                room_version: None,
+                membership: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
+    use std::collections::BTreeMap;
+
+    use super::v1::Request;
+
+    #[test]
+    fn via_repeats_and_the_path_takes_an_alias() {
+        let mut request = Request::new("#monkeys:matrix.org".parse().unwrap());
+        request.via = vec![
+            "matrix.org".parse().unwrap(),
+            "elsewhere.ca".parse().unwrap(),
+        ];
+        let announced = BTreeMap::from([("im.nheko.summary", true)]);
+        let sent = request
+            .clone()
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::None,
+                &SupportedVersions::from_parts(&["v1.14"], &announced),
+            )
+            .unwrap();
+        assert_eq!(
+            sent.uri().path_and_query().unwrap(),
+            "/_matrix/client/unstable/im.nheko.summary/rooms/%23monkeys%3Amatrix.org/summary?via=matrix.org&via=elsewhere.ca"
+        );
+        assert!(sent.headers().get("authorization").is_none());
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert_eq!(read, request);
+
+        let stable = request
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::IfRequired("t"),
+                &SupportedVersions::from_parts(&["v1.15"], &BTreeMap::<String, bool>::new()),
+            )
+            .unwrap();
+        assert!(stable
+            .uri()
+            .path()
+            .starts_with("/_matrix/client/v1/room_summary/%23monkeys"));
+        // The MSC's corrected unstable path reaches the same request on a server.
+        let corrected = matrix_api::http::Request::get(
+            "/_matrix/client/unstable/im.nheko.summary/summary/%21r%3Aexample.org",
+        )
+        .body(Vec::new())
+        .unwrap();
+        let read = Request::try_from_http_request(corrected, &[] as &[&str]).unwrap();
+        assert_eq!(read.room_id_or_alias, "!r:example.org");
+    }
+}

@@ -1,0 +1,3 @@
+//! Threads: listing a room's thread roots.
+
+pub mod get_threads;
