@@ -160,7 +160,9 @@ mod tests {
     use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
     use std::collections::BTreeMap;
 
-    use super::v1::Request;
+    use matrix_api::{IncomingResponse, OutgoingResponse};
+
+    use super::v1::{Membership, Request, Response};
 
     #[test]
     fn via_repeats_and_the_path_takes_an_alias() {
@@ -205,5 +207,24 @@ mod tests {
         .unwrap();
         let read = Request::try_from_http_request(corrected, &[] as &[&str]).unwrap();
         assert_eq!(read.room_id_or_alias, "!r:example.org");
+    }
+
+    #[test]
+    fn a_summary_reads_and_writes_back_unchanged() {
+        // An unauthenticated answer (no membership), and one with a membership this crate
+        // does not name.
+        for body in [
+            r#"{"room_id":"!r:example.org","num_joined_members":3,"world_readable":false,"guest_can_join":true}"#,
+            r#"{"room_id":"!r:example.org","room_type":"m.space","num_joined_members":3,"join_rule":"knock_restricted","allowed_room_ids":["!s:example.org"],"world_readable":true,"guest_can_join":false,"room_version":"12","membership":"org.example.pending"}"#,
+        ] {
+            let answer = matrix_api::http::Response::builder()
+                .status(200)
+                .body(body.as_bytes().to_vec())
+                .unwrap();
+            let response = Response::try_from_http_response(answer).unwrap();
+            assert_ne!(response.membership, Some(Membership::Join));
+            let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+            assert_eq!(std::str::from_utf8(again.body()).unwrap(), body);
+        }
     }
 }
