@@ -24,6 +24,7 @@ pub mod v3 {
         method: GET,
         rate_limited: false,
         authentication: AccessToken,
+        optional_last_segment: true,
         history: {
             1.0 => "/_matrix/client/r0/rooms/{room_id}/state/{event_type}/{state_key}",
             1.1 => "/_matrix/client/v3/rooms/{room_id}/state/{event_type}/{state_key}",
@@ -126,5 +127,48 @@ mod tests {
         let response = Response::try_from_http_response(answer).unwrap();
         let again = response.try_into_http_response::<Vec<u8>>().unwrap();
         assert_eq!(again.body(), event.as_bytes());
+    }
+
+    #[test]
+    fn an_empty_state_key_leaves_its_segment_out_and_every_form_is_read() {
+        let request = Request::new(
+            "!r:example.org".parse().unwrap(),
+            "m.room.name".to_owned(),
+            String::new(),
+        );
+        let sent = request
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::IfRequired("t"),
+                &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),
+            )
+            .unwrap();
+        assert_eq!(
+            sent.uri().path(),
+            "/_matrix/client/r0/rooms/%21r%3Aexample.org/state/m.room.name"
+        );
+        for path in [
+            "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name",
+            "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name/",
+            "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name/?format=content",
+        ] {
+            let request = matrix_api::http::Request::get(path)
+                .header("authorization", "Bearer t")
+                .body(Vec::new())
+                .unwrap();
+            let read = Request::try_from_http_request(request, &[] as &[&str]).unwrap();
+            assert_eq!(
+                (read.event_type.as_str(), read.state_key.as_str()),
+                ("m.room.name", "")
+            );
+        }
+        let keyed = matrix_api::http::Request::get(
+            "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.member/%40a%3Ab",
+        )
+        .header("authorization", "Bearer t")
+        .body(Vec::new())
+        .unwrap();
+        let read = Request::try_from_http_request(keyed, &[] as &[&str]).unwrap();
+        assert_eq!(read.state_key, "@a:b");
     }
 }

@@ -23,6 +23,7 @@ pub mod v3 {
         method: PUT,
         rate_limited: false,
         authentication: AccessToken,
+        optional_last_segment: true,
         history: {
             1.0 => "/_matrix/client/r0/rooms/{room_id}/state/{event_type}/{state_key}",
             1.1 => "/_matrix/client/v3/rooms/{room_id}/state/{event_type}/{state_key}",
@@ -119,5 +120,52 @@ mod tests {
             read.content.json().get(),
             r#"{"name":"Pub","z":1.50,"a":[]}"#
         );
+    }
+
+    #[test]
+    fn an_empty_state_key_leaves_its_segment_out_and_every_form_is_read() {
+        let content = Raw::from_json_string(r#"{"name":"Pub"}"#.to_owned()).unwrap();
+        let request = Request::new(
+            "!r:example.org".parse().unwrap(),
+            "m.room.name".to_owned(),
+            String::new(),
+            content,
+        );
+        let sent = send(request);
+        assert_eq!(
+            sent.uri().path(),
+            "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name"
+        );
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert_eq!(
+            (read.event_type.as_str(), read.state_key.as_str()),
+            ("m.room.name", "")
+        );
+
+        for (path, state_key) in [
+            (
+                "/_matrix/client/r0/rooms/%21r%3Aexample.org/state/m.room.name",
+                "",
+            ),
+            (
+                "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name/",
+                "",
+            ),
+            (
+                "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.member/%40a%3Ab",
+                "@a:b",
+            ),
+        ] {
+            let request = matrix_api::http::Request::put(path)
+                .header("authorization", "Bearer t")
+                .body(br#"{"name":"Pub"}"#.to_vec())
+                .unwrap();
+            let read = Request::try_from_http_request(request, &[] as &[&str]).unwrap();
+            assert_eq!(read.state_key, state_key, "{path}");
+        }
+        // A server routes the short forms too; the request is then read from the URI.
+        let routes: Vec<&str> = Request::METADATA.server_paths().collect();
+        assert!(routes.contains(&"/_matrix/client/v3/rooms/{room_id}/state/{event_type}"));
+        assert!(routes.contains(&"/_matrix/client/v3/rooms/{room_id}/state/{event_type}/"));
     }
 }
