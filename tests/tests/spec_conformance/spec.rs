@@ -12,6 +12,9 @@ pub struct Spec {
     /// why it could not be read.
     files: BTreeMap<PathBuf, Result<Value, String>>,
     operations: Vec<Operation>,
+    /// The directory the files were read from: a `$ref` that leaves it (to
+    /// `../../event-schemas/…`, say) is read from the disk around it.
+    dir: Option<PathBuf>,
 }
 
 /// One operation: a method at a path.
@@ -86,7 +89,9 @@ impl Spec {
                 .map_err(|err| format!("cannot read {}: {err}", relative.display()));
             (relative, text)
         });
-        Ok(Spec::from_texts(texts))
+        let mut spec = Spec::from_texts(texts);
+        spec.dir = Some(dir.to_path_buf());
+        Ok(spec)
     }
 
     /// A spec made of these files, given as text by relative path; for tests.
@@ -146,7 +151,11 @@ impl Spec {
                 }
             }
         }
-        Spec { files, operations }
+        Spec {
+            files,
+            operations,
+            dir: None,
+        }
     }
 
     /// The operations at this path, whatever their parameters are called.
@@ -258,7 +267,8 @@ impl Spec {
         } else {
             normalise(&file.parent().unwrap_or(Path::new("")).join(target_file))
         };
-        let document = match self.files.get(&target_file) {
+        let (target_file, outside) = self.outside(target_file);
+        let document = match outside.as_ref().or_else(|| self.files.get(&target_file)) {
             Some(Ok(document)) => document,
             Some(Err(err)) => return Err(err.clone()),
             None => {
@@ -280,6 +290,39 @@ impl Spec {
             })?
         };
         Ok((target.clone(), target_file))
+    }
+}
+
+impl Spec {
+    /// A path that leaves the directory: the same file named from inside it when it comes back
+    /// in (`../client-server/definitions/…`), or else the file read from the disk, or any
+    /// value (`{}`) when the disk does not have it.
+    fn outside(&self, path: PathBuf) -> (PathBuf, Option<Result<Value, String>>) {
+        let Some(dir) = self.dir.as_ref().filter(|_| path.starts_with("..")) else {
+            return (path, None);
+        };
+        let on_disk = dir.join(&path);
+        let inside = on_disk
+            .canonicalize()
+            .ok()
+            .zip(dir.canonicalize().ok())
+            .and_then(|(file, dir)| file.strip_prefix(dir).ok().map(Path::to_path_buf));
+        if let Some(inside) = inside {
+            return (inside, None);
+        }
+        // A checkout of `data/api` alone has no event schemas: what they describe is events,
+        // which the endpoints carry as raw JSON, so a missing one stands for any value.
+        if !on_disk.exists() {
+            return (path, Some(Ok(Value::Object(Map::new()))));
+        }
+        let document = std::fs::read_to_string(&on_disk)
+            .map_err(|err| format!("cannot read {}: {err}", on_disk.display()))
+            .and_then(|text| {
+                serde_yaml::from_str::<serde_yaml::Value>(&text)
+                    .map(yaml_to_json)
+                    .map_err(|err| format!("{}: {err}", path.display()))
+            });
+        (path, Some(document))
     }
 }
 
@@ -342,9 +385,12 @@ fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
+            // `..` beyond the start is kept: the file is outside the directory.
             Component::ParentDir => {
-                if !out.pop() {
+                if out.as_os_str().is_empty() || out.ends_with("..") {
                     out.push("..");
+                } else {
+                    out.pop();
                 }
             }
             Component::CurDir => {}
@@ -490,6 +536,40 @@ required: [name]
             answer["examples"]["response"]["value"],
             json!({ "answer": 42 })
         );
+    }
+
+    #[test]
+    fn refs_that_leave_the_directory_are_followed() {
+        assert_eq!(
+            normalise(Path::new("../../event-schemas/a.yaml")),
+            Path::new("../../event-schemas/a.yaml")
+        );
+        let root = std::env::temp_dir().join(format!("spec-outside-{}", std::process::id()));
+        let dir = root.join("api/client-server");
+        std::fs::create_dir_all(dir.join("definitions")).unwrap();
+        std::fs::create_dir_all(root.join("event-schemas")).unwrap();
+        std::fs::write(dir.join("definitions/b.yaml"), "type: integer\n").unwrap();
+        std::fs::write(root.join("event-schemas/e.yaml"), "type: object\n").unwrap();
+        std::fs::write(root.join("event-schemas/gone.yaml"), "type: object\n").unwrap();
+        std::fs::write(dir.join("a.yaml"), "paths: {}\n").unwrap();
+        let spec = Spec::load(&dir).unwrap();
+        std::fs::remove_file(root.join("event-schemas/gone.yaml")).unwrap();
+        let file = Path::new("a.yaml");
+        // Back into the directory: the loaded file.
+        let back = json!({ "$ref": "../client-server/definitions/b.yaml" });
+        assert_eq!(
+            spec.resolve(&back, file).unwrap(),
+            json!({ "type": "integer" })
+        );
+        // Outside: read from the disk, or any value when the disk does not have it.
+        let outside = json!({ "$ref": "../../event-schemas/e.yaml" });
+        assert_eq!(
+            spec.resolve(&outside, file).unwrap(),
+            json!({ "type": "object" })
+        );
+        let gone = json!({ "$ref": "../../event-schemas/gone.yaml" });
+        assert_eq!(spec.resolve(&gone, file).unwrap(), json!({}));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
