@@ -90,15 +90,127 @@ pub mod v1 {
         /// Whether guests may join.
         pub guest_can_join: bool,
         /// The encryption algorithm of an encrypted room, such as `m.megolm.v1.aes-sha2`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// Also read as MSC3266's `im.nheko.summary.encryption`.
+        #[serde(flatten, with = "unstable_names::encryption")]
         pub encryption: Option<String>,
-        /// The room's version.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// The room's version. Also read as MSC3266's `im.nheko.summary.room_version` or
+        /// `im.nheko.summary.version`.
+        #[serde(flatten, with = "unstable_names::room_version")]
         pub room_version: Option<RoomVersionId>,
         /// The caller's membership; absent when the request had no access token.
         #[api(json = string)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub membership: Option<Membership>,
+    }
+
+    /// The fields MSC3266 named with its prefix, as servers sent them before Matrix v1.15 (some
+    /// send both names): read under any of their names, the stable one first, and written
+    /// under the stable one only.
+    mod unstable_names {
+        use std::fmt;
+        use std::marker::PhantomData;
+
+        use matrix_api::json::error_in_field;
+        use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+        use serde::ser::SerializeMap;
+        use serde::{Deserializer, Serialize, Serializer};
+
+        /// A field's names, the stable one first.
+        struct Names<T> {
+            names: &'static [&'static str],
+            value: PhantomData<T>,
+        }
+
+        impl<'de, T: DeserializeOwned> Visitor<'de> for Names<T> {
+            type Value = Option<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a room summary object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+                // (index of the name in `names`, value): the lowest index wins.
+                let mut found: Option<(usize, T)> = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let Some(index) = self.names.iter().position(|name| *name == key) else {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    };
+                    let value: Option<T> = map
+                        .next_value()
+                        .map_err(|e| error_in_field(self.names[index], e))?;
+                    match (&found, value) {
+                        (Some((earlier, _)), _) if *earlier == index => {
+                            return Err(de::Error::duplicate_field(self.names[index]))
+                        }
+                        (Some((earlier, _)), Some(value)) if index < *earlier => {
+                            found = Some((index, value))
+                        }
+                        (None, Some(value)) => found = Some((index, value)),
+                        _ => {}
+                    }
+                }
+                Ok(found.map(|(_, value)| value))
+            }
+        }
+
+        fn read<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+            input: D,
+            names: &'static [&'static str],
+        ) -> Result<Option<T>, D::Error> {
+            input.deserialize_map(Names {
+                names,
+                value: PhantomData,
+            })
+        }
+
+        fn write<S: Serializer, T: Serialize>(
+            value: &Option<T>,
+            name: &'static str,
+            out: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut map = out.serialize_map(None)?;
+            if let Some(value) = value {
+                map.serialize_entry(name, value)?;
+            }
+            map.end()
+        }
+
+        macro_rules! field {
+            ($module:ident: $ty:ty, [$stable:literal $(, $unstable:literal)*]) => {
+                pub mod $module {
+                    use super::*;
+
+                    pub fn serialize<S: Serializer>(
+                        value: &Option<$ty>,
+                        out: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        write(value, $stable, out)
+                    }
+
+                    pub fn deserialize<'de, D: Deserializer<'de>>(
+                        input: D,
+                    ) -> Result<Option<$ty>, D::Error> {
+                        read(input, &[$stable $(, $unstable)*])
+                    }
+
+                    matrix_api::with_describe! {
+                        use matrix_api::describe::{FieldDescription, JsonType};
+
+                        /// The field under its stable name.
+                        pub const FIELDS: &[FieldDescription] =
+                            &[FieldDescription::body($stable, JsonType::String, false)];
+                    }
+                }
+            };
+        }
+
+        field!(encryption: String, ["encryption", "im.nheko.summary.encryption"]);
+        field!(room_version: ruma_common::RoomVersionId, [
+            "room_version",
+            "im.nheko.summary.room_version",
+            "im.nheko.summary.version"
+        ]);
     }
 
     string_enum! {
@@ -207,6 +319,44 @@ mod tests {
         .unwrap();
         let read = Request::try_from_http_request(corrected, &[] as &[&str]).unwrap();
         assert_eq!(read.room_id_or_alias, "!r:example.org");
+    }
+
+    #[test]
+    fn msc3266_names_are_read_and_the_stable_ones_written() {
+        let body = r#"{"room_id":"!r:example.org","num_joined_members":1,"world_readable":false,"guest_can_join":false,"im.nheko.summary.version":"9","im.nheko.summary.room_version":"10","im.nheko.summary.encryption":"m.megolm.v1.aes-sha2"}"#;
+        let answer = matrix_api::http::Response::builder()
+            .status(200)
+            .body(body.as_bytes().to_vec())
+            .unwrap();
+        let response = Response::try_from_http_response(answer).unwrap();
+        assert_eq!(
+            response.room_version.as_ref().map(|v| v.as_str()),
+            Some("10")
+        );
+        assert_eq!(response.encryption.as_deref(), Some("m.megolm.v1.aes-sha2"));
+        let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+        assert_eq!(
+            std::str::from_utf8(again.body()).unwrap(),
+            r#"{"room_id":"!r:example.org","num_joined_members":1,"world_readable":false,"guest_can_join":false,"encryption":"m.megolm.v1.aes-sha2","room_version":"10"}"#
+        );
+        // Both names: the stable one counts.
+        let both = r#"{"room_id":"!r:example.org","num_joined_members":1,"world_readable":false,"guest_can_join":false,"im.nheko.summary.room_version":"10","room_version":"11"}"#;
+        let answer = matrix_api::http::Response::builder()
+            .status(200)
+            .body(both.as_bytes().to_vec())
+            .unwrap();
+        let response = Response::try_from_http_response(answer).unwrap();
+        assert_eq!(
+            response.room_version.as_ref().map(|v| v.as_str()),
+            Some("11")
+        );
+        let odd = both.replace(r#""room_version":"11""#, r#""room_version":11"#);
+        let answer = matrix_api::http::Response::builder()
+            .status(200)
+            .body(odd.into_bytes())
+            .unwrap();
+        let err = Response::try_from_http_response(answer).unwrap_err();
+        assert!(err.to_string().contains("`room_version`"), "{err}");
     }
 
     #[test]
