@@ -168,6 +168,18 @@ pub mod v3 {
         }
 
         #[test]
+        fn a_router_s_decoded_alias_is_read_as_is() {
+            let http =
+                matrix_api::http::Request::post("/_matrix/client/v3/join/%23monkeys%3Amatrix.org")
+                    .header("authorization", "Bearer t")
+                    .body(b"{}".to_vec())
+                    .unwrap();
+            let read = Request::try_from_http_request(http, &["#monkeys:matrix.org"]).unwrap();
+            assert_eq!(read.room_id_or_alias.as_str(), "#monkeys:matrix.org");
+            assert!(read.room_id_or_alias.is_room_alias_id());
+        }
+
+        #[test]
         fn a_bad_server_name_is_named() {
             let http =
                 matrix_api::http::Request::post("/_matrix/client/v3/join/%23a%3Ahs?via=bad%20name")
