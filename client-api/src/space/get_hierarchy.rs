@@ -59,6 +59,7 @@ pub mod v1 {
 
     /// The response: one page of rooms.
     #[response]
+    #[derive(PartialEq)]
     pub struct Response {
         /// The token for the next page; absent on the last.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +145,42 @@ pub mod v1 {
         }
     }
 
+    impl PartialEq for SpaceHierarchyRoomsChunk {
+        fn eq(&self, other: &Self) -> bool {
+            // Destructured, so that a new field cannot be forgotten here.
+            let SpaceHierarchyRoomsChunk {
+                canonical_alias,
+                name,
+                num_joined_members,
+                room_id,
+                topic,
+                world_readable,
+                guest_can_join,
+                avatar_url,
+                join_rule,
+                room_type,
+                allowed_room_ids,
+                encryption,
+                room_version,
+                children_state,
+            } = self;
+            *canonical_alias == other.canonical_alias
+                && *name == other.name
+                && *num_joined_members == other.num_joined_members
+                && *room_id == other.room_id
+                && *topic == other.topic
+                && *world_readable == other.world_readable
+                && *guest_can_join == other.guest_can_join
+                && *avatar_url == other.avatar_url
+                && *join_rule == other.join_rule
+                && *room_type == other.room_type
+                && *allowed_room_ids == other.allowed_room_ids
+                && *encryption == other.encryption
+                && *room_version == other.room_version
+                && crate::membership::same_raw_json(children_state, &other.children_state)
+        }
+    }
+
     impl Request {
         /// A request for the first page below this space, with the server's defaults.
         pub fn new(room_id: OwnedRoomId) -> Self {
@@ -199,7 +236,7 @@ pub mod v1 {
         use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::{SupportedVersions, UInt};
 
-        use super::Request;
+        use super::{JoinRule, Request, Response, RoomType};
 
         fn send(
             request: Request,
@@ -239,6 +276,28 @@ pub mod v1 {
                 old.uri().path_and_query().unwrap(),
                 "/_matrix/client/unstable/org.matrix.msc2946/rooms/%21space%3Ahs/hierarchy",
             );
+        }
+
+        #[test]
+        fn rooms_read_and_write_back_unchanged() {
+            use matrix_api::{IncomingResponse, OutgoingResponse};
+
+            let body = r#"{"next_batch":"n","rooms":[{"name":"S","num_joined_members":42,"room_id":"!space:example.org","world_readable":true,"guest_can_join":false,"join_rule":"org.example.rule","room_type":"m.space","children_state":[{"type":"m.space.child","state_key":"!a:example.org","content":{"via":["example.org"]},"sender":"@alice:example.org","origin_server_ts":1629413349153}]}]}"#;
+            let answer = matrix_api::http::Response::builder()
+                .status(200)
+                .body(body.as_bytes().to_vec())
+                .unwrap();
+            let read = Response::try_from_http_response(answer).unwrap();
+            let room = &read.rooms[0];
+            assert_eq!(room.room_type, Some(RoomType::Space));
+            assert_eq!(
+                room.join_rule.as_ref().map(JoinRule::as_str),
+                Some("org.example.rule")
+            );
+            assert_eq!(room.children_state.len(), 1);
+            let written = read.clone().try_into_http_response::<Vec<u8>>().unwrap();
+            assert_eq!(std::str::from_utf8(written.body()).unwrap(), body);
+            assert_eq!(Response::try_from_http_response(written).unwrap(), read);
         }
     }
 }
