@@ -8,8 +8,8 @@
 //! [`InvitationRecipient`](v3::InvitationRecipient) flattened into the body.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3roomsroomidinvite>
-//! (by user ID) and <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3roomsroomidinvite-1>
-//! (by third-party identifier).
+//! (by user ID; the form by third-party identifier is under
+//! <https://spec.matrix.org/latest/client-server-api/#third-party-invites>).
 
 pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
