@@ -139,7 +139,9 @@ impl Spec {
                     }
                     operations.push(Operation {
                         file: file.clone(),
-                        path: format!("{base}{key}"),
+                        // inviting.yaml keys its path with a trailing space, to keep it apart
+                        // from the third-party invite on the same path.
+                        path: format!("{base}{}", key.trim_end()),
                         method: (*method).to_owned(),
                         value: operation,
                     });
