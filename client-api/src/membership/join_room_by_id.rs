@@ -65,4 +65,59 @@ pub mod v3 {
             Response { room_id }
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use std::collections::BTreeMap;
+
+        use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
+        use serde_json::json;
+
+        use super::{Request, ThirdPartySigned};
+
+        #[test]
+        fn third_party_proof_and_reason_round_trip() {
+            let mut request = Request::new("!d41d8cd:matrix.org".try_into().unwrap());
+            request.reason = Some("Looking for support".to_owned());
+            request.third_party_signed = Some(ThirdPartySigned::new(
+                "@alice:example.org".try_into().unwrap(),
+                "@bob:example.org".try_into().unwrap(),
+                "random8nonce".to_owned(),
+                BTreeMap::from([(
+                    "example.org".try_into().unwrap(),
+                    BTreeMap::from([("ed25519:0".to_owned(), "some9signature".to_owned())]),
+                )]),
+            ));
+            let sent = request
+                .clone()
+                .try_into_http_request::<Vec<u8>>(
+                    "https://hs",
+                    SendAccessToken::IfRequired("t"),
+                    &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),
+                )
+                .unwrap();
+            assert_eq!(
+                sent.uri().path(),
+                "/_matrix/client/r0/rooms/%21d41d8cd%3Amatrix.org/join"
+            );
+            let body: serde_json::Value = serde_json::from_slice(sent.body()).unwrap();
+            assert_eq!(
+                body,
+                json!({
+                    "third_party_signed": {
+                        "sender": "@alice:example.org",
+                        "mxid": "@bob:example.org",
+                        "token": "random8nonce",
+                        "signatures": { "example.org": { "ed25519:0": "some9signature" } },
+                    },
+                    "reason": "Looking for support",
+                })
+            );
+            assert_eq!(
+                Request::try_from_http_request(sent, &[] as &[&str]).unwrap(),
+                request
+            );
+        }
+    }
 }
