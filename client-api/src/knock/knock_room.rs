@@ -84,11 +84,7 @@ pub mod v3 {
         /// a client older than Matrix v1.12.
         #[allow(deprecated)]
         pub fn servers(&self) -> &[OwnedServerName] {
-            if self.via.is_empty() {
-                &self.server_name
-            } else {
-                &self.via
-            }
+            crate::membership::servers_read(&self.via, &self.server_name)
         }
     }
 

@@ -50,6 +50,19 @@ impl ThirdPartySigned {
     }
 }
 
+/// The servers to join or knock through, as a server reads a request: `via`, or else
+/// `server_name`, the list's name before Matrix v1.12.
+pub(crate) fn servers_read<'a>(
+    via: &'a [OwnedServerName],
+    server_name: &'a [OwnedServerName],
+) -> &'a [OwnedServerName] {
+    if via.is_empty() {
+        server_name
+    } else {
+        via
+    }
+}
+
 /// Whether two lists of raw events are the same JSON text, element by element: `Raw` has no
 /// `PartialEq`, and the responses that hold events compare them this way.
 pub(crate) fn same_raw_json<T>(a: &[Raw<T>], b: &[Raw<T>]) -> bool {
