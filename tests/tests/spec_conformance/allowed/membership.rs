@@ -36,13 +36,4 @@ pub const ALLOWED: &[Allowed] = &[
                  Synapse among them), which the client reaches before v1.19, answer `joined` \
                  without `count`: requiring it would make their answers unreadable",
     },
-    Allowed {
-        endpoint: "space::get_hierarchy::v1",
-        rule: Rule::Spec,
-        subject: "",
-        reason: "the specification copy holds `data/api` only: `children_state` refers to \
-                 `event-schemas/.../stripped_state.yaml`, outside it, so the operation cannot be \
-                 resolved; checked `ok` (fields and 3 examples) against the same files with that \
-                 schema added",
-    },
 ];
