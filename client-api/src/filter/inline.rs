@@ -1,0 +1,94 @@
+//! The `filter` query parameter of `/sync`: a filter ID, or a whole filter as JSON text.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::FilterDefinition;
+
+/// The `filter` of `GET /sync`: the ID of a filter uploaded with
+/// [`create_filter`](super::create_filter), or a whole filter sent inline.
+///
+/// On the wire both are one string: the ID as it is, or the filter as compact JSON. A server
+/// tells them apart as the specification says, by whether the text starts with `{` (a filter
+/// ID never does); text that starts with `{` but is no filter is an error, not an ID.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    /// The ID of an uploaded filter.
+    Id(String),
+    /// A filter sent inline.
+    Definition(FilterDefinition),
+}
+
+impl Filter {
+    /// Reads the text of the query parameter.
+    pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
+        if text.starts_with('{') {
+            serde_json::from_str(text).map(Filter::Definition)
+        } else {
+            Ok(Filter::Id(text.to_owned()))
+        }
+    }
+}
+
+impl From<FilterDefinition> for Filter {
+    fn from(definition: FilterDefinition) -> Self {
+        Filter::Definition(definition)
+    }
+}
+
+impl From<String> for Filter {
+    fn from(id: String) -> Self {
+        Filter::Id(id)
+    }
+}
+
+impl Serialize for Filter {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Filter::Id(id) => serializer.serialize_str(id),
+            Filter::Definition(definition) => {
+                let text = serde_json::to_string(definition).map_err(serde::ser::Error::custom)?;
+                serializer.serialize_str(&text)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Filter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = crate::string_enum::deserialize_string(deserializer)?;
+        Filter::parse(&text).map_err(|err| D::Error::custom(format_args!("not a filter: {err}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_and_a_definition_are_told_apart() {
+        assert_eq!(
+            Filter::parse("66696p746572").unwrap(),
+            Filter::Id("66696p746572".to_owned())
+        );
+        let Filter::Definition(definition) = Filter::parse(r#"{"room":{"include_leave":true}}"#)
+            .unwrap()
+        else {
+            panic!("not a definition");
+        };
+        assert!(definition.room.include_leave);
+        assert!(Filter::parse("{not json").is_err());
+    }
+
+    #[test]
+    fn both_are_one_string() {
+        let mut definition = FilterDefinition::new();
+        definition.room.timeline.limit = Some(5u32.into());
+        let filter = Filter::Definition(definition);
+        let text = serde_json::to_value(&filter).unwrap();
+        assert_eq!(text, r#"{"room":{"timeline":{"limit":5}}}"#);
+        assert_eq!(serde_json::from_value::<Filter>(text).unwrap(), filter);
+        let id = Filter::Id("abc".to_owned());
+        assert_eq!(serde_json::to_value(&id).unwrap(), "abc");
+    }
+}
