@@ -105,7 +105,11 @@ macro_rules! string_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::string_enum::deserialize_string(deserializer).map(Self::from)
+                let value = $crate::string_enum::deserialize_string(deserializer)?;
+                Ok(match value {
+                    ::std::borrow::Cow::Borrowed(value) => Self::from(value),
+                    ::std::borrow::Cow::Owned(value) => Self::from(value),
+                })
             }
         }
     };
