@@ -7,9 +7,9 @@
 pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
 
+    use matrix_api::UInt;
     use ruma_common::serde::{JsonObject, Raw};
     use ruma_common::{OwnedEventId, OwnedRoomId};
-    use matrix_api::UInt;
 
     use crate::filter::RoomEventFilter;
     use matrix_api::{metadata, request, response, Metadata};
@@ -95,8 +95,8 @@ pub mod v3 {
 
     #[cfg(test)]
     mod tests {
-        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
 
         use super::Request;
 

@@ -15,15 +15,15 @@ use super::FilterDefinition;
 pub enum Filter {
     /// The ID of an uploaded filter.
     Id(String),
-    /// A filter sent inline.
-    Definition(FilterDefinition),
+    /// A filter sent inline (boxed: it is large, and an ID is the common case).
+    Definition(Box<FilterDefinition>),
 }
 
 impl Filter {
     /// Reads the text of the query parameter.
     pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
         if text.starts_with('{') {
-            serde_json::from_str(text).map(Filter::Definition)
+            serde_json::from_str(text).map(|definition| Filter::Definition(Box::new(definition)))
         } else {
             Ok(Filter::Id(text.to_owned()))
         }
@@ -32,7 +32,7 @@ impl Filter {
 
 impl From<FilterDefinition> for Filter {
     fn from(definition: FilterDefinition) -> Self {
-        Filter::Definition(definition)
+        Filter::Definition(Box::new(definition))
     }
 }
 
@@ -71,8 +71,8 @@ mod tests {
             Filter::parse("66696p746572").unwrap(),
             Filter::Id("66696p746572".to_owned())
         );
-        let Filter::Definition(definition) = Filter::parse(r#"{"room":{"include_leave":true}}"#)
-            .unwrap()
+        let Filter::Definition(definition) =
+            Filter::parse(r#"{"room":{"include_leave":true}}"#).unwrap()
         else {
             panic!("not a definition");
         };
@@ -84,7 +84,7 @@ mod tests {
     fn both_are_one_string() {
         let mut definition = FilterDefinition::new();
         definition.room.timeline.limit = Some(5u32.into());
-        let filter = Filter::Definition(definition);
+        let filter = Filter::from(definition);
         let text = serde_json::to_value(&filter).unwrap();
         assert_eq!(text, r#"{"room":{"timeline":{"limit":5}}}"#);
         assert_eq!(serde_json::from_value::<Filter>(text).unwrap(), filter);

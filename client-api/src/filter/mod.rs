@@ -13,9 +13,9 @@ pub mod create_filter;
 pub mod get_filter;
 mod inline;
 
+use matrix_api::UInt;
 use ruma_common::serde::is_default;
 use ruma_common::{OwnedRoomId, OwnedUserId};
-use matrix_api::UInt;
 use serde::{Deserialize, Serialize};
 
 use crate::string_enum::string_enum;
@@ -198,7 +198,10 @@ mod tests {
         let empty: RoomEventFilter = serde_json::from_value(json!({ "types": [] })).unwrap();
         assert_eq!(none.types, None);
         assert_eq!(empty.types, Some(vec![]));
-        assert_eq!(serde_json::to_value(&empty).unwrap(), json!({ "types": [] }));
+        assert_eq!(
+            serde_json::to_value(&empty).unwrap(),
+            json!({ "types": [] })
+        );
         assert!(none.is_empty() && !empty.is_empty());
     }
 

@@ -6,9 +6,9 @@
 pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
 
+    use matrix_api::UInt;
     use ruma_common::serde::{JsonObject, Raw};
     use ruma_common::OwnedRoomId;
-    use matrix_api::UInt;
     use serde::{Deserialize, Serialize};
 
     use crate::filter::RoomEventFilter;
@@ -59,7 +59,7 @@ pub mod v3 {
 
     /// The response: one page of events.
     #[response]
-        pub struct Response {
+    pub struct Response {
         /// The token of the page's start: the request's `from`.
         pub start: String,
         /// The token to pass as `from` for the next page; `None`: there is no more.
@@ -128,8 +128,8 @@ pub mod v3 {
 
     #[cfg(test)]
     mod tests {
-        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
 
         use super::{Direction, Request};
 
@@ -162,7 +162,10 @@ pub mod v3 {
 
         #[test]
         fn an_empty_filter_is_left_out_and_a_bad_one_is_named() {
-            let sent = send(Request::new("!r:example.org".parse().unwrap(), Direction::Forward));
+            let sent = send(Request::new(
+                "!r:example.org".parse().unwrap(),
+                Direction::Forward,
+            ));
             assert_eq!(sent.uri().query(), Some("dir=f"));
             let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
             assert!(read.filter.is_empty());

@@ -73,8 +73,8 @@ pub mod v3 {
 
     #[cfg(test)]
     mod tests {
-        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
 
         use super::Request;
 

@@ -9,9 +9,9 @@ pub mod v3 {
 
     use std::collections::BTreeMap;
 
+    use matrix_api::UInt;
     use ruma_common::serde::{JsonObject, Raw};
     use ruma_common::{OwnedEventId, OwnedMxcUri, OwnedRoomId, OwnedUserId};
-    use matrix_api::UInt;
     use serde::{Deserialize, Serialize};
 
     use crate::filter::RoomEventFilter;

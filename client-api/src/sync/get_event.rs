@@ -36,7 +36,7 @@ pub mod v3 {
 
     /// The response: the event.
     #[response]
-        pub struct Response {
+    pub struct Response {
         /// The event, as the server sent it: the whole body.
         #[api(body)]
         pub event: Raw<JsonObject>,

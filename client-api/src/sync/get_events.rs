@@ -89,8 +89,8 @@ pub mod v3 {
     mod tests {
         use std::time::Duration;
 
-        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
 
         use super::Request;
 
@@ -111,7 +111,10 @@ pub mod v3 {
                 sent.uri().query(),
                 Some("from=s1&timeout=35000&room_id=%21r%3Aexample.org")
             );
-            assert_eq!(Request::try_from_http_request(sent, &[] as &[&str]).unwrap(), request);
+            assert_eq!(
+                Request::try_from_http_request(sent, &[] as &[&str]).unwrap(),
+                request
+            );
         }
     }
 }

@@ -7,9 +7,9 @@
 pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
 
+    use matrix_api::UInt;
     use ruma_common::serde::{is_default, JsonObject, Raw};
     use ruma_common::OwnedRoomId;
-    use matrix_api::UInt;
     use serde::{Deserialize, Serialize};
 
     use crate::string_enum::string_enum;
@@ -44,7 +44,7 @@ pub mod v3 {
 
     /// The response: the user's rooms, presence and account data.
     #[response]
-        pub struct Response {
+    pub struct Response {
         /// The token to stream from with `GET /events`.
         pub end: String,
         /// Presence events.

@@ -35,7 +35,7 @@ pub mod v3 {
 
     /// The response: the room's state and latest messages.
     #[response]
-        pub struct Response {
+    pub struct Response {
         /// The room.
         pub room_id: OwnedRoomId,
         /// The user's membership, if any.

@@ -20,10 +20,10 @@ pub mod v3 {
     use std::collections::BTreeMap;
     use std::time::Duration;
 
+    use matrix_api::UInt;
     use ruma_common::presence::PresenceState;
     use ruma_common::serde::{is_default, JsonObject, Raw};
     use ruma_common::{OneTimeKeyAlgorithm, OwnedUserId};
-    use matrix_api::UInt;
     use serde::{Deserialize, Serialize};
 
     pub use self::rooms::{
@@ -82,7 +82,7 @@ pub mod v3 {
 
     /// The response: everything new since `since`.
     #[response]
-        pub struct Response {
+    pub struct Response {
         /// The token to pass as `since` to the next sync.
         pub next_batch: String,
         /// Updates to rooms, by the user's membership.

@@ -67,8 +67,8 @@ pub mod v3 {
 
     #[cfg(test)]
     mod tests {
-        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::SupportedVersions;
+        use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use ruma_common::to_device::DeviceIdOrAllDevices;
 
         use super::Request;
@@ -82,8 +82,13 @@ pub mod v3 {
                 .body(body.as_bytes().to_vec())
                 .unwrap();
             let read = Request::try_from_http_request(http, &[] as &[&str]).unwrap();
-            let devices = &read.messages[&"@a:example.org".parse::<ruma_common::OwnedUserId>().unwrap()];
-            assert_eq!(devices[&DeviceIdOrAllDevices::AllDevices].json().get(), r#"{"k":1}"#);
+            let devices = &read.messages[&"@a:example.org"
+                .parse::<ruma_common::OwnedUserId>()
+                .unwrap()];
+            assert_eq!(
+                devices[&DeviceIdOrAllDevices::AllDevices].json().get(),
+                r#"{"k":1}"#
+            );
             assert!(devices.contains_key(&DeviceIdOrAllDevices::DeviceId("DEV".into())));
             let sent = read
                 .try_into_http_request::<Vec<u8>>(

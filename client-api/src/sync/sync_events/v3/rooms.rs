@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use matrix_api::UInt;
 use ruma_common::serde::{JsonObject, Raw};
 use ruma_common::{OwnedEventId, OwnedRoomId, OwnedUserId};
-use matrix_api::UInt;
 use serde::{Deserialize, Serialize};
 
 use super::EventBatch;

@@ -37,7 +37,7 @@ fn an_inline_filter_is_encoded_json_and_reads_back() {
     definition.room.timeline.limit = Some(10u32.into());
     definition.room.rooms = Some(vec!["!a:example.org".parse().unwrap()]);
     let request = Request {
-        filter: Some(Filter::Definition(definition.clone())),
+        filter: Some(definition.clone().into()),
         since: Some("s72594_4483_1934".to_owned()),
         timeout: Some(Duration::from_secs(30)),
         set_presence: PresenceState::Unavailable,
@@ -53,7 +53,7 @@ fn an_inline_filter_is_encoded_json_and_reads_back() {
         )
     );
     let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
-    assert_eq!(read.filter, Some(Filter::Definition(definition)));
+    assert_eq!(read.filter, Some(Filter::from(definition)));
     assert_eq!(read.timeout, Some(Duration::from_millis(30000)));
     assert_eq!(read.set_presence, PresenceState::Unavailable);
     assert!(!read.full_state && !read.use_state_after);
@@ -83,13 +83,17 @@ fn a_filter_id_is_sent_as_it_is() {
 fn a_bad_filter_or_timeout_names_its_parameter() {
     let err = read("filter=%7B%22room%22%3A1%7D").unwrap_err();
     assert!(
-        err.to_string().starts_with("query parameter `filter`: not a filter"),
+        err.to_string()
+            .starts_with("query parameter `filter`: not a filter"),
         "{err}"
     );
     let err = read("timeout=soon").unwrap_err();
     assert!(err.to_string().contains("`timeout`"), "{err}");
     // Unknown presence values are kept, not refused.
-    assert_eq!(read("set_presence=busy").unwrap().set_presence.as_str(), "busy");
+    assert_eq!(
+        read("set_presence=busy").unwrap().set_presence.as_str(),
+        "busy"
+    );
 }
 
 #[test]
@@ -117,9 +121,14 @@ fn present_but_empty_objects_stay_present() {
     let rooms = response.rooms.as_ref().unwrap();
     assert!(rooms.leave.as_ref().unwrap().is_empty());
     assert!(rooms.invite.is_none());
-    let joined = &rooms.join.as_ref().unwrap()[&"!a:example.org".parse::<ruma_common::OwnedRoomId>().unwrap()];
+    let joined = &rooms.join.as_ref().unwrap()[&"!a:example.org"
+        .parse::<ruma_common::OwnedRoomId>()
+        .unwrap()];
     assert!(joined.state.is_none());
     assert!(joined.state_after.as_ref().unwrap().events.is_empty());
     let sent = response.try_into_http_response::<Vec<u8>>().unwrap();
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(sent.body()).unwrap(), body);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(sent.body()).unwrap(),
+        body
+    );
 }
