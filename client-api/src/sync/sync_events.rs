@@ -30,7 +30,7 @@ pub mod v3 {
         InvitedRoom, JoinedRoom, KnockedRoom, LeftRoom, RoomSummary, Rooms, Timeline,
         UnreadNotificationsCount,
     };
-    use crate::filter::Filter;
+    pub use crate::filter::Filter;
     use matrix_api::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -45,7 +45,7 @@ pub mod v3 {
 
     /// The request: where to continue from, what to include, and how long to wait.
     #[request]
-    #[derive(Default)]
+    #[derive(Default, PartialEq, Eq)]
     pub struct Request {
         /// The filter: the ID of an uploaded one, or one inline.
         #[api(query, json = string)]
