@@ -139,7 +139,11 @@ impl Spec {
                     }
                     operations.push(Operation {
                         file: file.clone(),
-                        path: format!("{base}{key}"),
+                        // A second operation on a path the specification already lists is
+                        // written with a trailing space to keep the YAML keys apart
+                        // (`"/events "` for peeking, `"/rooms/{roomId}/invite "` for 3PID
+                        // invites): it is the same path.
+                        path: format!("{base}{}", key.trim_end()),
                         method: (*method).to_owned(),
                         value: operation,
                     });
@@ -466,6 +470,15 @@ required: [name]
         // The path item's parameters belong to each of its operations.
         assert_eq!(found[0].value["parameters"][0]["name"], "thingId");
         assert!(spec.operations_at("/_matrix/client/v3/thing").is_empty());
+    }
+
+    #[test]
+    fn a_path_written_with_a_trailing_space_is_the_same_path() {
+        let other = "paths:\n  \"/thing/{id} \":\n    get: {}\n";
+        let spec = Spec::from_files([("thing.yaml", API), ("other.yaml", other)]);
+        let found = spec.operations_at("/thing/{id}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "/thing/{id}");
     }
 
     #[test]
