@@ -67,6 +67,9 @@ pub fn path_params(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where the event schemas are, relative to the client-server API's directory.
+const EVENT_SCHEMAS: &str = "../../event-schemas";
+
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -80,6 +83,15 @@ impl Spec {
             .map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
         if files.is_empty() {
             return Err(format!("no YAML files in {}", dir.display()));
+        }
+        // The event schemas live beside the API directories (`data/event-schemas`), and the
+        // API files refer to them as `../../event-schemas/…`: read them by that path too.
+        let events = Path::new(EVENT_SCHEMAS);
+        if dir.join(events).is_dir() {
+            let mut schemas = Vec::new();
+            collect_yaml(&dir.join(events), &dir.join(events), &mut schemas)
+                .map_err(|err| format!("cannot read {}: {err}", events.display()))?;
+            files.extend(schemas.into_iter().map(|relative| events.join(relative)));
         }
         let texts = files.into_iter().map(|relative| {
             let text = std::fs::read_to_string(dir.join(&relative))
@@ -346,11 +358,13 @@ fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` climbs out of a name, but adds to the `..`s that lead out of the root.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                _ => out.push(".."),
+            },
             Component::CurDir => {}
             other => out.push(other.as_os_str()),
         }
@@ -513,6 +527,31 @@ required: [name]
             .resolve(&json!({ "$ref": "missing.yaml" }), file)
             .unwrap_err();
         assert!(err.contains("no file missing.yaml"), "{err}");
+    }
+
+    #[test]
+    fn references_out_of_the_directory_keep_their_way_out() {
+        assert_eq!(
+            normalise(Path::new(
+                "definitions/../../../event-schemas/schema/event.yaml"
+            )),
+            Path::new("../../event-schemas/schema/event.yaml")
+        );
+        assert_eq!(
+            normalise(Path::new("a/./b/../c.yaml")),
+            Path::new("a/c.yaml")
+        );
+        let spec = Spec::from_files([
+            ("x.yaml", "s:\n  $ref: ../../event-schemas/e.yaml\n"),
+            ("../../event-schemas/e.yaml", "type: object\n"),
+        ]);
+        let resolved = spec
+            .resolve(
+                &json!({ "$ref": "../../../event-schemas/e.yaml" }),
+                Path::new("definitions/batch.yaml"),
+            )
+            .unwrap();
+        assert_eq!(resolved, json!({ "type": "object" }));
     }
 
     #[test]
