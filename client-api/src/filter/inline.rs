@@ -11,6 +11,29 @@ use super::FilterDefinition;
 /// On the wire both are one string: the ID as it is, or the filter as compact JSON. A server
 /// tells them apart as the specification says, by whether the text starts with `{` (a filter
 /// ID never does); text that starts with `{` but is no filter is an error, not an ID.
+///
+/// ```
+/// use matrix_api::{OutgoingRequest, SendAccessToken, SupportedVersions, MatrixVersion};
+/// use matrix_client_api::filter::FilterDefinition;
+/// use matrix_client_api::sync::sync_events::v3::{Filter, Request};
+///
+/// let mut definition = FilterDefinition::new();
+/// definition.room.timeline.limit = Some(20u32.into());
+/// let request = Request { filter: Some(definition.into()), ..Request::new() };
+/// let sent = request.try_into_http_request::<Vec<u8>>(
+///     "https://hs",
+///     SendAccessToken::IfRequired("t"),
+///     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
+/// )?;
+/// assert_eq!(
+///     sent.uri().query(),
+///     Some("filter=%7B%22room%22%3A%7B%22timeline%22%3A%7B%22limit%22%3A20%7D%7D%7D"),
+/// );
+///
+/// // An uploaded filter goes by its ID.
+/// let _by_id = Request { filter: Some(Filter::Id("66696p746572".to_owned())), ..Request::new() };
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Filter {
     /// The ID of an uploaded filter.
