@@ -26,6 +26,12 @@ pub mod uiaa;
 // Rooms, state, events, relations, aliases and reports.
 
 // Sync, filters, messages, context, search and to-device.
+pub mod context;
+pub mod filter;
+pub mod message;
+pub mod search;
+pub mod sync;
+pub mod to_device;
 
 // Membership, receipts, typing and spaces.
 pub mod knock;
@@ -51,7 +57,7 @@ use matrix_api::Metadata;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 28);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 40);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -86,6 +92,18 @@ macro_rules! for_each_endpoint {
             // Rooms, state, events, relations, aliases and reports.
 
             // Sync, filters, messages, context, search and to-device.
+            "sync::sync_events::v3" => $crate::sync::sync_events::v3,
+            "filter::create_filter::v3" => $crate::filter::create_filter::v3,
+            "filter::get_filter::v3" => $crate::filter::get_filter::v3,
+            "message::get_message_events::v3" => $crate::message::get_message_events::v3,
+            "message::send_message_event::v3" => $crate::message::send_message_event::v3,
+            "context::get_context::v3" => $crate::context::get_context::v3,
+            "search::search_events::v3" => $crate::search::search_events::v3,
+            "to_device::send_event_to_device::v3" => $crate::to_device::send_event_to_device::v3,
+            "sync::get_events::v3" => $crate::sync::get_events::v3,
+            "sync::initial_sync::v3" => $crate::sync::initial_sync::v3,
+            "sync::get_event::v3" => $crate::sync::get_event::v3,
+            "sync::room_initial_sync::v3" => $crate::sync::room_initial_sync::v3,
 
             // Membership, receipts, typing and spaces.
             "membership::join_room_by_id::v3" => $crate::membership::join_room_by_id::v3,

@@ -71,6 +71,9 @@ pub fn path_params(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where the event schemas are, relative to the client-server API's directory.
+const EVENT_SCHEMAS: &str = "../../event-schemas";
+
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -84,6 +87,15 @@ impl Spec {
             .map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
         if files.is_empty() {
             return Err(format!("no YAML files in {}", dir.display()));
+        }
+        // The event schemas live beside the API directories (`data/event-schemas`), and the
+        // API files refer to them as `../../event-schemas/…`: read them by that path too.
+        let events = Path::new(EVENT_SCHEMAS);
+        if dir.join(events).is_dir() {
+            let mut schemas = Vec::new();
+            collect_yaml(&dir.join(events), &dir.join(events), &mut schemas)
+                .map_err(|err| format!("cannot read {}: {err}", events.display()))?;
+            files.extend(schemas.into_iter().map(|relative| events.join(relative)));
         }
         let texts = files.into_iter().map(|relative| {
             let text = std::fs::read_to_string(dir.join(&relative))
@@ -143,8 +155,10 @@ impl Spec {
                     }
                     operations.push(Operation {
                         file: file.clone(),
-                        // inviting.yaml keys its path with a trailing space, to keep it apart
-                        // from the third-party invite on the same path.
+                        // A second operation on a path the specification already lists is
+                        // written with a trailing space to keep the YAML keys apart
+                        // (`"/events "` for peeking, `"/rooms/{roomId}/invite "` for 3PID
+                        // invites): it is the same path.
                         path: format!("{base}{}", key.trim_end()),
                         method: (*method).to_owned(),
                         value: operation,
@@ -486,6 +500,15 @@ required: [name]
     }
 
     #[test]
+    fn a_path_written_with_a_trailing_space_is_the_same_path() {
+        let other = "paths:\n  \"/thing/{id} \":\n    get: {}\n";
+        let spec = Spec::from_files([("thing.yaml", API), ("other.yaml", other)]);
+        let found = spec.operations_at("/thing/{id}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "/thing/{id}");
+    }
+
+    #[test]
     fn resolves_refs_and_all_of() {
         let spec = spec();
         let operation = &spec.operations_at("/_matrix/client/v3/thing/{x}")[0];
@@ -533,6 +556,31 @@ required: [name]
             resolved,
             json!({ "items": { OUTSIDE_THE_COPY: reference } })
         );
+    }
+
+    #[test]
+    fn references_out_of_the_directory_keep_their_way_out() {
+        assert_eq!(
+            normalise(Path::new(
+                "definitions/../../../event-schemas/schema/event.yaml"
+            )),
+            Path::new("../../event-schemas/schema/event.yaml")
+        );
+        assert_eq!(
+            normalise(Path::new("a/./b/../c.yaml")),
+            Path::new("a/c.yaml")
+        );
+        let spec = Spec::from_files([
+            ("x.yaml", "s:\n  $ref: ../../event-schemas/e.yaml\n"),
+            ("../../event-schemas/e.yaml", "type: object\n"),
+        ]);
+        let resolved = spec
+            .resolve(
+                &json!({ "$ref": "../../../event-schemas/e.yaml" }),
+                Path::new("definitions/batch.yaml"),
+            )
+            .unwrap();
+        assert_eq!(resolved, json!({ "type": "object" }));
     }
 
     #[test]
