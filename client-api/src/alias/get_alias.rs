@@ -84,5 +84,21 @@ pub mod v3 {
             let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
             assert_eq!(read.room_alias.as_str(), "#caf\u{e9}/x:example.org");
         }
+
+        #[test]
+        fn a_path_that_is_no_alias_is_refused_as_an_invalid_parameter() {
+            let request =
+                matrix_api::http::Request::get("/_matrix/client/v3/directory/room/monkeys")
+                    .body(Vec::new())
+                    .unwrap();
+            let err = Request::try_from_http_request(request, &[] as &[&str]).unwrap_err();
+            assert!(err.to_string().contains("room_alias"), "{err}");
+            let answer = matrix_api::error::MatrixError::from(err);
+            assert_eq!(answer.status, 400);
+            assert_eq!(
+                answer.kind(),
+                Some(&matrix_api::error::ErrorKind::InvalidParam)
+            );
+        }
     }
 }

@@ -1,6 +1,9 @@
 //! `GET /_matrix/client/*/publicRooms`: one page of a server's published room directory.
 //!
-//! Anyone may ask; no access token is needed. `server` reads another server's directory
+//! The specification asks for no access token, so none is sent with
+//! `SendAccessToken::IfRequired`; servers may still want one (Synapse does unless
+//! `allow_public_rooms_without_auth` is on): send it with `SendAccessToken::Always` there.
+//! `server` reads another server's directory
 //! through this one. Pages are walked with the `next_batch` and `prev_batch` tokens of the
 //! response; the server decides the order of the rooms (largest first before Matrix v1.19).
 //! To search the directory, use

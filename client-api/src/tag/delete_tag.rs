@@ -60,4 +60,45 @@ pub mod v3 {
             Response {}
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
+
+        use super::Request;
+        use crate::tag::TagName;
+
+        #[test]
+        fn no_body_is_sent_and_one_is_not_needed() {
+            let request = Request::new(
+                "@alice:example.com".try_into().unwrap(),
+                "!726s6s6q:example.com".try_into().unwrap(),
+                TagName::user("Reading list"),
+            );
+            let sent = request
+                .clone()
+                .try_into_http_request::<Vec<u8>>(
+                    "https://hs",
+                    SendAccessToken::IfRequired("t"),
+                    &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),
+                )
+                .unwrap();
+            assert!(sent.uri().path().ends_with("/tags/u.Reading%20list"));
+            assert!(sent.body().is_empty());
+            assert_eq!(
+                Request::try_from_http_request(sent, &[] as &[&str]).unwrap(),
+                request
+            );
+
+            // Clients that send `{}` anyway are served.
+            let with_body = matrix_api::http::Request::delete(
+                "/_matrix/client/r0/user/%40a%3Ab/rooms/%21r%3Ab/tags/m.favourite",
+            )
+            .header("authorization", "Bearer t")
+            .body(b"{}".to_vec())
+            .unwrap();
+            let read = Request::try_from_http_request(with_body, &[] as &[&str]).unwrap();
+            assert_eq!(read.tag, TagName::Favourite);
+        }
+    }
 }

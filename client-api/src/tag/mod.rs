@@ -74,6 +74,9 @@ impl TagInfo {
 
 const ORDER: &str = "order";
 
+/// The largest integer a JSON number carries exactly to every reader (2^53 - 1).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 impl Serialize for TagInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -84,7 +87,13 @@ impl Serialize for TagInfo {
                     "field `order`: {order} is not a number JSON can carry"
                 )));
             }
-            map.serialize_entry(ORDER, &order)?;
+            // A whole number is written as an integer, as the JavaScript clients that write
+            // most tags do, so that their `1` is not sent back as `1.0`.
+            if order.fract() == 0.0 && order.abs() <= MAX_SAFE_INTEGER {
+                map.serialize_entry(ORDER, &(order as i64))?;
+            } else {
+                map.serialize_entry(ORDER, &order)?;
+            }
         }
         for (name, value) in &self.other {
             if name != ORDER || self.order.is_none() {
@@ -178,6 +187,17 @@ mod tests {
         );
 
         assert_eq!(serde_json::to_value(TagInfo::new()).unwrap(), json!({}));
+
+        for whole in [
+            json!({ "order": 1 }),
+            json!({ "order": 0 }),
+            json!({ "order": -3 }),
+        ] {
+            let info: TagInfo = serde_json::from_value(whole.clone()).unwrap();
+            assert_eq!(serde_json::to_string(&info).unwrap(), whole.to_string());
+        }
+        let huge = TagInfo::with_order(1e300);
+        assert_eq!(serde_json::to_string(&huge).unwrap(), r#"{"order":1e+300}"#);
     }
 
     #[test]
