@@ -254,6 +254,7 @@ mod tests {
             authentication: crate::AuthScheme::None,
             history: ROOM_STATE,
             capability: None,
+            optional_last_segment: false,
         };
         assert!(!body_allowed(&get));
         let post = crate::Metadata {

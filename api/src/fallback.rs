@@ -16,6 +16,7 @@ pub const INVALID_METADATA: Metadata = Metadata {
     authentication: AuthScheme::None,
     history: VersionHistory::placeholder(Placeholder::Invalid),
     capability: None,
+    optional_last_segment: false,
 };
 
 /// Glob-imported by `#[request]` next to the struct. An item or named import called
@@ -32,6 +33,7 @@ pub mod undeclared {
         authentication: AuthScheme::None,
         history: VersionHistory::placeholder(Placeholder::Undeclared),
         capability: None,
+        optional_last_segment: false,
     };
 }
 

@@ -158,10 +158,13 @@ fn args_from_uri<'a>(
         let mut args = Vec::new();
         let mut segments = path.split('/');
         let mut matched = true;
-        for part in template.split('/') {
+        let mut parts = template.split('/').peekable();
+        while let Some(part) = parts.next() {
             match segments.next() {
                 Some(segment) if part.starts_with('{') => args.push(segment),
                 Some(segment) if segment == part => {}
+                // `…/state/{event_type}`: the empty last parameter left out with its slash.
+                None if metadata.optional_last_segment && parts.peek().is_none() => args.push(""),
                 _ => {
                     matched = false;
                     break;
@@ -333,6 +336,45 @@ pub fn read_header<V>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_optional_last_segment_may_be_left_out() {
+        use crate::{StablePath, StablePathSelector, VersionHistory};
+        const PATHS: &[StablePath] = &[StablePath {
+            selector: StablePathSelector::Version(crate::MatrixVersion::V1_1),
+            path: "/_matrix/client/v3/rooms/{room_id}/state/{event_type}/{state_key}",
+        }];
+        let state = |optional| Metadata {
+            method: Method::GET,
+            rate_limited: false,
+            authentication: AuthScheme::AccessToken,
+            history: VersionHistory::new(&[], PATHS, None, None),
+            capability: None,
+            optional_last_segment: optional,
+        };
+        let args = |metadata: &Metadata, path: &str| {
+            args_from_uri(metadata, path).map(|args| args.join("|"))
+        };
+        let base = "/_matrix/client/v3/rooms/%21r/state/m.room.name";
+        let optional = state(true);
+        assert_eq!(args(&optional, base).unwrap(), "!r|m.room.name|");
+        assert_eq!(
+            args(&optional, &format!("{base}/")).unwrap(),
+            "!r|m.room.name|"
+        );
+        assert_eq!(
+            args(&optional, &format!("{base}/%40a")).unwrap(),
+            "!r|m.room.name|@a"
+        );
+        // One segment short is the most that may be left out.
+        assert!(args(&optional, "/_matrix/client/v3/rooms/%21r/state").is_err());
+        let required = state(false);
+        assert!(args(&required, base).is_err());
+        assert_eq!(
+            args(&required, &format!("{base}/k")).unwrap(),
+            "!r|m.room.name|k"
+        );
+    }
 
     #[test]
     fn query_errors_name_the_parameter() {

@@ -23,12 +23,37 @@ pub struct Metadata {
     /// to this user, such as `m.get_login_token`; path selection refuses a stable path when the
     /// server lists it disabled or leaves it out (see [`Metadata::decide`]).
     pub capability: Option<&'static str>,
+    /// Whether the last path parameter may be empty, and its segment is then left out: the
+    /// specification's "if the state key is empty, the trailing slash is optional". The client
+    /// sends `…/state/{event_type}` for an empty state key; a server reads
+    /// `…/state/{event_type}`, `…/state/{event_type}/` and `…/state/{event_type}/{state_key}` as
+    /// one endpoint ([`Metadata::server_paths`]). `metadata!` accepts it only when every path
+    /// ends in a parameter.
+    pub optional_last_segment: bool,
+}
+
+/// `path` without its last segment, with and without the slash before it.
+pub(crate) fn short_forms(path: &'static str) -> [&'static str; 2] {
+    let slash = path.rfind('/').unwrap_or(0);
+    [&path[..slash], &path[..=slash]]
 }
 
 impl Metadata {
     /// Whether requests with this method carry no body (`GET` and `HEAD`).
     pub const fn method_has_no_body(&self) -> bool {
         matches!(self.method, Method::GET | Method::HEAD)
+    }
+
+    /// Every path a server routes to this endpoint: each path of its history, and with
+    /// [`optional_last_segment`](Metadata::optional_last_segment) also each one without its last
+    /// segment, with and without the slash before it (`…/state/{event_type}` and
+    /// `…/state/{event_type}/`), so that an empty last parameter reaches the same handler.
+    pub fn server_paths(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let optional = self.optional_last_segment;
+        self.history.all_paths().flat_map(move |path| {
+            let short = optional.then(|| short_forms(path)).into_iter().flatten();
+            std::iter::once(path).chain(short)
+        })
     }
 
     /// A short name for messages: the method and the newest path.

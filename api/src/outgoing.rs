@@ -133,7 +133,7 @@ impl RequestBuilder {
         let base_url = base_url.trim_end_matches('/');
         let mut uri = String::with_capacity(base_url.len() + path.len() + 32 * path_args.len());
         uri.push_str(base_url);
-        write_path(&mut uri, path, path_args)?;
+        write_path(&mut uri, path, path_args, metadata.optional_last_segment)?;
         Ok(Outgoing {
             line: RequestLine {
                 method: metadata.method.clone(),
@@ -250,11 +250,13 @@ pub fn push_query<Q: Serialize + ?Sized>(out: &mut String, query: &Q) -> Result<
 }
 
 /// Writes `template` into `out`, replacing each `{name}` with the percent-encoded text of the
-/// argument of that name.
+/// argument of that name. An empty argument is refused, as no server routes an empty segment,
+/// except the last when it is `optional_last`: its segment is then left out, slash included.
 fn write_path(
     out: &mut String,
     template: &str,
     args: &[(&str, &dyn PathValue)],
+    optional_last: bool,
 ) -> Result<(), IntoHttpError> {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -280,6 +282,16 @@ fn write_path(
             (0..dots).for_each(|_| out.push_str("%2E"));
         }
         rest = &rest[close + 1..];
+        if out.len() == start {
+            if optional_last && rest.is_empty() {
+                out.pop();
+                return Ok(());
+            }
+            return Err(IntoHttpError::PathParameter {
+                name: (*name).to_owned(),
+                message: "it is empty, and no server routes an empty path segment".to_owned(),
+            });
+        }
     }
     out.push_str(rest);
     Ok(())
@@ -309,17 +321,56 @@ mod tests {
             &mut out,
             "/rooms/{room_id}/send/{n}",
             &[("room_id", &room), ("n", &7)],
+            false,
         )
         .unwrap();
         assert_eq!(out, "/rooms/%21a%2Fb%3Fc%23d%25e%20f%3A%C3%A9/send/7");
         let mut out = String::new();
-        write_path(&mut out, "/x/{a}/y", &[("a", &"..")]).unwrap();
+        write_path(&mut out, "/x/{a}/y", &[("a", &"..")], false).unwrap();
         assert_eq!(out, "/x/%2E%2E/y");
-        let err = write_path(&mut String::new(), "/x/{a}", &[("a", &None::<String>)]).unwrap_err();
+        let err = write_path(
+            &mut String::new(),
+            "/x/{a}",
+            &[("a", &None::<String>)],
+            false,
+        )
+        .unwrap_err();
         assert!(
             matches!(&err, IntoHttpError::PathParameter { name, .. } if name == "a"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn an_empty_segment_is_refused_unless_it_is_the_optional_last() {
+        let state = "/rooms/{room_id}/state/{event_type}/{state_key}";
+        let write = |room: &str, key: &str, optional: bool| {
+            let mut out = String::new();
+            let args: [(&str, &dyn PathValue); 3] = [
+                ("room_id", &room),
+                ("event_type", &"m.room.name"),
+                ("state_key", &key),
+            ];
+            write_path(&mut out, state, &args, optional).map(|()| out)
+        };
+        assert_eq!(
+            write("!r", "", true).unwrap(),
+            "/rooms/%21r/state/m.room.name"
+        );
+        assert_eq!(
+            write("!r", "@a", true).unwrap(),
+            "/rooms/%21r/state/m.room.name/%40a"
+        );
+        for (room, key, optional, field) in
+            [("!r", "", false, "state_key"), ("", "k", true, "room_id")]
+        {
+            let err = write(room, key, optional).unwrap_err();
+            assert!(
+                matches!(&err, IntoHttpError::PathParameter { name, message }
+                    if name == field && message.contains("empty")),
+                "{err:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The client side: `try_from_http_response` of every endpoint, on an arbitrary status, headers
 //! and body, through the success, error and 401 UIA paths.
 //!
-//! Besides not panicking: a response that parses, sent again by a server, parses to the same
-//! value; so does an error (nothing the server said is lost or changed on the way through).
+//! Besides not panicking: a response that parses, sent again by a server, parses to a value that
+//! is sent again as the same message; an error parses to the same error (nothing the server said
+//! is lost or changed on the way through). Responses are compared as the messages they make,
+//! since raw JSON (`Raw<…>`, kept for lossless event payloads) has no `PartialEq`.
 
 #![no_main]
 
@@ -24,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
 
 fn check<R>(u: &mut Unstructured)
 where
-    R: IncomingResponse + OutgoingResponse + Clone + PartialEq + Debug,
+    R: IncomingResponse + OutgoingResponse + Clone + Debug,
     R::EndpointError: Clone + PartialEq + Debug,
 {
     let Ok(response) = matrix_api_fuzz::response(u) else {
@@ -33,9 +35,12 @@ where
     match R::try_from_http_response(response) {
         Ok(parsed) => match parsed.clone().try_into_http_response::<Vec<u8>>() {
             Ok(again) => {
-                let reparsed = R::try_from_http_response(again)
+                let reparsed = R::try_from_http_response(matrix_api_fuzz::copy_response(&again))
                     .unwrap_or_else(|err| panic!("{parsed:?} was read, sent, and refused: {err}"));
-                assert_eq!(reparsed, parsed);
+                let third = reparsed
+                    .try_into_http_response::<Vec<u8>>()
+                    .unwrap_or_else(|err| panic!("{parsed:?} was sent once, not twice: {err}"));
+                matrix_api_fuzz::assert_same_response(&again, &third);
             }
             // A header value HTTP would alter (surrounding whitespace) is refused, not sent.
             Err(IntoHttpError::Header { .. }) => {}

@@ -2,8 +2,10 @@
 //! headers, body and router arguments.
 //!
 //! Besides not panicking: an error becomes a `MatrixError` whose response reads back as the
-//! same error, and a request that parses, sent again by a client, parses to the same value (the
-//! server never understands something a client cannot say).
+//! same error, and a request that parses, sent again by a client, parses to a value that is sent
+//! again as the same message (the server never understands something a client cannot say).
+//! Requests are compared as the messages they make, since raw JSON (`Raw<…>`) has no
+//! `PartialEq`.
 
 #![no_main]
 
@@ -27,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
 
 fn check<R>(u: &mut Unstructured)
 where
-    R: IncomingRequest + OutgoingRequest + Clone + PartialEq + Debug,
+    R: IncomingRequest + OutgoingRequest + Clone + Debug,
 {
     let Ok(Some((request, path_args))) =
         matrix_api_fuzz::request(u, &<R as IncomingRequest>::METADATA)
@@ -45,9 +47,17 @@ where
                     &server,
                 )
                 .unwrap_or_else(|err| panic!("{parsed:?} was read but cannot be sent: {err}"));
-            let reparsed = R::try_from_http_request(again, &[] as &[&str])
-                .unwrap_or_else(|err| panic!("{parsed:?} was read, sent, and refused: {err}"));
-            assert_eq!(reparsed, parsed);
+            let reparsed =
+                R::try_from_http_request(matrix_api_fuzz::copy_request(&again), &[] as &[&str])
+                    .unwrap_or_else(|err| panic!("{parsed:?} was read, sent, and refused: {err}"));
+            let third = reparsed
+                .try_into_http_request::<Vec<u8>>(
+                    "https://matrix.example.org",
+                    SendAccessToken::Always("token"),
+                    &server,
+                )
+                .unwrap_or_else(|err| panic!("{parsed:?} was sent once, not twice: {err}"));
+            matrix_api_fuzz::assert_same_request(&again, &third);
         }
         Err(err) => {
             let message = err.to_string();

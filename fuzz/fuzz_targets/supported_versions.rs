@@ -103,7 +103,12 @@ fn check(answer: &get_supported_versions::Response, capabilities: Option<Vec<(St
             assert_eq!(default.path(), selected.clone());
         }
         let forced = Policy::Force(history.canonical_path().to_owned());
-        for policy in [Policy::Default, Policy::StableOnly, Policy::PreferUnstable, forced] {
+        for policy in [
+            Policy::Default,
+            Policy::StableOnly,
+            Policy::PreferUnstable,
+            forced,
+        ] {
             check_decision(metadata, &view, &policy);
         }
     }
@@ -132,7 +137,10 @@ fn check_decision(metadata: &Metadata, view: &ServerView, policy: &Policy) {
             let template = path.split('{').next().unwrap();
             assert!(request.uri.path().starts_with(template), "{path}");
         }
-        Err(_) => assert!(chosen.is_empty(), "{policy}: refused, yet {chosen:?} chosen"),
+        Err(_) => assert!(
+            chosen.is_empty(),
+            "{policy}: refused, yet {chosen:?} chosen"
+        ),
     }
 }
 

@@ -51,8 +51,73 @@ macro_rules! __dispatch_arms {
     }};
 }
 
-/// Field names of the session API's bodies, UIA and errors: JSON objects get these as keys most
-/// of the time.
+/// A copy of a request written by the client side, to parse while keeping the original.
+pub fn copy_request(request: &http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
+    let mut copy = http::Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.headers_mut() = request.headers().clone();
+    copy
+}
+
+/// A copy of a response written by the server side, to parse while keeping the original.
+pub fn copy_response(response: &http::Response<Vec<u8>>) -> http::Response<Vec<u8>> {
+    let mut copy = http::Response::new(response.body().clone());
+    *copy.status_mut() = response.status();
+    *copy.headers_mut() = response.headers().clone();
+    copy
+}
+
+/// Two requests a value made, written, read and written again: they must be one message.
+pub fn assert_same_request(first: &http::Request<Vec<u8>>, second: &http::Request<Vec<u8>>) {
+    assert_eq!(first.method(), second.method());
+    assert_eq!(first.uri(), second.uri());
+    assert_eq!(first.headers(), second.headers());
+    assert_same_body(first.body(), second.body());
+}
+
+/// Two responses a value made, written, read and written again: they must be one message.
+pub fn assert_same_response(first: &http::Response<Vec<u8>>, second: &http::Response<Vec<u8>>) {
+    assert_eq!(first.status(), second.status());
+    assert_eq!(first.headers(), second.headers());
+    assert_same_body(first.body(), second.body());
+}
+
+fn assert_same_body(first: &[u8], second: &[u8]) {
+    assert!(
+        first == second,
+        "the body changed: {} then {}",
+        String::from_utf8_lossy(first),
+        String::from_utf8_lossy(second)
+    );
+}
+
+/// Every key JSON objects get most of the time: these, and the wire name of every body field of
+/// every endpoint of the registry (read from their descriptions once), so that a new endpoint's
+/// fields are reached without a list to keep up.
+fn keys() -> &'static [&'static str] {
+    static KEYS_OF_ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS_OF_ALL.get_or_init(|| {
+        let mut keys: Vec<&'static str> = KEYS.to_vec();
+        for endpoint in matrix_client_api::descriptions() {
+            let fields = endpoint
+                .request
+                .fields
+                .iter()
+                .chain(endpoint.response.fields);
+            for field in fields {
+                let name = field.name.as_str();
+                if !keys.contains(&name) {
+                    keys.push(name);
+                }
+            }
+        }
+        keys
+    })
+}
+
+/// Field names of the session API's bodies, UIA and errors, beside those of the descriptions:
+/// the nested objects' keys, which no description lists.
 const KEYS: &[&str] = &[
     "type",
     "session",
@@ -217,7 +282,7 @@ pub fn json_text(u: &mut Unstructured, depth: u32, out: &mut String) -> Result<(
                     out.push(',');
                 }
                 let key = if u.ratio(4, 5)? {
-                    pick(u, KEYS)?.to_owned()
+                    pick(u, keys())?.to_owned()
                 } else {
                     u.arbitrary::<&str>()?.to_owned()
                 };
@@ -251,7 +316,7 @@ pub fn body(u: &mut Unstructured) -> Result<Vec<u8>> {
                 if i > 0 {
                     text.push(',');
                 }
-                let key = pick(u, KEYS)?;
+                let key = pick(u, keys())?;
                 text.push_str(&serde_json::to_string(key).expect("a string"));
                 text.push(':');
                 json_text(u, 3, &mut text)?;

@@ -13,7 +13,7 @@ use http::{HeaderMap, Method, Request, StatusCode};
 use matrix_api::axum::{blocking, Incoming, Router};
 use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::IncomingResponse;
-use matrix_api_tests::{get_messages, ping, send_message, upload, TeapotError};
+use matrix_api_tests::{get_messages, get_state, ping, send_message, upload, TeapotError};
 use matrix_client_api::uiaa::{AuthFlow, UiaaInfo, UiaaResponse};
 use matrix_client_api::{account, session};
 use serde_json::Value;
@@ -57,6 +57,20 @@ async fn messages(
         start: incoming.request.room_id.to_string(),
         end: None,
         chunk: Vec::new(),
+    })
+}
+
+async fn state(
+    State(seen): State<Seen>,
+    incoming: Incoming<get_state::Request>,
+) -> Result<get_state::Response, MatrixError> {
+    let request = incoming.request;
+    seen.push(format!(
+        "state {} {} `{}`",
+        request.room_id, request.event_type, request.state_key
+    ));
+    Ok(get_state::Response {
+        state_key: request.state_key,
     })
 }
 
@@ -131,6 +145,7 @@ fn app(seen: &Seen) -> axum::Router {
         .body_limit(LIMIT)
         .endpoint(send)
         .endpoint(messages)
+        .endpoint(state)
         .endpoint(echo_upload)
         .endpoint(teapot)
         .endpoint(get_token)
@@ -226,6 +241,38 @@ async fn a_handler_registered_once_answers_on_every_path_of_its_history() {
         assert_eq!(&answer.body[..], b"bytes");
         assert_eq!(answer.header("content-type"), "text/plain");
     }
+}
+
+#[tokio::test]
+async fn an_empty_last_parameter_is_routed_with_or_without_its_segment() {
+    let seen = Seen::default();
+    let nested = axum::Router::new().nest("/tenants/{tenant}", app(&seen));
+    for version in ["r0", "v3"] {
+        let base = format!("/_matrix/client/{version}/rooms/%21r%3Ax/state/m.room.name");
+        for (path, key) in [
+            (base.clone(), ""),
+            (format!("{base}/"), ""),
+            (format!("{base}/%40alice%3Ax"), "@alice:x"),
+        ] {
+            for (app, path) in [
+                (app(&seen), path.clone()),
+                (nested.clone(), format!("/tenants/t{path}")),
+            ] {
+                let answer = call(&app, request("GET", &path, Body::empty())).await;
+                assert_eq!(answer.status, 200, "{path}: {:?}", answer.body);
+                assert_eq!(answer.json()["state_key"], key, "{path}");
+            }
+        }
+    }
+    assert_eq!(seen.lines().len(), 12);
+    assert!(seen
+        .lines()
+        .iter()
+        .all(|line| line.starts_with("state !r:x m.room.name")));
+    // Only the last segment may be left out.
+    let short = "/_matrix/client/v3/rooms/%21r%3Ax/state";
+    let answer = call(&app(&seen), request("GET", short, Body::empty())).await;
+    assert_eq!(answer.errcode(), (404, "M_UNRECOGNIZED".to_owned()));
 }
 
 #[tokio::test]

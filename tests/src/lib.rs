@@ -349,3 +349,36 @@ pub mod get_thing {
     #[response]
     pub struct Response {}
 }
+
+/// `GET /rooms/{room_id}/state/{event_type}/{state_key}`: a last path parameter that may be
+/// empty, its segment then left out (`optional_last_segment`).
+pub mod get_state {
+    use matrix_api::{metadata, request, response, Metadata};
+    use ruma_common::OwnedRoomId;
+
+    pub const METADATA: Metadata = metadata! {
+        method: GET,
+        rate_limited: false,
+        authentication: AccessToken,
+        optional_last_segment: true,
+        history: {
+            1.0 => "/_matrix/client/r0/rooms/{room_id}/state/{event_type}/{state_key}",
+            1.1 => "/_matrix/client/v3/rooms/{room_id}/state/{event_type}/{state_key}",
+        }
+    };
+
+    #[request]
+    pub struct Request {
+        #[api(path)]
+        pub room_id: OwnedRoomId,
+        #[api(path)]
+        pub event_type: String,
+        #[api(path)]
+        pub state_key: String,
+    }
+
+    #[response]
+    pub struct Response {
+        pub state_key: String,
+    }
+}

@@ -9,7 +9,7 @@ use matrix_api::{
     FromHttpRequestError, IncomingRequest, IncomingResponse, IntoHttpError, OutgoingRequest,
     OutgoingResponse, SendAccessToken,
 };
-use matrix_api_tests::{get_thing, send_message, send_receipt};
+use matrix_api_tests::{get_state, get_thing, send_message, send_receipt};
 use ruma_common::OwnedTransactionId;
 use serde_json::json;
 
@@ -130,4 +130,51 @@ fn a_value_without_text_is_refused_by_the_client() {
         .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_1())
         .unwrap();
     assert_eq!(sent.uri().path(), "/_matrix/client/v3/things/7");
+}
+
+#[test]
+fn an_empty_state_key_leaves_its_segment_out_and_reads_back_from_every_form() {
+    let request = |state_key: &str| get_state::Request {
+        room_id: "!r:example.org".parse().unwrap(),
+        event_type: "m.room.name".to_owned(),
+        state_key: state_key.to_owned(),
+    };
+    let send = |state_key: &str| {
+        request(state_key)
+            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+            .unwrap()
+    };
+    let base = "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name";
+    assert_eq!(send("").uri().path(), base);
+    assert_eq!(send("@a:b").uri().path(), format!("{base}/%40a%3Ab"));
+    // The server reads the empty key from the form clients send and from the one with a slash.
+    for (path, key) in [(base.to_owned(), ""), (format!("{base}/"), "")] {
+        let http = matrix_api::http::Request::get(format!("{HS}{path}"))
+            .header("authorization", "Bearer t")
+            .body(Vec::<u8>::new())
+            .unwrap();
+        let read = get_state::Request::try_from_http_request(http, &[] as &[&str]).unwrap();
+        assert_eq!(read.state_key, key, "{path}");
+        assert_eq!(read.event_type, "m.room.name");
+    }
+    let read = get_state::Request::try_from_http_request(send("@a:b"), &[] as &[&str]).unwrap();
+    assert_eq!(read.state_key, "@a:b");
+}
+
+#[test]
+fn an_empty_path_parameter_elsewhere_is_refused_by_the_client() {
+    let request = send_message::Request {
+        room_id: "!room:example.org".parse().unwrap(),
+        event_type: String::new(),
+        txn_id: OwnedTransactionId::from("m1"),
+        content: Default::default(),
+    };
+    let err = request
+        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+        .unwrap_err();
+    assert!(
+        matches!(&err, IntoHttpError::PathParameter { name, .. } if name == "event_type"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("empty"), "{err}");
 }

@@ -109,9 +109,12 @@ async fn matched_params(parts: &mut http::request::Parts) -> Option<RawPathParam
 }
 
 /// The arguments of `R`'s path parameters, in path order: the last of those matched, since a
-/// router nested under a path with parameters of its own matches those first.
+/// router nested under a path with parameters of its own matches those first; none (read from
+/// the URI) for an endpoint whose last segment may be left out.
 fn own_args<R: IncomingRequest>(params: Option<&RawPathParams>) -> Vec<&str> {
-    let Some(params) = params else {
+    // A route without the optional last segment matched one parameter fewer: the runtime reads
+    // those paths from the URI, where it knows every form.
+    let Some(params) = params.filter(|_| !R::METADATA.optional_last_segment) else {
         return Vec::new();
     };
     let all: Vec<&str> = params.iter().map(|(_, value)| value).collect();

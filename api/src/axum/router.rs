@@ -63,7 +63,10 @@ where
     }
 
     /// Routes the endpoint `handler` serves (the `R` of its [`Incoming<R>`](super::Incoming)
-    /// argument) under every path of its history, with its method.
+    /// argument) under every path of its history, with its method ([`Metadata::server_paths`]:
+    /// with the forms without an optional last segment too).
+    ///
+    /// [`Metadata::server_paths`]: crate::Metadata::server_paths
     ///
     /// # Panics
     ///
@@ -75,7 +78,8 @@ where
         H: EndpointHandler<T, S>,
     {
         let metadata = <H::Request as IncomingRequest>::METADATA;
-        self.route(handler, metadata.history.all_paths())
+        let paths: Vec<&'static str> = metadata.server_paths().collect();
+        self.route(handler, paths.into_iter())
     }
 
     /// Routes the endpoint only under `paths`, some of its history's: for a server that
@@ -100,6 +104,12 @@ where
                     let name = std::any::type_name::<H::Request>();
                     panic!("`{path}` is not a path of `{name}`")
                 })
+        });
+        let known = known.flat_map(|path| {
+            let short = metadata
+                .optional_last_segment
+                .then(|| crate::metadata::short_forms(path));
+            std::iter::once(path).chain(short.into_iter().flatten())
         });
         let known: Vec<&'static str> = known.collect();
         self.route(handler, known.into_iter())

@@ -13,6 +13,8 @@ pub struct Metadata {
     pub history: History,
     /// `capability: "m.get_login_token"`: the capability that gates the endpoint.
     pub capability: Option<LitStr>,
+    /// `optional_last_segment: true`: the last path parameter may be empty and left out.
+    pub optional_last_segment: bool,
 }
 
 /// Where a `metadata!` stands, which decides what it expands to.
@@ -38,6 +40,20 @@ pub enum History {
 }
 
 impl History {
+    /// Every path of the history, as written.
+    pub fn paths(&self) -> Vec<&LitStr> {
+        match self {
+            History::Single(path) => vec![path],
+            History::Versioned {
+                unstable, stable, ..
+            } => unstable
+                .iter()
+                .map(|(_, path)| path)
+                .chain(stable.iter().map(|(_, _, path)| path))
+                .collect(),
+        }
+    }
+
     /// The `{param}`s of the paths, in order (every path has the same, as `check` makes sure).
     pub fn params(&self) -> Vec<String> {
         let first = match self {

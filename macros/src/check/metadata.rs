@@ -15,6 +15,7 @@ const KEYS: &[&str] = &[
     "history",
     "path",
     "capability",
+    "optional_last_segment",
 ];
 const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
@@ -45,6 +46,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     let mut history = None;
     let mut path = None;
     let mut capability = None;
+    let mut optional_last_segment: Option<LitBool> = None;
     let mut seen: Vec<Ident> = Vec::new();
     // Valid keys that an unknown key was taken for: they are not reported missing as well.
     let mut suggested: Vec<&str> = Vec::new();
@@ -62,7 +64,11 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
         seen.push(entry.key.clone());
         match key.as_str() {
             "method" => method = check_method(entry.value, &mut errors),
-            "rate_limited" => rate_limited = check_bool(entry.value, &mut errors),
+            "rate_limited" => rate_limited = check_bool("rate_limited", entry.value, &mut errors),
+            "optional_last_segment" => {
+                optional_last_segment =
+                    check_bool("optional_last_segment", entry.value, &mut errors)
+            }
             "authentication" => authentication = check_auth(entry.value, form, &mut errors),
             "history" => match syn::parse2::<RawHistory>(entry.value) {
                 Ok(raw) => history = check_history(raw, &mut errors),
@@ -95,7 +101,8 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                     &entry.key,
                     format!(
                         "unknown key `{key}`; the keys are `method`, `rate_limited`, \
-                         `authentication`, `history` or `path`, and optionally `capability`{}",
+                         `authentication`, `history` or `path`, and optionally `capability` and \
+                         `optional_last_segment`{}",
                         suggestion
                             .map(|s| format!("; did you mean `{s}`?"))
                             .unwrap_or_default()
@@ -127,6 +134,13 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     }
 
     let history = history.or_else(|| path.map(History::Single));
+    let optional_last_segment = match (&optional_last_segment, &history) {
+        (Some(flag), Some(history)) if flag.value => {
+            check_optional_last_segment(flag, history, &mut errors);
+            true
+        }
+        _ => false,
+    };
     match (method, rate_limited, authentication, history) {
         (Some(method), Some(rate_limited), Some(authentication), Some(history))
             if errors.is_empty() =>
@@ -137,6 +151,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                 authentication,
                 history,
                 capability,
+                optional_last_segment,
             })
         }
         _ => {
@@ -208,12 +223,30 @@ fn check_method(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<
     None
 }
 
-fn check_bool(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<LitBool> {
+fn check_bool(key: &str, value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<LitBool> {
     match syn::parse2::<LitBool>(value.clone()) {
         Ok(lit) => Some(lit),
         Err(_) => {
-            errors.push(value, "`rate_limited` takes `true` or `false`");
+            errors.push(value, format!("`{key}` takes `true` or `false`"));
             None
+        }
+    }
+}
+
+/// Only a parameter can be left out: every path must end in one.
+fn check_optional_last_segment(flag: &LitBool, history: &History, errors: &mut Errors) {
+    for path in history.paths() {
+        let value = path.value();
+        let last = value.rsplit('/').next().unwrap_or_default();
+        if !(last.starts_with('{') && last.ends_with('}')) {
+            errors.push(
+                flag,
+                format!(
+                    "`optional_last_segment` leaves out an empty last path parameter, and \
+                     `{value}` ends in `{last}`, not in a `{{parameter}}`"
+                ),
+            );
+            return;
         }
     }
 }
@@ -300,7 +333,8 @@ mod tests {
         assert_eq!(
             errors,
             "unknown key `ratelimited`; the keys are `method`, `rate_limited`, `authentication`, \
-             `history` or `path`, and optionally `capability`; did you mean `rate_limited`?"
+             `history` or `path`, and optionally `capability` and `optional_last_segment`; did \
+             you mean `rate_limited`?"
         );
     }
 

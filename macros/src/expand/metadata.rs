@@ -13,6 +13,7 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
         authentication,
         history,
         capability,
+        optional_last_segment,
     } = metadata;
     let capability = option(capability.as_ref());
     let history = expand_history(history);
@@ -39,6 +40,7 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
             authentication: ::matrix_api::AuthScheme::#authentication,
             history: #history,
             capability: #capability,
+            optional_last_segment: #optional_last_segment,
         }
     };
     let metadata = in_form(metadata, form);

@@ -24,6 +24,7 @@ const METADATA: ::matrix_api::Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
     ),
     capability: ::std::option::Option::None,
+    optional_last_segment: false,
 };
 const _: ::matrix_api::AuthScheme = <AccessTokenOptional as ::matrix_api::api::auth_scheme::Scheme>::SCHEME;
 ///

@@ -25,6 +25,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
         ::std::option::Option::None,
     ),
     capability: ::std::option::Option::None,
+    optional_last_segment: false,
 };
 ///
 /// # Endpoint

@@ -7,6 +7,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
     authentication: ::matrix_api::AuthScheme::AccessToken,
     history: ::matrix_api::VersionHistory::unversioned("/_matrix/media/v3/upload"),
     capability: ::std::option::Option::None,
+    optional_last_segment: false,
 };
 ///
 /// # Endpoint

@@ -1,5 +1,6 @@
 //! Compares an endpoint's description (`matrix_api::describe`) with the specification's
-//! operation for its newest stable path, and reports every difference as a [`Finding`].
+//! operation for its newest stable path (or the union of the operations the specification lists
+//! there, see `merge`), and reports every difference as a [`Finding`].
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -8,6 +9,7 @@ use matrix_api::describe::{EndpointDescription, FieldDescription, JsonType, Loca
 use matrix_api::{AuthScheme, MatrixVersion};
 use serde_json::{Map, Value};
 
+use crate::merge::merge_operations;
 use crate::spec::{path_params, Operation, Spec};
 
 /// What a finding is about.
@@ -61,9 +63,10 @@ impl fmt::Display for Finding {
 
 /// The outcome of checking one endpoint.
 pub struct Checked<'s> {
-    /// The operation compared with, with every `$ref` and `allOf` resolved; `None` when none
-    /// was found.
-    pub operation: Option<(&'s Operation, Value)>,
+    /// The operations compared with, each with every `$ref` and `allOf` resolved: one, or
+    /// several where the specification lists the method and path in more than one file; none
+    /// when none was found.
+    pub operations: Vec<(&'s Operation, Value)>,
     pub findings: Vec<Finding>,
 }
 
@@ -79,20 +82,19 @@ pub fn newest_stable_path(endpoint: &EndpointDescription) -> Option<&'static str
 /// Compares `endpoint` with its operation in `spec`.
 pub fn check<'s>(spec: &'s Spec, endpoint: &EndpointDescription) -> Checked<'s> {
     let mut findings = Findings::default();
-    let operation = find_operation(spec, endpoint, &mut findings).and_then(|operation| match spec
-        .resolve(&operation.value, &operation.file)
-    {
-        Ok(resolved) => Some((operation, resolved)),
-        Err(err) => {
-            findings.push(Rule::Spec, "", format!("{}: {err}", operation.name()));
-            None
+    let mut operations = Vec::new();
+    for operation in find_operations(spec, endpoint, &mut findings) {
+        match spec.resolve(&operation.value, &operation.file) {
+            Ok(resolved) => operations.push((operation, resolved)),
+            Err(err) => findings.push(Rule::Spec, "", format!("{}: {err}", operation.name())),
         }
-    });
-    if let Some((operation, resolved)) = &operation {
-        check_operation(endpoint, operation, resolved, &mut findings);
+    }
+    if let Some((first, _)) = operations.first() {
+        let resolved: Vec<Value> = operations.iter().map(|(_, value)| value.clone()).collect();
+        check_operation(endpoint, first, &merge_operations(&resolved), &mut findings);
     }
     Checked {
-        operation,
+        operations,
         findings: findings.0,
     }
 }
@@ -110,11 +112,11 @@ impl Findings {
     }
 }
 
-fn find_operation<'s>(
+fn find_operations<'s>(
     spec: &'s Spec,
     endpoint: &EndpointDescription,
     findings: &mut Findings,
-) -> Option<&'s Operation> {
+) -> Vec<&'s Operation> {
     let method = endpoint.metadata.method.as_str().to_ascii_lowercase();
     let Some(path) = newest_stable_path(endpoint) else {
         findings.push(
@@ -122,7 +124,7 @@ fn find_operation<'s>(
             "",
             "no stable path: the specification lists stable paths only",
         );
-        return None;
+        return Vec::new();
     };
     let candidates = spec.operations_at(path);
     if candidates.is_empty() {
@@ -146,28 +148,30 @@ fn find_operation<'s>(
             "",
             format!("the specification has no operation at `{path}`{near}"),
         );
-        return None;
+        return Vec::new();
     }
-    match candidates.iter().find(|op| op.method == method) {
-        Some(operation) => Some(operation),
-        None => {
-            let theirs: Vec<String> = candidates
-                .iter()
-                .map(|op| op.method.to_ascii_uppercase())
-                .collect();
-            findings.push(
-                Rule::Method,
-                "",
-                format!(
-                    "we declare {} {path}; the specification has {} there ({})",
-                    method.to_ascii_uppercase(),
-                    theirs.join(", "),
-                    candidates[0].file.display()
-                ),
-            );
-            None
-        }
+    let with_method: Vec<&Operation> = candidates
+        .iter()
+        .copied()
+        .filter(|op| op.method == method)
+        .collect();
+    if with_method.is_empty() {
+        let theirs: Vec<String> = candidates
+            .iter()
+            .map(|op| op.method.to_ascii_uppercase())
+            .collect();
+        findings.push(
+            Rule::Method,
+            "",
+            format!(
+                "we declare {} {path}; the specification has {} there ({})",
+                method.to_ascii_uppercase(),
+                theirs.join(", "),
+                candidates[0].file.display()
+            ),
+        );
     }
+    with_method
 }
 
 fn check_operation(

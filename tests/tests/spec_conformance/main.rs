@@ -8,6 +8,13 @@
 //! `../shared/matrix-spec/data/api/client-server`. Without either the test says it was skipped
 //! and passes, unless `MATRIX_SPEC_REQUIRED=1` (as in CI), when it fails.
 //!
+//! Request examples are sent on the path (and required query parameters) filled in from the
+//! specification's examples of its parameters (`target`); a declaration serving a method and
+//! path that the specification lists in two files is compared with their union (`merge`). The
+//! test prints one line per operation of the specification with the declarations compared with
+//! it, and last `spec coverage: N of M operations`; every operation of [`DECLARED_FILES`] must
+//! be declared.
+//!
 //! What we do differently on purpose is in [`allowed`], each with its reason; an entry that no
 //! longer matches anything fails the test, so the list never outlives its reasons.
 
@@ -15,12 +22,14 @@ mod allowed;
 mod checker;
 #[path = "../common/mod.rs"]
 mod common;
+mod merge;
 mod spec;
+mod target;
 
 use matrix_api::describe::{Describe, EndpointDescription};
 use matrix_api::http::{self, header::CONTENT_TYPE};
 use matrix_api::{
-    EndpointError, IncomingRequest, IncomingResponse, MatrixVersion, OutgoingRequest,
+    AuthScheme, EndpointError, IncomingRequest, IncomingResponse, MatrixVersion, OutgoingRequest,
     OutgoingResponse, SendAccessToken, SupportedVersions,
 };
 use matrix_client_api::{account, session};
@@ -38,8 +47,9 @@ fn every_allowance() -> impl Iterator<Item = &'static Allowed> {
 /// One endpoint: its description, and round trips of example bodies through its types.
 struct Endpoint {
     description: EndpointDescription,
-    /// A request body: parsed as a server, sent again as a client.
-    request: fn(&Value) -> Result<Value, String>,
+    /// A request body with the path and query to send it on: parsed as a server, sent again
+    /// as a client.
+    request: fn(&str, &Value) -> Result<Value, String>,
     /// A success body: parsed as a client, sent again as a server.
     response: fn(&Value) -> Result<Value, String>,
     /// An error body with its status: parsed into the endpoint's error type, sent again.
@@ -81,10 +91,16 @@ fn endpoints() -> Vec<Endpoint> {
 }
 
 fn round_trip_request<R: Describe + IncomingRequest + OutgoingRequest>(
+    path: &str,
     body: &Value,
 ) -> Result<Value, String> {
     let metadata = <R as OutgoingRequest>::METADATA;
-    let path = checker::newest_stable_path(&R::DESCRIPTION).expect("checked before");
+    let token = match metadata.authentication {
+        AuthScheme::AppserviceToken | AuthScheme::AppserviceTokenOptional => {
+            SendAccessToken::Appservice("token")
+        }
+        _ => SendAccessToken::IfRequired("token"),
+    };
     let request = http::Request::builder()
         .method(metadata.method.clone())
         .uri(format!("https://example.org{path}"))
@@ -97,7 +113,7 @@ fn round_trip_request<R: Describe + IncomingRequest + OutgoingRequest>(
     let sent = parsed
         .try_into_http_request::<Vec<u8>>(
             "https://example.org",
-            SendAccessToken::IfRequired("token"),
+            token,
             &SupportedVersions::from_versions(&[MatrixVersion::LATEST]),
         )
         .map_err(|err| format!("the client side cannot send it again: {err}"))?;
@@ -191,13 +207,14 @@ fn examples(operation: &Value) -> Vec<(String, u16, Value)> {
 }
 
 /// What differs between one endpoint and the specification, besides what [`allowed`] lists:
-/// the checker's findings and the examples that do not survive a round trip.
-fn differences(
-    spec: &Spec,
+/// the checker's findings and the examples that do not survive a round trip; and the
+/// operations it was compared with.
+fn differences<'s>(
+    spec: &'s Spec,
     endpoint: &Endpoint,
     allowed_used: &mut [bool],
     examples_checked: &mut usize,
-) -> Vec<String> {
+) -> (Vec<&'s spec::Operation>, Vec<String>) {
     let checked = check(spec, &endpoint.description);
     let mut out = Vec::new();
     let mut report = |finding: Finding| {
@@ -212,28 +229,50 @@ fn differences(
     for finding in checked.findings {
         report(finding);
     }
-    let Some((_, operation)) = checked.operation else {
-        return out;
-    };
     let success = endpoint.description.response.status.as_u16();
-    for (label, status, example) in examples(&operation) {
-        let round_trip = match status {
-            0 => (endpoint.request)(&example),
-            status if status == success => (endpoint.response)(&example),
-            status if status >= 400 => (endpoint.error)(status, &example),
-            _ => continue,
-        };
-        *examples_checked += 1;
-        match round_trip {
-            Ok(again) if again == example => {}
-            Ok(again) => out.push(format!(
-                "{label} changes in a round trip through our types:\n      spec: {example}\n      ours: {again}"
-            )),
-            Err(err) => out.push(format!("{label}: {err}\n      spec: {example}")),
+    for (operation, resolved) in &checked.operations {
+        let target = target::request_target(&endpoint.description, operation, resolved);
+        let file = operation.file.display();
+        for (label, status, example) in examples(resolved) {
+            let label = if checked.operations.len() > 1 {
+                format!("{file}: {label}")
+            } else {
+                label
+            };
+            let round_trip = match status {
+                0 => (endpoint.request)(&target, &example),
+                status if status == success => (endpoint.response)(&example),
+                status if status >= 400 => (endpoint.error)(status, &example),
+                _ => continue,
+            };
+            *examples_checked += 1;
+            match round_trip {
+                Ok(again) if again == example => {}
+                Ok(again) => out.push(format!(
+                    "{label} changes in a round trip through our types:\n      spec: {example}\n      ours: {again}"
+                )),
+                Err(err) => out.push(format!("{label}: {err}\n      spec: {example}\n      sent to: {target}")),
+            }
         }
     }
-    out
+    let operations = checked.operations.into_iter().map(|(op, _)| op).collect();
+    (operations, out)
 }
+
+/// The specification files whose every operation must be declared: the session API and the
+/// groups of the Client-Server API declared so far. An operation of one of them that no
+/// declaration covers fails the test.
+const DECLARED_FILES: &[&str] = &[
+    // The session API.
+    "capabilities.yaml",
+    "login.yaml",
+    "login_token.yaml",
+    "logout.yaml",
+    "refresh.yaml",
+    "sso_login_redirect.yaml",
+    "versions.yaml",
+    "whoami.yaml",
+];
 
 #[test]
 fn every_endpoint_matches_the_specification() {
@@ -242,22 +281,66 @@ fn every_endpoint_matches_the_specification() {
     let mut allowed_used = vec![false; every_allowance().count()];
     let mut report = String::new();
     let mut total_examples = 0;
+    // Each operation of the specification, with the endpoints compared with it.
+    let mut served: Vec<Vec<(&str, bool)>> = vec![Vec::new(); spec.operations().len()];
     for endpoint in &endpoints {
         let mut examples = 0;
-        let found = differences(&spec, endpoint, &mut allowed_used, &mut examples);
+        let (operations, found) = differences(&spec, endpoint, &mut allowed_used, &mut examples);
         total_examples += examples;
-        let checked = check(&spec, &endpoint.description);
-        let against = checked
-            .operation
-            .map(|(op, _)| op.name())
-            .unwrap_or_else(|| "no operation".to_owned());
-        println!(
-            "{:<38} {:<7} against {against}; examples: {examples}",
-            endpoint.name(),
-            if found.is_empty() { "ok" } else { "DIFFERS" },
-        );
+        if operations.is_empty() {
+            println!(
+                "{:<52} DIFFERS: no operation of the specification",
+                endpoint.name()
+            );
+        }
+        for operation in operations {
+            let index = spec
+                .operations()
+                .iter()
+                .position(|op| std::ptr::eq(op, operation))
+                .expect("an operation of this specification");
+            served[index].push((endpoint.name(), found.is_empty()));
+        }
         for difference in &found {
             report.push_str(&format!("\n  {}: {difference}", endpoint.name()));
+        }
+    }
+    // One line per operation of the specification, and the coverage.
+    let mut covered = 0;
+    for (operation, endpoints) in spec.operations().iter().zip(&served) {
+        let line = match endpoints.as_slice() {
+            [] => "not declared".to_owned(),
+            endpoints => {
+                covered += 1;
+                let names: Vec<String> = endpoints
+                    .iter()
+                    .map(|(name, ok)| format!("{name} {}", if *ok { "ok" } else { "DIFFERS" }))
+                    .collect();
+                names.join(", ")
+            }
+        };
+        println!("{:<80} {line}", operation.name());
+        let file = operation.file.to_string_lossy();
+        if endpoints.is_empty() && DECLARED_FILES.contains(&file.as_ref()) {
+            report.push_str(&format!(
+                "\n  {} is not declared, and every operation of {file} must be",
+                operation.name()
+            ));
+        }
+    }
+    println!(
+        "spec coverage: {covered} of {} operations",
+        spec.operations().len()
+    );
+    for file in DECLARED_FILES {
+        if !spec
+            .operations()
+            .iter()
+            .any(|op| op.file.to_string_lossy() == *file)
+        {
+            report.push_str(&format!(
+                "\n  DECLARED_FILES names {file}, which has no operation"
+            ));
         }
     }
     for (allowed, used) in every_allowance().zip(&allowed_used) {
