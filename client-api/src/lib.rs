@@ -28,6 +28,12 @@ pub mod uiaa;
 // Sync, filters, messages, context, search and to-device.
 
 // Membership, receipts, typing and spaces.
+pub mod knock;
+pub mod membership;
+pub mod read_marker;
+pub mod receipt;
+pub mod space;
+pub mod typing;
 
 // The room directory, tags and account data.
 pub mod alias;
@@ -50,7 +56,7 @@ use matrix_api::Metadata;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 11);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 28);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -87,6 +93,23 @@ macro_rules! for_each_endpoint {
             // Sync, filters, messages, context, search and to-device.
 
             // Membership, receipts, typing and spaces.
+            "membership::join_room_by_id::v3" => $crate::membership::join_room_by_id::v3,
+            "membership::join_room_by_id_or_alias::v3" => $crate::membership::join_room_by_id_or_alias::v3,
+            "membership::leave_room::v3" => $crate::membership::leave_room::v3,
+            "membership::forget_room::v3" => $crate::membership::forget_room::v3,
+            "membership::invite_user::v3" => $crate::membership::invite_user::v3,
+            "membership::kick_user::v3" => $crate::membership::kick_user::v3,
+            "membership::ban_user::v3" => $crate::membership::ban_user::v3,
+            "membership::unban_user::v3" => $crate::membership::unban_user::v3,
+            "knock::knock_room::v3" => $crate::knock::knock_room::v3,
+            "membership::joined_rooms::v3" => $crate::membership::joined_rooms::v3,
+            "membership::get_member_events::v3" => $crate::membership::get_member_events::v3,
+            "membership::joined_members::v3" => $crate::membership::joined_members::v3,
+            "membership::mutual_rooms::v1" => $crate::membership::mutual_rooms::v1,
+            "read_marker::set_read_marker::v3" => $crate::read_marker::set_read_marker::v3,
+            "receipt::create_receipt::v3" => $crate::receipt::create_receipt::v3,
+            "typing::create_typing_event::v3" => $crate::typing::create_typing_event::v3,
+            "space::get_hierarchy::v1" => $crate::space::get_hierarchy::v1,
 
             // The room directory, tags and account data.
             "alias::create_alias::v3" => $crate::alias::create_alias::v3,
