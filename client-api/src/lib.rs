@@ -42,6 +42,11 @@ pub mod space;
 pub mod typing;
 
 // The room directory, tags and account data.
+pub mod alias;
+pub mod appservice;
+pub mod config;
+pub mod directory;
+pub mod tag;
 
 use matrix_api::Metadata;
 
@@ -125,6 +130,21 @@ macro_rules! for_each_endpoint {
             "space::get_hierarchy::v1" => $crate::space::get_hierarchy::v1,
 
             // The room directory, tags and account data.
+            "alias::create_alias::v3" => $crate::alias::create_alias::v3,
+            "alias::get_alias::v3" => $crate::alias::get_alias::v3,
+            "alias::delete_alias::v3" => $crate::alias::delete_alias::v3,
+            "directory::get_room_visibility::v3" => $crate::directory::get_room_visibility::v3,
+            "directory::set_room_visibility::v3" => $crate::directory::set_room_visibility::v3,
+            "directory::get_public_rooms::v3" => $crate::directory::get_public_rooms::v3,
+            "directory::get_public_rooms_filtered::v3" => $crate::directory::get_public_rooms_filtered::v3,
+            "appservice::set_room_visibility::v3" => $crate::appservice::set_room_visibility::v3,
+            "tag::get_tags::v3" => $crate::tag::get_tags::v3,
+            "tag::create_tag::v3" => $crate::tag::create_tag::v3,
+            "tag::delete_tag::v3" => $crate::tag::delete_tag::v3,
+            "config::set_global_account_data::v3" => $crate::config::set_global_account_data::v3,
+            "config::get_global_account_data::v3" => $crate::config::get_global_account_data::v3,
+            "config::set_room_account_data::v3" => $crate::config::set_room_account_data::v3,
+            "config::get_room_account_data::v3" => $crate::config::get_room_account_data::v3,
 
         }
     };

@@ -16,6 +16,10 @@ pub struct Spec {
     /// why it could not be read.
     files: BTreeMap<PathBuf, Result<Value, String>>,
     operations: Vec<Operation>,
+    /// The directory's own name (`client-server`): a `$ref` that leaves the directory and comes
+    /// back into it (`../client-server/definitions/…`, as `account-data.yaml` writes) points to
+    /// one of its files.
+    root_name: Option<PathBuf>,
 }
 
 /// One operation: a method at a path.
@@ -102,7 +106,9 @@ impl Spec {
                 .map_err(|err| format!("cannot read {}: {err}", relative.display()));
             (relative, text)
         });
-        Ok(Spec::from_texts(texts))
+        let mut spec = Spec::from_texts(texts);
+        spec.root_name = dir.file_name().map(PathBuf::from);
+        Ok(spec)
     }
 
     /// A spec made of these files, given as text by relative path; for tests.
@@ -166,7 +172,11 @@ impl Spec {
                 }
             }
         }
-        Spec { files, operations }
+        Spec {
+            files,
+            operations,
+            root_name: None,
+        }
     }
 
     /// The operations at this path, whatever their parameters are called.
@@ -277,6 +287,13 @@ impl Spec {
             file.to_path_buf()
         } else {
             normalise(&file.parent().unwrap_or(Path::new("")).join(target_file))
+        };
+        let target_file = match (&self.root_name, target_file.strip_prefix("..")) {
+            (Some(root), Ok(outside)) => outside
+                .strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(target_file),
+            _ => target_file,
         };
         let document = match self.files.get(&target_file) {
             Some(Ok(document)) => document,
@@ -540,6 +557,19 @@ required: [name]
             .resolve(&json!({ "$ref": "missing.yaml" }), file)
             .unwrap_err();
         assert!(err.contains("no file missing.yaml"), "{err}");
+    }
+
+    #[test]
+    fn a_ref_through_the_directory_s_own_name_stays_inside() {
+        let mut spec = Spec::from_files([("definitions/e.yaml", "type: object\n")]);
+        spec.root_name = Some(PathBuf::from("client-server"));
+        let reference = json!({ "$ref": "../client-server/definitions/e.yaml" });
+        let resolved = spec.resolve(&reference, Path::new("a.yaml")).unwrap();
+        assert_eq!(resolved, json!({ "type": "object" }));
+        // Another directory's file of the same name is not this one.
+        let elsewhere = json!({ "$ref": "../other/definitions/e.yaml" });
+        let resolved = spec.resolve(&elsewhere, Path::new("a.yaml")).unwrap();
+        assert_ne!(resolved, json!({ "type": "object" }));
     }
 
     #[test]
