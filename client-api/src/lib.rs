@@ -62,7 +62,7 @@ use matrix_api::Metadata;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 40);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 55);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
