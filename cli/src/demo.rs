@@ -51,15 +51,28 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
     );
 
     let decisions = flow::decisions(&client).await?;
+    let with_path = decisions
+        .iter()
+        .filter(|d| d.decision.path().is_ok())
+        .count();
     out.step(
         "choose paths",
-        &format!("{} endpoints", decisions.len()),
+        &format!(
+            "{} endpoints, {with_path} with a path on this server; those of the session API:",
+            decisions.len()
+        ),
         json!(decisions
             .iter()
             .map(|d| json!({ "endpoint": d.endpoint, "path": d.decision.path().ok(), "summary": d.decision.to_string() }))
             .collect::<Vec<_>>()),
     );
-    for choice in &decisions {
+    // The demo calls the session API: its decisions are the ones worth reading here
+    // (`matrix-login versions` lists every endpoint's).
+    let session = ["session::", "discovery::", "account::whoami::"];
+    let shown = decisions
+        .iter()
+        .filter(|d| session.iter().any(|prefix| d.module.starts_with(prefix)));
+    for choice in shown {
         out.detail(&format!("{:<52} -> {}", choice.endpoint, choice.decision));
     }
 

@@ -174,6 +174,8 @@ pub async fn logout<T: Transport>(device: &Client<T>) -> Result<(), ClientError<
 
 /// An endpoint of the registry and the client's decision for it.
 pub struct EndpointDecision {
+    /// The module of `matrix-client-api` that declares it, such as `session::login::v3`.
+    pub module: &'static str,
     /// `METHOD /newest/path`.
     pub endpoint: String,
     /// The path chosen, or why none, and why.
@@ -195,6 +197,7 @@ pub async fn decisions<T: Transport>(client: &Client<T>) -> Result<Vec<EndpointD
             .await
             .map_err(|e| format!("discovering the server: {e}"))?;
         decisions.push(EndpointDecision {
+            module: endpoint.module,
             endpoint: metadata.describe(),
             decision,
         });

@@ -242,7 +242,10 @@ async fn versions(
     if view.missing().contains(&Source::Capabilities) {
         out.line("/capabilities: not asked (pass --access-token to read them)");
     }
-    for EndpointDecision { endpoint, decision } in &decisions {
+    for EndpointDecision {
+        endpoint, decision, ..
+    } in &decisions
+    {
         out.line(&format!("{endpoint}\n  -> {decision}"));
         for other in decision.others() {
             out.line(&format!("     {other}"));

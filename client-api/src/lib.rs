@@ -32,10 +32,27 @@ pub mod state;
 pub mod threads;
 
 // Sync, filters, messages, context, search and to-device.
+pub mod context;
+pub mod filter;
+pub mod message;
+pub mod search;
+pub mod sync;
+pub mod to_device;
 
 // Membership, receipts, typing and spaces.
+pub mod knock;
+pub mod membership;
+pub mod read_marker;
+pub mod receipt;
+pub mod space;
+pub mod typing;
 
 // The room directory, tags and account data.
+pub mod alias;
+pub mod appservice;
+pub mod config;
+pub mod directory;
+pub mod tag;
 
 use matrix_api::Metadata;
 
@@ -51,7 +68,7 @@ use matrix_api::Metadata;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 11);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 55);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -103,10 +120,54 @@ macro_rules! for_each_endpoint {
             "threads::get_threads::v1" => $crate::threads::get_threads::v1,
 
             // Sync, filters, messages, context, search and to-device.
+            "sync::sync_events::v3" => $crate::sync::sync_events::v3,
+            "filter::create_filter::v3" => $crate::filter::create_filter::v3,
+            "filter::get_filter::v3" => $crate::filter::get_filter::v3,
+            "message::get_message_events::v3" => $crate::message::get_message_events::v3,
+            "message::send_message_event::v3" => $crate::message::send_message_event::v3,
+            "context::get_context::v3" => $crate::context::get_context::v3,
+            "search::search_events::v3" => $crate::search::search_events::v3,
+            "to_device::send_event_to_device::v3" => $crate::to_device::send_event_to_device::v3,
+            "sync::get_events::v3" => $crate::sync::get_events::v3,
+            "sync::initial_sync::v3" => $crate::sync::initial_sync::v3,
+            "sync::get_event::v3" => $crate::sync::get_event::v3,
+            "sync::room_initial_sync::v3" => $crate::sync::room_initial_sync::v3,
 
             // Membership, receipts, typing and spaces.
+            "membership::join_room_by_id::v3" => $crate::membership::join_room_by_id::v3,
+            "membership::join_room_by_id_or_alias::v3" => $crate::membership::join_room_by_id_or_alias::v3,
+            "membership::leave_room::v3" => $crate::membership::leave_room::v3,
+            "membership::forget_room::v3" => $crate::membership::forget_room::v3,
+            "membership::invite_user::v3" => $crate::membership::invite_user::v3,
+            "membership::kick_user::v3" => $crate::membership::kick_user::v3,
+            "membership::ban_user::v3" => $crate::membership::ban_user::v3,
+            "membership::unban_user::v3" => $crate::membership::unban_user::v3,
+            "knock::knock_room::v3" => $crate::knock::knock_room::v3,
+            "membership::joined_rooms::v3" => $crate::membership::joined_rooms::v3,
+            "membership::get_member_events::v3" => $crate::membership::get_member_events::v3,
+            "membership::joined_members::v3" => $crate::membership::joined_members::v3,
+            "membership::mutual_rooms::v1" => $crate::membership::mutual_rooms::v1,
+            "read_marker::set_read_marker::v3" => $crate::read_marker::set_read_marker::v3,
+            "receipt::create_receipt::v3" => $crate::receipt::create_receipt::v3,
+            "typing::create_typing_event::v3" => $crate::typing::create_typing_event::v3,
+            "space::get_hierarchy::v1" => $crate::space::get_hierarchy::v1,
 
             // The room directory, tags and account data.
+            "alias::create_alias::v3" => $crate::alias::create_alias::v3,
+            "alias::get_alias::v3" => $crate::alias::get_alias::v3,
+            "alias::delete_alias::v3" => $crate::alias::delete_alias::v3,
+            "directory::get_room_visibility::v3" => $crate::directory::get_room_visibility::v3,
+            "directory::set_room_visibility::v3" => $crate::directory::set_room_visibility::v3,
+            "directory::get_public_rooms::v3" => $crate::directory::get_public_rooms::v3,
+            "directory::get_public_rooms_filtered::v3" => $crate::directory::get_public_rooms_filtered::v3,
+            "appservice::set_room_visibility::v3" => $crate::appservice::set_room_visibility::v3,
+            "tag::get_tags::v3" => $crate::tag::get_tags::v3,
+            "tag::create_tag::v3" => $crate::tag::create_tag::v3,
+            "tag::delete_tag::v3" => $crate::tag::delete_tag::v3,
+            "config::set_global_account_data::v3" => $crate::config::set_global_account_data::v3,
+            "config::get_global_account_data::v3" => $crate::config::get_global_account_data::v3,
+            "config::set_room_account_data::v3" => $crate::config::set_room_account_data::v3,
+            "config::get_room_account_data::v3" => $crate::config::get_room_account_data::v3,
 
         }
     };

@@ -21,7 +21,7 @@ impl std::fmt::Debug for UnknownValue {
 
 /// Declares an open string enum:
 ///
-/// ```ignore
+/// ```text
 /// string_enum! {
 ///     /// A room's visibility in the directory.
 ///     pub enum Visibility {

@@ -6,15 +6,20 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+/// The key of what a `$ref` to a file outside this copy of the specification reads as: an
+/// object with only this key, a schema of any value.
+pub const OUTSIDE_THE_COPY: &str = "x-outside-this-copy";
+
 /// Every YAML file of a directory of OpenAPI files, parsed, and the operations they declare.
 pub struct Spec {
     /// Each file by its path relative to the directory (`definitions/errors/error.yaml`), or
     /// why it could not be read.
     files: BTreeMap<PathBuf, Result<Value, String>>,
     operations: Vec<Operation>,
-    /// The directory the files were read from: a `$ref` that leaves it (to
-    /// `../../event-schemas/…`, say) is read from the disk around it.
-    dir: Option<PathBuf>,
+    /// The directory's own name (`client-server`): a `$ref` that leaves the directory and comes
+    /// back into it (`../client-server/definitions/…`, as `account-data.yaml` writes) points to
+    /// one of its files.
+    root_name: Option<PathBuf>,
 }
 
 /// One operation: a method at a path.
@@ -70,6 +75,9 @@ pub fn path_params(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where the event schemas are, relative to the client-server API's directory.
+const EVENT_SCHEMAS: &str = "../../event-schemas";
+
 const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -84,13 +92,22 @@ impl Spec {
         if files.is_empty() {
             return Err(format!("no YAML files in {}", dir.display()));
         }
+        // The event schemas live beside the API directories (`data/event-schemas`), and the
+        // API files refer to them as `../../event-schemas/…`: read them by that path too.
+        let events = Path::new(EVENT_SCHEMAS);
+        if dir.join(events).is_dir() {
+            let mut schemas = Vec::new();
+            collect_yaml(&dir.join(events), &dir.join(events), &mut schemas)
+                .map_err(|err| format!("cannot read {}: {err}", events.display()))?;
+            files.extend(schemas.into_iter().map(|relative| events.join(relative)));
+        }
         let texts = files.into_iter().map(|relative| {
             let text = std::fs::read_to_string(dir.join(&relative))
                 .map_err(|err| format!("cannot read {}: {err}", relative.display()));
             (relative, text)
         });
         let mut spec = Spec::from_texts(texts);
-        spec.dir = Some(dir.to_path_buf());
+        spec.root_name = dir.file_name().map(PathBuf::from);
         Ok(spec)
     }
 
@@ -144,7 +161,11 @@ impl Spec {
                     }
                     operations.push(Operation {
                         file: file.clone(),
-                        path: format!("{base}{key}"),
+                        // A second operation on a path the specification already lists is
+                        // written with a trailing space to keep the YAML keys apart
+                        // (`"/events "` for peeking, `"/rooms/{roomId}/invite "` for 3PID
+                        // invites): it is the same path.
+                        path: format!("{base}{}", key.trim_end()),
                         method: (*method).to_owned(),
                         value: operation,
                     });
@@ -154,7 +175,7 @@ impl Spec {
         Spec {
             files,
             operations,
-            dir: None,
+            root_name: None,
         }
     }
 
@@ -267,10 +288,25 @@ impl Spec {
         } else {
             normalise(&file.parent().unwrap_or(Path::new("")).join(target_file))
         };
-        let (target_file, outside) = self.outside(target_file);
-        let document = match outside.as_ref().or_else(|| self.files.get(&target_file)) {
+        let target_file = match (&self.root_name, target_file.strip_prefix("..")) {
+            (Some(root), Ok(outside)) => outside
+                .strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(target_file),
+            _ => target_file,
+        };
+        let document = match self.files.get(&target_file) {
             Some(Ok(document)) => document,
             Some(Err(err)) => return Err(err.clone()),
+            // A copy of the specification with `data/api` only has no event schemas, which the
+            // API files name (`../../event-schemas/…`) for events and their examples: what is
+            // there is read as any value, as our types keep events as raw JSON anyway.
+            None if target_file.starts_with("..") => {
+                return Ok((
+                    serde_json::json!({ OUTSIDE_THE_COPY: reference }),
+                    target_file,
+                ))
+            }
             None => {
                 return Err(format!(
                     "`$ref: {reference}` in {}: no file {}",
@@ -290,39 +326,6 @@ impl Spec {
             })?
         };
         Ok((target.clone(), target_file))
-    }
-}
-
-impl Spec {
-    /// A path that leaves the directory: the same file named from inside it when it comes back
-    /// in (`../client-server/definitions/…`), or else the file read from the disk, or any
-    /// value (`{}`) when the disk does not have it.
-    fn outside(&self, path: PathBuf) -> (PathBuf, Option<Result<Value, String>>) {
-        let Some(dir) = self.dir.as_ref().filter(|_| path.starts_with("..")) else {
-            return (path, None);
-        };
-        let on_disk = dir.join(&path);
-        let inside = on_disk
-            .canonicalize()
-            .ok()
-            .zip(dir.canonicalize().ok())
-            .and_then(|(file, dir)| file.strip_prefix(dir).ok().map(Path::to_path_buf));
-        if let Some(inside) = inside {
-            return (inside, None);
-        }
-        // A checkout of `data/api` alone has no event schemas: what they describe is events,
-        // which the endpoints carry as raw JSON, so a missing one stands for any value.
-        if !on_disk.exists() {
-            return (path, Some(Ok(Value::Object(Map::new()))));
-        }
-        let document = std::fs::read_to_string(&on_disk)
-            .map_err(|err| format!("cannot read {}: {err}", on_disk.display()))
-            .and_then(|text| {
-                serde_yaml::from_str::<serde_yaml::Value>(&text)
-                    .map(yaml_to_json)
-                    .map_err(|err| format!("{}: {err}", path.display()))
-            });
-        (path, Some(document))
     }
 }
 
@@ -385,14 +388,13 @@ fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
-            // `..` beyond the start is kept: the file is outside the directory.
-            Component::ParentDir => {
-                if out.as_os_str().is_empty() || out.ends_with("..") {
-                    out.push("..");
-                } else {
+            // `..` climbs out of a name, but adds to the `..`s that lead out of the root.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
                     out.pop();
                 }
-            }
+                _ => out.push(".."),
+            },
             Component::CurDir => {}
             other => out.push(other.as_os_str()),
         }
@@ -515,6 +517,15 @@ required: [name]
     }
 
     #[test]
+    fn a_path_written_with_a_trailing_space_is_the_same_path() {
+        let other = "paths:\n  \"/thing/{id} \":\n    get: {}\n";
+        let spec = Spec::from_files([("thing.yaml", API), ("other.yaml", other)]);
+        let found = spec.operations_at("/thing/{id}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "/thing/{id}");
+    }
+
+    #[test]
     fn resolves_refs_and_all_of() {
         let spec = spec();
         let operation = &spec.operations_at("/_matrix/client/v3/thing/{x}")[0];
@@ -539,40 +550,6 @@ required: [name]
     }
 
     #[test]
-    fn refs_that_leave_the_directory_are_followed() {
-        assert_eq!(
-            normalise(Path::new("../../event-schemas/a.yaml")),
-            Path::new("../../event-schemas/a.yaml")
-        );
-        let root = std::env::temp_dir().join(format!("spec-outside-{}", std::process::id()));
-        let dir = root.join("api/client-server");
-        std::fs::create_dir_all(dir.join("definitions")).unwrap();
-        std::fs::create_dir_all(root.join("event-schemas")).unwrap();
-        std::fs::write(dir.join("definitions/b.yaml"), "type: integer\n").unwrap();
-        std::fs::write(root.join("event-schemas/e.yaml"), "type: object\n").unwrap();
-        std::fs::write(root.join("event-schemas/gone.yaml"), "type: object\n").unwrap();
-        std::fs::write(dir.join("a.yaml"), "paths: {}\n").unwrap();
-        let spec = Spec::load(&dir).unwrap();
-        std::fs::remove_file(root.join("event-schemas/gone.yaml")).unwrap();
-        let file = Path::new("a.yaml");
-        // Back into the directory: the loaded file.
-        let back = json!({ "$ref": "../client-server/definitions/b.yaml" });
-        assert_eq!(
-            spec.resolve(&back, file).unwrap(),
-            json!({ "type": "integer" })
-        );
-        // Outside: read from the disk, or any value when the disk does not have it.
-        let outside = json!({ "$ref": "../../event-schemas/e.yaml" });
-        assert_eq!(
-            spec.resolve(&outside, file).unwrap(),
-            json!({ "type": "object" })
-        );
-        let gone = json!({ "$ref": "../../event-schemas/gone.yaml" });
-        assert_eq!(spec.resolve(&gone, file).unwrap(), json!({}));
-        std::fs::remove_dir_all(&root).unwrap();
-    }
-
-    #[test]
     fn a_dangling_ref_is_an_error() {
         let spec = Spec::from_files([("a.yaml", "x:\n  $ref: missing.yaml\n")]);
         let file = Path::new("a.yaml");
@@ -580,6 +557,60 @@ required: [name]
             .resolve(&json!({ "$ref": "missing.yaml" }), file)
             .unwrap_err();
         assert!(err.contains("no file missing.yaml"), "{err}");
+    }
+
+    #[test]
+    fn a_ref_through_the_directory_s_own_name_stays_inside() {
+        let mut spec = Spec::from_files([("definitions/e.yaml", "type: object\n")]);
+        spec.root_name = Some(PathBuf::from("client-server"));
+        let reference = json!({ "$ref": "../client-server/definitions/e.yaml" });
+        let resolved = spec.resolve(&reference, Path::new("a.yaml")).unwrap();
+        assert_eq!(resolved, json!({ "type": "object" }));
+        // Another directory's file of the same name is not this one.
+        let elsewhere = json!({ "$ref": "../other/definitions/e.yaml" });
+        let resolved = spec.resolve(&elsewhere, Path::new("a.yaml")).unwrap();
+        assert_ne!(resolved, json!({ "type": "object" }));
+    }
+
+    #[test]
+    fn a_ref_out_of_the_copy_reads_as_any_value() {
+        let spec = Spec::from_files([("a.yaml", "x: 1\n")]);
+        let reference = "../../event-schemas/schema/core-event-schema/stripped_state.yaml";
+        let resolved = spec
+            .resolve(
+                &json!({ "items": { "$ref": reference } }),
+                Path::new("a.yaml"),
+            )
+            .unwrap();
+        assert_eq!(
+            resolved,
+            json!({ "items": { OUTSIDE_THE_COPY: reference } })
+        );
+    }
+
+    #[test]
+    fn references_out_of_the_directory_keep_their_way_out() {
+        assert_eq!(
+            normalise(Path::new(
+                "definitions/../../../event-schemas/schema/event.yaml"
+            )),
+            Path::new("../../event-schemas/schema/event.yaml")
+        );
+        assert_eq!(
+            normalise(Path::new("a/./b/../c.yaml")),
+            Path::new("a/c.yaml")
+        );
+        let spec = Spec::from_files([
+            ("x.yaml", "s:\n  $ref: ../../event-schemas/e.yaml\n"),
+            ("../../event-schemas/e.yaml", "type: object\n"),
+        ]);
+        let resolved = spec
+            .resolve(
+                &json!({ "$ref": "../../../event-schemas/e.yaml" }),
+                Path::new("definitions/batch.yaml"),
+            )
+            .unwrap();
+        assert_eq!(resolved, json!({ "type": "object" }));
     }
 
     #[test]

@@ -1,0 +1,4 @@
+//! Endpoints of the Client-Server API that only application services call, with their own
+//! token.
+
+pub mod set_room_visibility;

@@ -1,0 +1,3 @@
+//! The events around one event of a room.
+
+pub mod get_context;

@@ -1,0 +1,3 @@
+//! Server-side full-text search of room events.
+
+pub mod search_events;

@@ -1,0 +1,3 @@
+//! Spaces: rooms that group other rooms.
+
+pub mod get_hierarchy;

@@ -1,0 +1,58 @@
+//! `GET /_matrix/client/*/events/{eventId}`: one event by its ID alone, without its room.
+//! Deprecated since r0: `GET /rooms/{roomId}/event/{eventId}` and `/context` replace it.
+//!
+//! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3eventseventid>
+
+pub mod v3 {
+    //! The v3 generation of the endpoint (r0 before Matrix v1.1).
+
+    use ruma_common::serde::{JsonObject, Raw};
+    use ruma_common::OwnedEventId;
+
+    use matrix_api::{metadata, request, response, Metadata};
+
+    // The specification deprecated this in r0, but a history cannot mark a version deprecated
+    // and then add a path, and v1.1 gave it its v3 path; v1.2 is the first version that
+    // can carry the mark.
+    const METADATA: Metadata = metadata! {
+        method: GET,
+        rate_limited: false,
+        authentication: AccessToken,
+        history: {
+            1.0 => "/_matrix/client/r0/events/{event_id}",
+            1.1 => "/_matrix/client/v3/events/{event_id}",
+            1.2 => deprecated,
+        }
+    };
+
+    /// The request: the event's ID.
+    #[request]
+    #[derive(PartialEq, Eq)]
+    pub struct Request {
+        /// The event.
+        #[api(path)]
+        pub event_id: OwnedEventId,
+    }
+
+    /// The response: the event.
+    #[response]
+    pub struct Response {
+        /// The event, as the server sent it: the whole body.
+        #[api(body)]
+        pub event: Raw<JsonObject>,
+    }
+
+    impl Request {
+        /// A request for this event.
+        pub fn new(event_id: OwnedEventId) -> Self {
+            Request { event_id }
+        }
+    }
+
+    impl Response {
+        /// A response with this event.
+        pub fn new(event: Raw<JsonObject>) -> Self {
+            Response { event }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Typing notifications.
+
+pub mod create_typing_event;
