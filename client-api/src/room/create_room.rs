@@ -22,6 +22,9 @@ pub mod v3 {
     use crate::string_enum::string_enum;
     use matrix_api::{metadata, request, response, Metadata};
 
+    /// The directory's [`Visibility`](crate::directory::Visibility), for the new room.
+    pub use crate::directory::Visibility;
+
     const METADATA: Metadata = metadata! {
         method: POST,
         rate_limited: false,
@@ -101,16 +104,6 @@ pub mod v3 {
         /// The response for this room.
         pub fn new(room_id: OwnedRoomId) -> Self {
             Response { room_id }
-        }
-    }
-
-    string_enum! {
-        /// A room's visibility in the server's published room directory.
-        pub enum Visibility {
-            /// Listed in the directory.
-            Public => "public",
-            /// Not listed.
-            Private => "private",
         }
     }
 
