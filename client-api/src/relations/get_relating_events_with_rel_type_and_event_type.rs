@@ -18,7 +18,7 @@ pub mod v1 {
     use matrix_api::UInt;
     use ruma_common::{OwnedEventId, OwnedRoomId};
 
-    use crate::room::Direction;
+    use crate::message::get_message_events::v3::Direction;
     use matrix_api::{metadata, request, Metadata};
 
     pub use crate::relations::get_relating_events::v1::Response;

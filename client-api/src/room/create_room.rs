@@ -15,7 +15,6 @@ pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
 
     use ruma_common::serde::{JsonObject, Raw};
-    use ruma_common::thirdparty::Medium;
     use ruma_common::{OwnedRoomId, OwnedUserId, RoomVersionId};
     use serde::{Deserialize, Serialize};
 
@@ -24,6 +23,8 @@ pub mod v3 {
 
     /// The directory's [`Visibility`](crate::directory::Visibility), for the new room.
     pub use crate::directory::Visibility;
+    /// The invitation's [`Invite3pid`](crate::membership::invite_user::v3::Invite3pid).
+    pub use crate::membership::invite_user::v3::Invite3pid;
 
     const METADATA: Metadata = metadata! {
         method: POST,
@@ -147,36 +148,6 @@ pub mod v3 {
         /// The event as an entry of [`Request::initial_state`].
         pub fn to_raw(&self) -> Raw<InitialStateEvent> {
             Raw::new(self).expect("a string-keyed struct of strings and JSON serialises")
-        }
-    }
-
-    /// A third-party identifier to invite, with the identity server that resolves it.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct Invite3pid {
-        /// The identity server's host name and port.
-        pub id_server: String,
-        /// An access token registered with that identity server.
-        pub id_access_token: String,
-        /// The kind of address, such as `email` or `msisdn`.
-        pub medium: Medium,
-        /// The address.
-        pub address: String,
-    }
-
-    impl Invite3pid {
-        /// An invitation of this address through this identity server.
-        pub fn new(
-            id_server: String,
-            id_access_token: String,
-            medium: Medium,
-            address: String,
-        ) -> Self {
-            Invite3pid {
-                id_server,
-                id_access_token,
-                medium,
-                address,
-            }
         }
     }
 }

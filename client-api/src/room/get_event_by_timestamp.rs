@@ -17,7 +17,7 @@ pub mod v1 {
 
     use ruma_common::{MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId};
 
-    use crate::room::Direction;
+    use crate::message::get_message_events::v3::Direction;
     use matrix_api::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -82,7 +82,7 @@ mod tests {
     use ruma_common::MilliSecondsSinceUnixEpoch;
 
     use super::v1::Request;
-    use crate::room::Direction;
+    use crate::message::get_message_events::v3::Direction;
 
     #[test]
     fn the_moment_and_direction_are_query_parameters() {

@@ -24,7 +24,8 @@ pub mod v1 {
         RoomVersionId,
     };
 
-    use crate::string_enum::string_enum;
+    /// The caller's membership, as `/members` filters by it.
+    pub use crate::membership::get_member_events::v3::MembershipKind as Membership;
     use matrix_api::UInt;
     use matrix_api::{metadata, request, response, Metadata};
 
@@ -211,22 +212,6 @@ pub mod v1 {
             "im.nheko.summary.room_version",
             "im.nheko.summary.version"
         ]);
-    }
-
-    string_enum! {
-        /// A user's membership of a room.
-        pub enum Membership {
-            /// Invited.
-            Invite => "invite",
-            /// Joined.
-            Join => "join",
-            /// Asked to join.
-            Knock => "knock",
-            /// Left, or never joined.
-            Leave => "leave",
-            /// Banned.
-            Ban => "ban",
-        }
     }
 
     impl Request {
