@@ -382,24 +382,20 @@ async fn reading(report: &mut Report, rooms: &Rooms, max: &User, members: Option
         };
         pick.map(|m| m.event_id.clone())
     };
-    let (first, last) = (by_time(false), by_time(true));
-    let because = (
-        "membership: read markers and receipts",
-        "membership: GET /rooms/{roomId}/members",
-    );
-    let room = &rooms.public;
-    report
-        .step_after(
-            "membership: POST /rooms/{roomId}/read_markers (max: m.fully_read, m.read, m.read.private)",
-            first.as_ref(),
-            because,
-            |event| read_markers(max, room, event),
-        )
-        .await;
-    let Some(last) = last else {
-        report.not_run(because.0, because.1);
+    let (Some(first), Some(last)) = (by_time(false), by_time(true)) else {
+        report.not_run(
+            "membership: read markers and receipts",
+            "membership: GET /rooms/{roomId}/members",
+        );
         return;
     };
+    let room = &rooms.public;
+    report
+        .step(
+            "membership: POST /rooms/{roomId}/read_markers (max: m.fully_read, m.read, m.read.private)",
+            read_markers(max, room, &first),
+        )
+        .await;
     for (receipt_type, thread) in [
         (ReceiptType::Read, Some(ReceiptThread::Main)),
         (ReceiptType::ReadPrivate, Some(ReceiptThread::Main)),
