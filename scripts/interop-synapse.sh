@@ -163,6 +163,17 @@ rc_login:
   failed_attempts: {per_second: 1000, burst_count: 1000}
 rc_registration: {per_second: 1000, burst_count: 1000}
 rc_message: {per_second: 1000, burst_count: 1000}
+rc_joins:
+  local: {per_second: 1000, burst_count: 1000}
+  remote: {per_second: 1000, burst_count: 1000}
+rc_invites:
+  per_room: {per_second: 1000, burst_count: 1000}
+  per_user: {per_second: 1000, burst_count: 1000}
+  per_issuer: {per_second: 1000, burst_count: 1000}
+rc_room_creation: {per_second: 1000, burst_count: 1000}
+# The room directory: Synapse publishes nothing unless a rule allows it (no rules: deny).
+room_list_publication_rules:
+  - action: allow
 EOF
   cat >"$HS/log.config" <<EOF
 version: 1

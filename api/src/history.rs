@@ -125,9 +125,13 @@ impl VersionHistory {
             panic!("a version history needs at least one path");
         }
         let mut i = 1;
+        let mut first_version: Option<MatrixVersion> = None;
         let mut last_version: Option<MatrixVersion> = None;
         while i <= stable.len() {
             if let Some(version) = stable[i - 1].selector.version() {
+                if first_version.is_none() {
+                    first_version = Some(version);
+                }
                 if let Some(last) = last_version {
                     if version as u8 <= last as u8 {
                         panic!("stable paths must be listed in strictly ascending version order");
@@ -137,10 +141,12 @@ impl VersionHistory {
             }
             i += 1;
         }
+        // An endpoint deprecated in one version may still get a new path in a later one, as
+        // Matrix v1.1 gave every r0 endpoint, deprecated or not, its v3 path.
         if let Some(deprecated) = deprecated {
-            match last_version {
-                Some(last) if (last as u8) < (deprecated as u8) => {}
-                _ => panic!("`deprecated` needs a stable path from an earlier version"),
+            match first_version {
+                Some(first) if (first as u8) <= (deprecated as u8) => {}
+                _ => panic!("`deprecated` needs a stable path from the same or an earlier version"),
             }
         }
         if let Some(removed) = removed {
@@ -287,6 +293,35 @@ pub(crate) const fn first_template(history: &VersionHistory) -> Option<&'static 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_endpoint_deprecated_in_r0_keeps_its_v3_path() {
+        const HISTORY: VersionHistory = VersionHistory::new(
+            &[],
+            &[
+                StablePath {
+                    selector: StablePathSelector::Version(MatrixVersion::V1_0),
+                    path: "/_matrix/client/r0/initialSync",
+                },
+                StablePath {
+                    selector: StablePathSelector::Version(MatrixVersion::V1_1),
+                    path: "/_matrix/client/v3/initialSync",
+                },
+            ],
+            Some(MatrixVersion::V1_0),
+            None,
+        );
+        let v1_1 = crate::SupportedVersions::from_versions(&[MatrixVersion::V1_1]);
+        assert_eq!(
+            HISTORY.select_path(&v1_1),
+            Ok("/_matrix/client/v3/initialSync")
+        );
+        assert_eq!(
+            HISTORY.versioning_decision(&v1_1),
+            VersioningDecision::Stable { deprecated: true }
+        );
+    }
+
     use super::*;
     use MatrixVersion::*;
 

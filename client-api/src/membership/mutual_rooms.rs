@@ -1,7 +1,10 @@
 //! `GET /_matrix/client/v1/mutual_rooms`: the rooms the user shares with another user.
 //!
 //! Stable since Matrix v1.19 ([MSC2666](https://github.com/matrix-org/matrix-spec-proposals/pull/2666)).
-//! Before that, servers (Synapse among them) served the MSC's last revision at
+//! A server older than v1.19 that serves the stable path announces it with the feature flag
+//! `uk.half-shot.msc2666.query_mutual_rooms.stable` (Synapse 1.163 does, announcing v1.15 and
+//! serving no other path); the client then takes the stable path too. Before that, servers
+//! (older Synapse among them) served the MSC's last revision at
 //! `/_matrix/client/unstable/uk.half-shot.msc2666/user/mutual_rooms?user_id=…` and announced
 //! it with the unstable feature `uk.half-shot.msc2666.query_mutual_rooms`; the client uses that
 //! path on such servers. Those servers answer with `joined` only: no `count`, and no
@@ -25,7 +28,7 @@ pub mod v1 {
         authentication: AccessToken,
         history: {
             unstable("uk.half-shot.msc2666.query_mutual_rooms") => "/_matrix/client/unstable/uk.half-shot.msc2666/user/mutual_rooms",
-            1.19 => "/_matrix/client/v1/mutual_rooms",
+            1.19 | stable("uk.half-shot.msc2666.query_mutual_rooms.stable") => "/_matrix/client/v1/mutual_rooms",
         }
     };
 
@@ -112,6 +115,25 @@ pub mod v1 {
                 .unwrap();
             let read = Response::try_from_http_response(answer).unwrap();
             assert_eq!((read.joined.len(), read.count), (1, None));
+        }
+
+        #[test]
+        fn the_stable_flag_takes_the_stable_path_before_v1_19() {
+            // Synapse 1.163's announcement: v1.15, and the stable path by its flag.
+            let features =
+                BTreeMap::from([("uk.half-shot.msc2666.query_mutual_rooms.stable", true)]);
+            let synapse = SupportedVersions::from_parts(&["v1.15"], &features);
+            let sent = Request::new("@alice:example.org".try_into().unwrap())
+                .try_into_http_request::<Vec<u8>>(
+                    "https://hs",
+                    SendAccessToken::IfRequired("t"),
+                    &synapse,
+                )
+                .unwrap();
+            assert_eq!(
+                sent.uri().path_and_query().unwrap(),
+                "/_matrix/client/v1/mutual_rooms?user_id=%40alice%3Aexample.org",
+            );
         }
     }
 }

@@ -11,17 +11,14 @@ pub mod v3 {
 
     use matrix_api::{metadata, request, response, Metadata};
 
-    // The specification deprecated this in r0, but a history cannot mark a version deprecated
-    // and then add a path, and v1.1 gave it its v3 path; v1.2 is the first version that
-    // can carry the mark.
     const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: false,
         authentication: AccessToken,
         history: {
             1.0 => "/_matrix/client/r0/events/{event_id}",
+            1.0 => deprecated,
             1.1 => "/_matrix/client/v3/events/{event_id}",
-            1.2 => deprecated,
         }
     };
 

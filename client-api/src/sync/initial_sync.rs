@@ -15,16 +15,14 @@ pub mod v3 {
     use crate::string_enum::string_enum;
     use matrix_api::{metadata, request, response, Metadata};
 
-    // Deprecated in r0 by the specification; as for `get_event`, v1.2 is the first version
-    // the history can mark, since v1.1 added the v3 path.
     const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: false,
         authentication: AccessToken,
         history: {
             1.0 => "/_matrix/client/r0/initialSync",
+            1.0 => deprecated,
             1.1 => "/_matrix/client/v3/initialSync",
-            1.2 => deprecated,
         }
     };
 

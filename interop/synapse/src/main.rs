@@ -17,11 +17,13 @@
 //! fails too, so that a run missing a server cannot pass. Every response Synapse sends is parsed
 //! into our types and written back out with them ([`lossless`]), because our own tests only show
 //! that our client agrees with our server. Users are registered with Synapse's shared-secret admin
-//! API ([`synapse`]). The session API is checked in process ([`session`]); the path decisions
+//! API ([`synapse`]). The session API is checked in process ([`session`]), the rest of the
+//! Client-Server API group by group ([`client_server`]); the path decisions
 //! as the binary prints them ([`decisions`], with [`cli`]); and the refusal of a server with
 //! get_token off ([`feature_off`]).
 
 mod cli;
+mod client_server;
 mod decisions;
 mod expect;
 mod feature_off;
@@ -143,6 +145,7 @@ async fn on_server(report: &mut Report, args: &Args, bin: Option<&MatrixLogin>) 
         return;
     };
     session::run(report, &client, &[alice, bob, carol]).await;
+    client_server::run(report, &client, &synapse).await;
     let log = args.log.as_deref().map(AccessLog::new);
     match bin {
         Some(bin) => decisions::run(report, bin, &client, &[dave, frank], log.as_ref()).await,

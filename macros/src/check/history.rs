@@ -133,9 +133,12 @@ pub fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
             } => (check_version(v, errors), Some(v.span)),
             _ => (None, None),
         };
+        // A deprecation may share the version of the path before it: `1.0 => "/r0/…"`,
+        // `1.0 => deprecated` (deprecated in r0), then `1.1 => "/v3/…"`.
+        let deprecates = matches!(target, Target::Deprecated(_));
         if let (Some(version), Some(span)) = (version, version_span) {
             if let Some(last) = last_version {
-                if version <= last {
+                if version < last || (version == last && !deprecates) {
                     let message = if version == last {
                         format!(
                             "1.{version} is listed twice; each version introduces one path, \
@@ -178,9 +181,6 @@ pub fn check_history(raw: RawHistory, outer: &mut Errors) -> Option<History> {
                  `1.12`",
             ),
             (Selector::Stable { feature, .. }, Target::Path(path)) => {
-                if deprecated.is_some() {
-                    errors.push(&path, "no new path can follow `deprecated`");
-                }
                 check_same_params(&path, &mut first_params, errors);
                 stable.push((version, feature, path));
             }

@@ -33,7 +33,8 @@ pub const ALLOWED: &[Allowed] = &[
         rule: Rule::Required,
         subject: "response.body.count",
         reason: "servers of the unstable MSC2666 path (`uk.half-shot.msc2666.query_mutual_rooms`, \
-                 Synapse among them), which the client reaches before v1.19, answer `joined` \
-                 without `count`: requiring it would make their answers unreadable",
+                 Synapse before it served the stable path), which the client reaches before \
+                 v1.19, answer `joined` without `count`: requiring it would make their answers \
+                 unreadable",
     },
 ];
