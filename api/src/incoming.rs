@@ -47,6 +47,12 @@ pub fn incoming_request<'a>(
             .collect()
     } else if path_args.count() == 0 {
         args_from_uri(metadata, request.uri.path())?
+    } else if metadata.optional_last_segment && path_args.count() + 1 == expected {
+        // A router's short route (`…/state/{event_type}`): the last parameter was left out.
+        (0..path_args.count())
+            .map(|index| Cow::Borrowed(path_args.get(index)))
+            .chain(std::iter::once(Cow::Borrowed("")))
+            .collect()
     } else {
         return Err(FromHttpRequestError::PathArgumentCount {
             expected,

@@ -68,7 +68,7 @@ use matrix_api::Metadata;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 55);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 72);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {

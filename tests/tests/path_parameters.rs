@@ -159,6 +159,11 @@ fn an_empty_state_key_leaves_its_segment_out_and_reads_back_from_every_form() {
     }
     let read = get_state::Request::try_from_http_request(send("@a:b"), &[] as &[&str]).unwrap();
     assert_eq!(read.state_key, "@a:b");
+    // A router that matched the short route passes one argument fewer.
+    let args = ["!r:example.org", "m.room.name"];
+    let read = get_state::Request::try_from_http_request(send(""), &args).unwrap();
+    assert_eq!(read.event_type, "m.room.name");
+    assert_eq!(read.state_key, "");
 }
 
 #[test]
