@@ -56,6 +56,10 @@ pub mod tag;
 
 use matrix_api::Metadata;
 
+/// The direction to page through a room's timeline (`/messages`, relations,
+/// `timestamp_to_event`), where Ruma users find it.
+pub use message::get_message_events::v3::Direction;
+
 /// Calls the macro `callback` with every endpoint of this crate: the registry, the one list
 /// of endpoints.
 ///

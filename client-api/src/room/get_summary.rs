@@ -19,9 +19,10 @@
 pub mod v1 {
     //! The v1 generation of the endpoint (stable since Matrix v1.15).
 
+    use ruma_common::room::{JoinRuleKind, RoomType};
     use ruma_common::{
-        OwnedMxcUri, OwnedRoomAliasId, OwnedRoomId, OwnedRoomOrAliasId, OwnedServerName,
-        RoomVersionId,
+        EventEncryptionAlgorithm, OwnedMxcUri, OwnedRoomAliasId, OwnedRoomId, OwnedRoomOrAliasId,
+        OwnedServerName, RoomVersionId,
     };
 
     /// The caller's membership, as `/members` filters by it.
@@ -75,14 +76,16 @@ pub mod v1 {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub avatar_url: Option<OwnedMxcUri>,
         /// The `type` of the room's `m.room.create` event, such as `m.space`, if any.
+        #[api(json = string)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub room_type: Option<String>,
+        pub room_type: Option<RoomType>,
         /// How many members have joined.
         pub num_joined_members: UInt,
         /// The room's join rule, such as `public`, `knock` or `restricted`; absent means
         /// `public`.
+        #[api(json = string)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub join_rule: Option<String>,
+        pub join_rule: Option<JoinRuleKind>,
         /// For a restricted room, the rooms whose members may join.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub allowed_room_ids: Vec<OwnedRoomId>,
@@ -93,7 +96,7 @@ pub mod v1 {
         /// The encryption algorithm of an encrypted room, such as `m.megolm.v1.aes-sha2`.
         /// Also read as MSC3266's `im.nheko.summary.encryption`.
         #[serde(flatten, with = "unstable_names::encryption")]
-        pub encryption: Option<String>,
+        pub encryption: Option<EventEncryptionAlgorithm>,
         /// The room's version. Also read as MSC3266's `im.nheko.summary.room_version` or
         /// `im.nheko.summary.version`.
         #[serde(flatten, with = "unstable_names::room_version")]
@@ -206,7 +209,10 @@ pub mod v1 {
             };
         }
 
-        field!(encryption: String, ["encryption", "im.nheko.summary.encryption"]);
+        field!(encryption: ruma_common::EventEncryptionAlgorithm, [
+            "encryption",
+            "im.nheko.summary.encryption"
+        ]);
         field!(room_version: ruma_common::RoomVersionId, [
             "room_version",
             "im.nheko.summary.room_version",
@@ -318,7 +324,10 @@ mod tests {
             response.room_version.as_ref().map(|v| v.as_str()),
             Some("10")
         );
-        assert_eq!(response.encryption.as_deref(), Some("m.megolm.v1.aes-sha2"));
+        assert_eq!(
+            response.encryption.as_ref().map(|e| e.as_str()),
+            Some("m.megolm.v1.aes-sha2")
+        );
         let again = response.try_into_http_response::<Vec<u8>>().unwrap();
         assert_eq!(
             std::str::from_utf8(again.body()).unwrap(),

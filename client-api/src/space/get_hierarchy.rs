@@ -15,11 +15,13 @@ pub mod v1 {
     //! The v1 generation of the endpoint (stable since Matrix v1.2).
 
     use matrix_api::UInt;
+    use ruma_common::room::{JoinRuleKind, RoomType};
     use ruma_common::serde::{JsonObject, Raw};
-    use ruma_common::{OwnedMxcUri, OwnedRoomAliasId, OwnedRoomId, RoomVersionId};
+    use ruma_common::{
+        EventEncryptionAlgorithm, OwnedMxcUri, OwnedRoomAliasId, OwnedRoomId, RoomVersionId,
+    };
     use serde::{Deserialize, Serialize};
 
-    use crate::string_enum::string_enum;
     use matrix_api::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -93,7 +95,7 @@ pub mod v1 {
         pub avatar_url: Option<OwnedMxcUri>,
         /// The room's join rule; absent means `public`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub join_rule: Option<JoinRule>,
+        pub join_rule: Option<JoinRuleKind>,
         /// The room's type from its creation event, `m.space` for a space (Matrix v1.4).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub room_type: Option<RoomType>,
@@ -102,47 +104,13 @@ pub mod v1 {
         pub allowed_room_ids: Option<Vec<OwnedRoomId>>,
         /// The room's encryption algorithm, if encrypted (Matrix v1.15).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub encryption: Option<EncryptionAlgorithm>,
+        pub encryption: Option<EventEncryptionAlgorithm>,
         /// The room's version (Matrix v1.15).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub room_version: Option<RoomVersionId>,
         /// The space's `m.space.child` events as stripped state with `origin_server_ts`; empty
         /// for a room that is not a space.
         pub children_state: Vec<Raw<JsonObject>>,
-    }
-
-    string_enum! {
-        /// Who may join a room.
-        pub enum JoinRule {
-            /// Anyone.
-            Public => "public",
-            /// Anyone who asks and is let in.
-            Knock => "knock",
-            /// Invited users.
-            Invite => "invite",
-            /// Reserved by the specification; no one.
-            Private => "private",
-            /// Members of the rooms the join rule names, or the invited.
-            Restricted => "restricted",
-            /// As `restricted`, and anyone who knocks and is let in.
-            KnockRestricted => "knock_restricted",
-        }
-    }
-
-    string_enum! {
-        /// The type of a room, from its creation event.
-        pub enum RoomType {
-            /// A space.
-            Space => "m.space",
-        }
-    }
-
-    string_enum! {
-        /// An encryption algorithm of a room.
-        pub enum EncryptionAlgorithm {
-            /// Megolm with AES-256, HMAC-SHA-256 and Curve25519.
-            MegolmV1AesSha2 => "m.megolm.v1.aes-sha2",
-        }
     }
 
     impl PartialEq for SpaceHierarchyRoomsChunk {
@@ -236,7 +204,7 @@ pub mod v1 {
         use matrix_api::{IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken};
         use matrix_api::{SupportedVersions, UInt};
 
-        use super::{JoinRule, Request, Response, RoomType};
+        use super::{JoinRuleKind, Request, Response, RoomType};
 
         fn send(
             request: Request,
@@ -291,7 +259,7 @@ pub mod v1 {
             let room = &read.rooms[0];
             assert_eq!(room.room_type, Some(RoomType::Space));
             assert_eq!(
-                room.join_rule.as_ref().map(JoinRule::as_str),
+                room.join_rule.as_ref().map(JoinRuleKind::as_str),
                 Some("org.example.rule")
             );
             assert_eq!(room.children_state.len(), 1);

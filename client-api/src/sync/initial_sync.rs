@@ -12,7 +12,10 @@ pub mod v3 {
     use ruma_common::OwnedRoomId;
     use serde::{Deserialize, Serialize};
 
-    use crate::string_enum::string_enum;
+    /// Whether `/publicRooms` lists a room.
+    pub use crate::directory::Visibility;
+    /// The user's membership of a room, as `/members` filters by it.
+    pub use crate::membership::get_member_events::v3::MembershipKind as Membership;
     use matrix_api::{metadata, request, response, Metadata};
 
     const METADATA: Metadata = metadata! {
@@ -122,29 +125,5 @@ pub mod v3 {
         pub end: String,
         /// The messages, oldest first.
         pub chunk: Vec<Raw<JsonObject>>,
-    }
-
-    string_enum! {
-        /// The user's membership of a room in an initial sync.
-        pub enum Membership {
-            /// Invited.
-            Invite => "invite",
-            /// Joined.
-            Join => "join",
-            /// Left.
-            Leave => "leave",
-            /// Banned.
-            Ban => "ban",
-        }
-    }
-
-    string_enum! {
-        /// Whether `/publicRooms` lists a room.
-        pub enum Visibility {
-            /// Not listed.
-            Private => "private",
-            /// Listed.
-            Public => "public",
-        }
     }
 }
