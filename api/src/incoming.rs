@@ -59,6 +59,15 @@ pub fn incoming_request<'a>(
             received: path_args.count(),
         });
     };
+    // As the client refuses to send one, the server refuses an empty segment: what it reads, a
+    // client can say. Only an optional last segment may be empty.
+    let empty = args.iter().enumerate().position(|(index, arg)| {
+        arg.is_empty() && !(metadata.optional_last_segment && index + 1 == expected)
+    });
+    if let Some(index) = empty {
+        let name = path_params(template).nth(index).unwrap_or_default();
+        return Err(path_error(index, name, &"it is empty"));
+    }
     Ok(IncomingParts {
         template,
         args,

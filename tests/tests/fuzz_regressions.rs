@@ -66,3 +66,25 @@ fn version_with_a_leading_zero() {
     assert_eq!("v1.10".parse::<MatrixVersion>(), Ok(MatrixVersion::V1_10));
     assert_eq!("r0.0.1".parse::<MatrixVersion>(), Ok(MatrixVersion::V1_0));
 }
+
+/// server_request, crash-1a1d53c5: `GET …/login/sso/redirect/?redirectUrl=…` was read with an
+/// empty `{idp_id}`, which the client refuses to send (no server routes an empty segment): the
+/// server understood what no client can say. An empty path parameter is now refused on both
+/// sides, except an optional last segment (the empty state key).
+#[test]
+fn empty_path_parameter() {
+    use matrix_api::IncomingRequest;
+    use matrix_client_api::session::sso_login_with_provider;
+
+    let request = http::Request::get(
+        "https://hs/_matrix/client/unstable/org.matrix.msc2858/login/sso/redirect/?redirectUrl=v2.0",
+    )
+    .body(b"null".to_vec())
+    .unwrap();
+    let err = sso_login_with_provider::v3::Request::try_from_http_request(request, &[] as &[&str])
+        .unwrap_err();
+    assert!(err.to_string().contains("{idp_id}"), "{err}");
+    assert!(err.to_string().contains("empty"), "{err}");
+    let error = MatrixError::from(err);
+    assert_eq!(error.status, http::StatusCode::BAD_REQUEST);
+}
