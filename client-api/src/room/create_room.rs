@@ -21,9 +21,9 @@ pub mod v3 {
     use crate::string_enum::string_enum;
     use matrix_api::{metadata, request, response, Metadata};
 
-    /// The directory's [`Visibility`](crate::directory::Visibility), for the new room.
+    /// The directory's [`Visibility`], for the new room.
     pub use crate::directory::Visibility;
-    /// The invitation's [`Invite3pid`](crate::membership::invite_user::v3::Invite3pid).
+    /// The invitation's [`Invite3pid`].
     pub use crate::membership::invite_user::v3::Invite3pid;
 
     const METADATA: Metadata = metadata! {

@@ -30,9 +30,9 @@ use matrix_client_api::read_marker::set_read_marker;
 use matrix_client_api::receipt::create_receipt;
 use matrix_client_api::receipt::create_receipt::v3::{ReceiptThread, ReceiptType};
 use matrix_client_api::space::get_hierarchy;
-use matrix_client_api::space::get_hierarchy::v1::{JoinRule, RoomType};
 use matrix_client_api::typing::create_typing_event;
 use matrix_login::flow::Client;
+use ruma_common::room::{JoinRuleKind, RoomType};
 use ruma_common::{OwnedEventId, OwnedRoomAliasId, OwnedRoomId, OwnedServerName, OwnedUserId};
 use serde_json::{json, Value};
 
@@ -1124,11 +1124,11 @@ fn check_hierarchy(
     }
     for chunk in chunks {
         let rule = if chunk.room_id == rooms.knock {
-            JoinRule::Knock
+            JoinRuleKind::Knock
         } else if chunk.room_id == rooms.private {
-            JoinRule::Invite
+            JoinRuleKind::Invite
         } else {
-            JoinRule::Public
+            JoinRuleKind::Public
         };
         if chunk.join_rule.as_ref() != Some(&rule) {
             return Err(format!(
