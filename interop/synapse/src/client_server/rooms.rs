@@ -89,8 +89,9 @@ struct Event {
 struct Threads {
     /// Rhea's root, which rolf replies to.
     root: OwnedEventId,
-    /// Rolf's thread reply, then rhea's.
+    /// Rolf's thread reply.
     rolf_reply: OwnedEventId,
+    /// Rhea's thread reply, after rolf's.
     rhea_reply: OwnedEventId,
     /// Rhea's reaction to the root.
     reaction: OwnedEventId,
@@ -139,9 +140,15 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
             |()| write_threads(&rooms, &rhea, &rolf),
         )
         .await;
-    if let Some(threads) = threads {
-        relations(report, &rooms, &rhea, &threads).await;
-        thread_lists(report, &rooms, &rhea, &rolf, &threads).await;
+    match threads {
+        Some(threads) => {
+            relations(report, &rooms, &rhea, &threads).await;
+            thread_lists(report, &rooms, &rhea, &rolf, &threads).await;
+        }
+        None => report.not_run(
+            "rooms: GET /relations and GET /threads (every step)",
+            "rooms: PUT /rooms/{roomId}/send/{eventType}/{txnId} (two threads)",
+        ),
     }
     redaction(report, &rooms, &rhea).await;
     reports(report, &rooms, &rhea, &rolf, messages.as_ref()).await;
@@ -608,8 +615,8 @@ async fn create_unsupported(rhea: &User) -> StepResult<()> {
 
 // Summaries.
 
-/// The public room's summary, by `room` (its alias or ID), through `client`; `member_known`
-/// when the client has a session, so that Synapse can say rolf's membership.
+/// The public room's summary, by `room` (its alias or ID), through `client`; `with_token` when
+/// the client has rolf's session, so that Synapse says his membership (none otherwise).
 async fn summary_public(
     client: &Client,
     rooms: &Rooms,
