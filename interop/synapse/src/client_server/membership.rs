@@ -5,11 +5,8 @@
 //! mia and moe walk the space; max asks which rooms he shares with mia.
 //!
 //! Every answer goes through our types ([`exchange`], checked lossless); what each step did is
-//! checked through our types too (the member lists, the joined rooms), except the fully-read
-//! marker, read back raw from room account data, whose endpoint is not of this group.
-//!
-//! Rooms are made with a hand-written `POST /createRoom` ([`create_room`]): a stand-in until
-//! `room::create_room` is declared.
+//! checked through our types too (the member lists, the joined rooms, the fully-read marker in
+//! room account data).
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -18,6 +15,7 @@ use matrix_api::error::ErrorKind;
 use matrix_api::http::StatusCode;
 use matrix_api::selection::Rule;
 use matrix_api::{uint, UInt};
+use matrix_client_api::config::get_room_account_data;
 use matrix_client_api::knock::knock_room;
 use matrix_client_api::membership::get_member_events::v3::MembershipKind;
 use matrix_client_api::membership::invite_user::v3::{InvitationRecipient, Invite3pid, Medium};
@@ -29,11 +27,16 @@ use matrix_client_api::membership::{
 use matrix_client_api::read_marker::set_read_marker;
 use matrix_client_api::receipt::create_receipt;
 use matrix_client_api::receipt::create_receipt::v3::{ReceiptThread, ReceiptType};
+use matrix_client_api::room::create_room;
+use matrix_client_api::room::create_room::v3::{InitialStateEvent, RoomPreset};
 use matrix_client_api::space::get_hierarchy;
 use matrix_client_api::typing::create_typing_event;
 use matrix_login::flow::Client;
 use ruma_common::room::{JoinRuleKind, RoomType};
-use ruma_common::{OwnedEventId, OwnedRoomAliasId, OwnedRoomId, OwnedServerName, OwnedUserId};
+use ruma_common::serde::{JsonObject, Raw};
+use ruma_common::{
+    OwnedEventId, OwnedRoomAliasId, OwnedRoomId, OwnedServerName, OwnedUserId, RoomVersionId,
+};
 use serde_json::{json, Value};
 
 use super::{users, User};
@@ -90,8 +93,8 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
         );
         return;
     };
-    let name = "membership: POST /createRoom (stand-in until room::create_room: public with \
-                an alias, private, knockable v10, a space over the three)";
+    let name = "membership: POST /createRoom (public with an alias, private, knockable v10, a \
+                space over the three)";
     let Some(rooms) = report.step(name, create_rooms(&mia)).await else {
         report.not_run(
             "membership: every other step",
@@ -512,102 +515,89 @@ async fn mutual(report: &mut Report, rooms: &Rooms, max: &User, mia: &User) {
         .await;
 }
 
-// The stand-ins: Synapse's client API by hand, for what no endpoint of ours does yet.
+// Reading room account data and creating rooms.
 
-/// `POST /createRoom` by hand, as `user`: a stand-in until `room::create_room` is declared
-/// (the body is Synapse's, as the specification defines it). Gives the new room's ID.
-async fn create_room(user: &User, body: Value) -> Result<OwnedRoomId, String> {
-    let url = format!("{}/_matrix/client/v3/createRoom", user.client.homeserver());
-    let answer = raw_json(user, reqwest::Client::new().post(url).json(&body)).await?;
-    let room_id = answer["room_id"]
-        .as_str()
-        .ok_or_else(|| format!("createRoom answered {answer}"))?;
-    OwnedRoomId::try_from(room_id).map_err(|e| format!("room ID {room_id}: {e}"))
-}
-
-/// The event the user's fully-read marker is at: room account data `m.fully_read`, read by hand
-/// since its endpoint is not of this group.
+/// The event the user's fully-read marker is at: room account data `m.fully_read`, read
+/// through our types.
 async fn fully_read_marker(user: &User, room: &OwnedRoomId) -> Result<String, String> {
-    let url = format!(
-        "{}/_matrix/client/v3/user/{}/rooms/{}/account_data/m.fully_read",
-        user.client.homeserver(),
-        user.device.user_id,
-        room
+    let request = get_room_account_data::v3::Request::new(
+        user.device.user_id.clone(),
+        room.clone(),
+        "m.fully_read".to_owned(),
     );
-    let answer = raw_json(user, reqwest::Client::new().get(url)).await?;
-    answer["event_id"]
+    let (response, _) = exchange(&user.client, request).await?.ok(&[])?;
+    let data: Value =
+        serde_json::from_str(response.account_data.json().get()).map_err(|e| e.to_string())?;
+    data["event_id"]
         .as_str()
         .map(str::to_owned)
-        .ok_or_else(|| format!("m.fully_read is {answer}"))
+        .ok_or_else(|| format!("m.fully_read is {data}"))
 }
 
-/// Sends a hand-made request with the user's token; the JSON answer of a 200.
-async fn raw_json(user: &User, request: reqwest::RequestBuilder) -> Result<Value, String> {
-    let response = request
-        .bearer_auth(&user.device.access_token)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    let status = response.status();
-    let body: Value = response.json().await.map_err(|e| e.to_string())?;
-    if !status.is_success() {
-        return Err(format!("{status}: {body}"));
-    }
-    Ok(body)
+/// `POST /createRoom` as `user`, through our types (every answer checked lossless); gives the
+/// new room's ID.
+async fn create_room(
+    user: &User,
+    request: create_room::v3::Request,
+) -> Result<OwnedRoomId, String> {
+    let (response, _) = exchange(&user.client, request).await?.ok(&[])?;
+    Ok(response.room_id)
+}
+
+/// A JSON object as the raw JSON of a request.
+fn object(value: Value) -> Result<Raw<JsonObject>, String> {
+    Raw::from_json_string(value.to_string()).map_err(|e| format!("{value}: {e}"))
 }
 
 /// Mia's four rooms; the space is made last, its `m.space.child` events in its initial state.
 async fn create_rooms(mia: &User) -> StepResult<Rooms> {
     let server = mia.device.user_id.server_name().to_owned();
     let alias_local = format!("membership-{}", mia.device.user_id.localpart());
-    let public = create_room(
-        mia,
-        json!({
-            "preset": "public_chat",
-            "name": "Mia's public room",
-            "topic": "Membership steps",
-            "room_alias_name": alias_local,
-        }),
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(RoomPreset::PublicChat);
+    request.name = Some("Mia's public room".to_owned());
+    request.topic = Some("Membership steps".to_owned());
+    request.room_alias_name = Some(alias_local.clone());
+    let public = create_room(mia, request)
+        .await
+        .map_err(|e| format!("public room: {e}"))?;
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.name = Some("Mia's private room".to_owned());
+    let private = create_room(mia, request)
+        .await
+        .map_err(|e| format!("private room: {e}"))?;
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.name = Some("Mia's knockable room".to_owned());
+    request.room_version = Some(RoomVersionId::V10);
+    request.initial_state = vec![InitialStateEvent::new(
+        "m.room.join_rules".to_owned(),
+        String::new(),
+        object(json!({ "join_rule": "knock" }))?,
     )
-    .await
-    .map_err(|e| format!("public room: {e}"))?;
-    let private = create_room(
-        mia,
-        json!({ "preset": "private_chat", "name": "Mia's private room" }),
-    )
-    .await
-    .map_err(|e| format!("private room: {e}"))?;
-    let knock = create_room(
-        mia,
-        json!({
-            "preset": "private_chat",
-            "name": "Mia's knockable room",
-            "room_version": "10",
-            "initial_state": [{
-                "type": "m.room.join_rules", "state_key": "", "content": { "join_rule": "knock" },
-            }],
-        }),
-    )
-    .await
-    .map_err(|e| format!("knockable room: {e}"))?;
+    .to_raw()];
+    let knock = create_room(mia, request)
+        .await
+        .map_err(|e| format!("knockable room: {e}"))?;
     let child = |room: &OwnedRoomId, suggested: bool| {
-        json!({
-            "type": "m.space.child",
-            "state_key": room,
-            "content": { "via": [server], "suggested": suggested },
-        })
+        let content = object(json!({ "via": [server], "suggested": suggested }))?;
+        Ok::<_, String>(
+            InitialStateEvent::new("m.space.child".to_owned(), room.to_string(), content).to_raw(),
+        )
     };
-    let space = create_room(
-        mia,
-        json!({
-            "preset": "public_chat",
-            "name": "Mia's space",
-            "creation_content": { "type": "m.space" },
-            "initial_state": [child(&public, true), child(&private, false), child(&knock, false)],
-        }),
-    )
-    .await
-    .map_err(|e| format!("space: {e}"))?;
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(RoomPreset::PublicChat);
+    request.name = Some("Mia's space".to_owned());
+    request.creation_content = Some(object(json!({ "type": "m.space" }))?);
+    request.initial_state = vec![
+        child(&public, true)?,
+        child(&private, false)?,
+        child(&knock, false)?,
+    ];
+    let space = create_room(mia, request)
+        .await
+        .map_err(|e| format!("space: {e}"))?;
     let alias = OwnedRoomAliasId::try_from(format!("#{alias_local}:{server}"))
         .map_err(|e| format!("alias: {e}"))?;
     let detail =
