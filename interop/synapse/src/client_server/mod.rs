@@ -4,6 +4,7 @@
 //! lose nothing ([`crate::lossless`]). Groups share no state, so one failing leaves the others'
 //! steps meaningful.
 
+mod directory;
 mod membership;
 
 use matrix_login::flow::{self, Client, LoggedIn};
@@ -14,6 +15,7 @@ use crate::synapse::{Account, Admin};
 /// Every group's steps, in order.
 pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     membership::run(report, client, synapse).await;
+    directory::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
