@@ -723,6 +723,7 @@ async fn appservice_steps(report: &mut Report, rooms: &Rooms, dora: &User, dirk:
             "directory: PUT /directory/list/appservice/{networkId}/{roomId} (the application \
              service lists the bridged room on irc)",
             async {
+                // Any client of the server decides the path; the token is the service's.
                 let token = SendAccessToken::Appservice(APPSERVICE_TOKEN);
                 let seen =
                     exchange_with_token(&dirk.client, request(Visibility::Public), token).await?;
