@@ -174,6 +174,25 @@ rc_room_creation: {per_second: 1000, burst_count: 1000}
 # The room directory: Synapse publishes nothing unless a rule allows it (no rules: deny).
 room_list_publication_rules:
   - action: allow
+# An application service, for the directory of a bridged network
+# (PUT /directory/list/appservice/{networkId}/{roomId}, interop/synapse/src/client_server/directory.rs).
+app_service_config_files:
+  - "$HS/appservice.yaml"
+EOF
+  # Its registration: ID, tokens and protocol are the run's constants (directory.rs); no URL, so
+  # Synapse sends it no transactions.
+  cat >"$HS/appservice.yaml" <<EOF
+id: interop-bridge
+url: null
+as_token: interop-as-token
+hs_token: interop-hs-token
+sender_localpart: interop-bridge
+namespaces:
+  users: []
+  aliases: []
+  rooms: []
+protocols: ["irc"]
+rate_limited: false
 EOF
   cat >"$HS/log.config" <<EOF
 version: 1

@@ -6,7 +6,10 @@
 //! get_token's legacy `expires_in`), and fields whose value is the default our types omit
 //! (`false`, `[]`, `{}`, `null`).
 
-use matrix_api::{FromHttpResponseError, IncomingResponse, OutgoingRequest, OutgoingResponse};
+use matrix_api::{
+    FromHttpResponseError, IncomingResponse, OutgoingRequest, OutgoingResponse, SendAccessToken,
+};
+use matrix_client_api::client::{ReqwestTransport, Transport};
 use matrix_login::flow::Client;
 use serde_json::Value;
 
@@ -30,6 +33,34 @@ where
 {
     let raw = client
         .send_unparsed(request)
+        .await
+        .map_err(|e| e.to_string())?;
+    let parsed = R::IncomingResponse::try_from_http_response(raw.clone());
+    Ok(Seen { raw, parsed })
+}
+
+/// [`exchange`] with the token given rather than the client's: `SendAccessToken::Always` for a
+/// server that wants a token where the specification asks for none, `Appservice` for an
+/// application service's. The path is the one the client decides; the request goes over a
+/// transport of its own, as `Client` sends every token `IfRequired`.
+pub async fn exchange_with_token<R>(
+    client: &Client,
+    request: R,
+    token: SendAccessToken<'_>,
+) -> Result<Seen<R>, String>
+where
+    R: OutgoingRequest + Clone,
+{
+    let decision = client
+        .decide(&R::METADATA)
+        .await
+        .map_err(|e| e.to_string())?;
+    let path = client.path_for(&decision).map_err(|e| e.to_string())?;
+    let request = request
+        .try_into_http_request_with_path::<Vec<u8>>(path, client.homeserver(), token)
+        .map_err(|e| e.to_string())?;
+    let raw = ReqwestTransport::new()
+        .send(request)
         .await
         .map_err(|e| e.to_string())?;
     let parsed = R::IncomingResponse::try_from_http_response(raw.clone());

@@ -4,6 +4,7 @@
 //! lose nothing ([`crate::lossless`]). Groups share no state, so one failing leaves the others'
 //! steps meaningful.
 
+mod directory;
 mod membership;
 mod rooms;
 
@@ -16,6 +17,7 @@ use crate::synapse::{Account, Admin};
 pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     membership::run(report, client, synapse).await;
     rooms::run(report, client, synapse).await;
+    directory::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
