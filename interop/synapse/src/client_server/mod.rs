@@ -5,6 +5,7 @@
 //! steps meaningful.
 
 mod membership;
+mod sync;
 
 use matrix_login::flow::{self, Client, LoggedIn};
 
@@ -14,6 +15,7 @@ use crate::synapse::{Account, Admin};
 /// Every group's steps, in order.
 pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     membership::run(report, client, synapse).await;
+    sync::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
