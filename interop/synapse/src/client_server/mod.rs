@@ -7,6 +7,7 @@
 mod directory;
 mod membership;
 mod rooms;
+mod sync;
 
 use matrix_login::flow::{self, Client, LoggedIn};
 
@@ -18,6 +19,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     membership::run(report, client, synapse).await;
     rooms::run(report, client, synapse).await;
     directory::run(report, client, synapse).await;
+    sync::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
