@@ -23,7 +23,7 @@ pub mod session;
 mod string_enum;
 pub mod uiaa;
 
-// Rooms, state, events, relations, aliases and reports.
+// Rooms, state, events, relations, threads and reports.
 pub mod redact;
 pub mod relations;
 pub mod reporting;
@@ -47,7 +47,7 @@ pub mod receipt;
 pub mod space;
 pub mod typing;
 
-// The room directory, tags and account data.
+// Room aliases, the room directory, tags and account data.
 pub mod alias;
 pub mod appservice;
 pub mod config;
@@ -104,7 +104,7 @@ macro_rules! for_each_endpoint {
             "session::sso_login_with_provider::v3" => $crate::session::sso_login_with_provider::v3,
             "account::whoami::v3" => $crate::account::whoami::v3,
 
-            // Rooms, state, events, relations, aliases and reports.
+            // Rooms, state, events, relations, threads and reports.
             "room::create_room::v3" => $crate::room::create_room::v3,
             "room::get_room_event::v3" => $crate::room::get_room_event::v3,
             "room::get_event_by_timestamp::v1" => $crate::room::get_event_by_timestamp::v1,
@@ -156,7 +156,7 @@ macro_rules! for_each_endpoint {
             "typing::create_typing_event::v3" => $crate::typing::create_typing_event::v3,
             "space::get_hierarchy::v1" => $crate::space::get_hierarchy::v1,
 
-            // The room directory, tags and account data.
+            // Room aliases, the room directory, tags and account data.
             "alias::create_alias::v3" => $crate::alias::create_alias::v3,
             "alias::get_alias::v3" => $crate::alias::get_alias::v3,
             "alias::delete_alias::v3" => $crate::alias::delete_alias::v3,
