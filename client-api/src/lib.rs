@@ -19,6 +19,7 @@ pub mod account;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod discovery;
+mod raw_object;
 pub mod session;
 mod string_enum;
 pub mod uiaa;

@@ -42,6 +42,7 @@ pub mod v3 {
         /// The object stored under the type: the whole body, as raw JSON exactly as the server
         /// sent it. Read it into a typed content with `deserialize_as`.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub account_data: Raw<JsonObject>,
     }
 

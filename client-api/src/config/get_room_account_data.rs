@@ -45,6 +45,7 @@ pub mod v3 {
         /// The object stored under the type for the room: the whole body, as raw JSON exactly
         /// as the server sent it. Read it into a typed content with `deserialize_as`.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub account_data: Raw<JsonObject>,
     }
 

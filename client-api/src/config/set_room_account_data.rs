@@ -43,6 +43,7 @@ pub mod v3 {
         /// The object to store: the whole body, as raw JSON, so that it is sent exactly as
         /// given.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub data: Raw<JsonObject>,
     }
 

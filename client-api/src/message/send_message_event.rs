@@ -36,6 +36,7 @@ pub mod v3 {
         pub txn_id: OwnedTransactionId,
         /// The event's content: the whole body, kept as sent.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub content: Raw<JsonObject>,
     }
 

@@ -44,6 +44,7 @@ pub mod v3 {
     pub struct Response {
         /// The whole event, as the server wrote it.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub event: Raw<JsonObject>,
     }
 

@@ -56,6 +56,7 @@ pub mod v3 {
     pub struct Response {
         /// The JSON object the server answered, the whole body.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub event_or_content: Raw<JsonObject>,
     }
 

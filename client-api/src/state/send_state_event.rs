@@ -44,6 +44,7 @@ pub mod v3 {
         pub state_key: String,
         /// The event's content, the whole body, kept as the client wrote it.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub content: Raw<JsonObject>,
     }
 

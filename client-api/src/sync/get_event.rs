@@ -36,6 +36,7 @@ pub mod v3 {
     pub struct Response {
         /// The event, as the server sent it: the whole body.
         #[api(body)]
+        #[serde(deserialize_with = "crate::raw_object::deserialize")]
         pub event: Raw<JsonObject>,
     }
 

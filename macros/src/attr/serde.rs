@@ -28,6 +28,11 @@ pub struct SerdeField {
     /// `with`, `serialize_with`, `deserialize_with` or any `skip`: serde does not need the
     /// field's type to implement its traits, so neither do the macros.
     pub own_functions: bool,
+    /// `deserialize_with = "path"`: the path, as written (the one attribute a whole-body field
+    /// takes, to check what is read).
+    pub deserialize_with: Option<String>,
+    /// Every key given, in order, for the rules of fields that take only some.
+    pub keys: Vec<String>,
 }
 
 /// serde's field attributes, all of them.
@@ -61,6 +66,7 @@ impl SerdeField {
 
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
         let key = key_name(&meta.path);
+        self.keys.push(key.clone());
         match key.as_str() {
             "rename" => {
                 if let Some(name) = string_or_pair(meta, &key, string)? {
@@ -100,6 +106,8 @@ impl SerdeField {
                 let path = path(meta, &key)?.value();
                 if key == "with" {
                     self.with_module = Some(path.clone());
+                } else {
+                    self.deserialize_with = Some(path.clone());
                 }
                 self.with = Some(path);
                 self.own_functions = true;

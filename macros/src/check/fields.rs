@@ -92,20 +92,31 @@ fn serde_attrs_apply(field: &Field, errors: &mut Errors) {
     if takes_serde || matches!(field.kind, FieldKind::Invalid) {
         return;
     }
+    // A whole body is written by its type; `deserialize_with` only checks what is read (that
+    // an event's content is a JSON object, say).
+    let checks_only = field.serde.keys.iter().all(|key| key == "deserialize_with");
+    if matches!(field.kind, FieldKind::NewtypeBody) && checks_only {
+        return;
+    }
     if let Some(attr) = field.serde_attrs.first() {
-        let advice = match field.kind {
-            FieldKind::QueryAll | FieldKind::NewtypeBody => {
-                "the field is (de)serialised whole, so put serde attributes on its type"
-            }
-            _ => "serde attributes apply to body fields and `#[api(query)]` fields",
-        };
-        errors.push(
-            attr,
-            format!(
-                "`#[serde(...)]` has no effect on {} fields: {advice}",
+        let message = match field.kind {
+            FieldKind::QueryAll => format!(
+                "`#[serde(...)]` has no effect on {} fields: the field is (de)serialised whole, \
+                 so put serde attributes on its type",
                 field.kind.attribute_name()
             ),
-        );
+            FieldKind::NewtypeBody => format!(
+                "of serde's attributes, only `deserialize_with` applies to {} fields, to check \
+                 what is read: the field is (de)serialised whole, so put the others on its type",
+                field.kind.attribute_name()
+            ),
+            _ => format!(
+                "`#[serde(...)]` has no effect on {} fields: serde attributes apply to body \
+                 fields and `#[api(query)]` fields",
+                field.kind.attribute_name()
+            ),
+        };
+        errors.push(attr, message);
     }
 }
 

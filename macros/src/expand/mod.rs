@@ -104,6 +104,28 @@ impl ErrorType<'_> {
 
 /// The user's struct as emitted, with the `Clone` and `Debug` the macros add and, for a request
 /// whose declaration could be read, the `# Endpoint` section of its documentation.
+/// Reads a whole-body (`#[api(body)]`) field from `__bytes`: through the field type's own
+/// `Deserialize`, or through its `deserialize_with` function, by a transparent wrapper.
+pub fn read_whole_body(field: &Field) -> TokenStream {
+    let ident = &field.ident;
+    let Some(function) = &field.serde.deserialize_with else {
+        return quote! {
+            let #ident = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
+        };
+    };
+    let ty = &field.ty;
+    quote! {
+        let #ident = {
+            #[derive(::matrix_api::__private::serde::Deserialize)]
+            #[serde(crate = "::matrix_api::__private::serde", transparent)]
+            struct WholeBody(#[serde(deserialize_with = #function)] #ty);
+            let WholeBody(value) =
+                ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
+            value
+        };
+    }
+}
+
 pub fn endpoint_struct(endpoint: &EndpointStruct) -> TokenStream {
     let mut item = endpoint.item.clone();
     if let Some(declaration) = &endpoint.declaration {

@@ -7,7 +7,9 @@ use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::check::const_checks;
-use crate::expand::{describe, endpoint_struct, field_trait, serde_struct, ErrorType, Options};
+use crate::expand::{
+    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, ErrorType, Options,
+};
 use crate::tokens::{header_name, idents, response_type};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
@@ -218,8 +220,7 @@ fn server_impl(
         let field_ident = &raw.ident;
         quote! { let #field_ident = __bytes.to_vec(); }
     } else if let Some(newtype) = fields.newtype {
-        let field_ident = &newtype.ident;
-        quote! { let #field_ident = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes)); }
+        read_whole_body(newtype)
     } else if args.body_none.is_some() || fields.body.is_empty() {
         TokenStream::new()
     } else {

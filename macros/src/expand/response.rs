@@ -6,7 +6,9 @@ use quote::{quote, quote_spanned};
 use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
-use crate::expand::{describe, endpoint_struct, field_trait, serde_struct, ErrorType, Options};
+use crate::expand::{
+    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, ErrorType, Options,
+};
 use crate::tokens::{header_name, idents};
 
 pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options) -> TokenStream {
@@ -94,12 +96,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                 let field = &raw.ident;
                 quote! { let #field = __bytes.to_vec(); }
             }
-            (None, Some(newtype)) => {
-                let field = &newtype.ident;
-                quote! {
-                    let #field = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
-                }
-            }
+            (None, Some(newtype)) => read_whole_body(newtype),
             // A response without body fields ignores whatever body came (`{}` by the spec).
             (None, None) if body.is_empty() => TokenStream::new(),
             (None, None) => {

@@ -32,6 +32,46 @@ pub mod account_data {
     }
 }
 
+/// A whole body read through a function of its own, which checks what arrives; the type writes it.
+pub mod checked_body {
+    use super::*;
+
+    const METADATA: Metadata = metadata! {
+        method: PUT,
+        rate_limited: false,
+        authentication: AccessToken,
+        history: {
+            1.1 => "/_matrix/client/v3/things/{id}",
+        }
+    };
+
+    fn not_empty<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, String>, D::Error> {
+        let map: BTreeMap<String, String> = serde::Deserialize::deserialize(deserializer)?;
+        if map.is_empty() {
+            return Err(serde::de::Error::custom("an empty object"));
+        }
+        Ok(map)
+    }
+
+    #[request]
+    pub struct Request {
+        #[api(path)]
+        pub id: String,
+        #[api(body)]
+        #[serde(deserialize_with = "not_empty")]
+        pub data: BTreeMap<String, String>,
+    }
+
+    #[response]
+    pub struct Response {
+        #[api(body)]
+        #[serde(deserialize_with = "not_empty")]
+        pub echo: BTreeMap<String, String>,
+    }
+}
+
 pub mod upload {
     use super::*;
 
