@@ -17,20 +17,22 @@ mkdir -p "$out"
 
 echo "== toolchain: $(rustc -V); cores: $(nproc)"
 
-# build NAME MANIFEST PACKAGE FEATURES: a clean release build with timings; the report is kept.
+# build NAME MANIFEST PACKAGE [ARGS…]: a clean release build with timings; the report is kept.
 build() {
-    local name=$1 manifest=$2 package=$3 features=$4 start end
+    local name=$1 manifest=$2 package=$3 start end
+    shift 3
     start=$(date +%s.%N)
     CARGO_TARGET_DIR="$out/$name" cargo build --release --timings --quiet \
-        --manifest-path "$manifest" -p "$package" --features "$features" >"$out/$name.log" 2>&1 ||
+        --manifest-path "$manifest" -p "$package" "$@" >"$out/$name.log" 2>&1 ||
         { cat "$out/$name.log"; echo "build of $package failed" >&2; exit 1; }
     end=$(date +%s.%N)
     awk -v s="$start" -v e="$end" -v n="$name" 'BEGIN { printf "%s: whole build %.1f s wall\n", n, e - s }'
     cp "$out/$name/cargo-timings/cargo-timing.html" "$out/$name-timing.html"
 }
 
-build ours "$root/Cargo.toml" matrix-client-api client,server
-build ruma "$root/benches/Cargo.toml" ruma-client-api client,server
+build ours "$root/Cargo.toml" matrix-client-api --features client,server
+# A dependency of benches/, which turns on its `client` and `server` features.
+build ruma "$root/benches/Cargo.toml" ruma-client-api
 
 # Each unit's duration, from the JSON the timing report embeds.
 python3 - "$out/ours-timing.html" "$out/ruma-timing.html" <<'PY'
