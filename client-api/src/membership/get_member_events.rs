@@ -72,12 +72,6 @@ pub mod v3 {
         }
     }
 
-    impl PartialEq for Response {
-        fn eq(&self, other: &Self) -> bool {
-            crate::membership::same_raw_json(&self.chunk, &other.chunk)
-        }
-    }
-
     impl Request {
         /// A request for the current members of this room, unfiltered.
         pub fn new(room_id: OwnedRoomId) -> Self {

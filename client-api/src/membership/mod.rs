@@ -15,7 +15,6 @@ pub mod unban_user;
 
 use std::collections::BTreeMap;
 
-use ruma_common::serde::Raw;
 use ruma_common::{OwnedServerName, OwnedUserId};
 use serde::{Deserialize, Serialize};
 
@@ -60,31 +59,5 @@ pub(crate) fn servers_read<'a>(
         server_name
     } else {
         via
-    }
-}
-
-/// Whether two lists of raw events are the same JSON text, element by element: `Raw` has no
-/// `PartialEq`, and the responses that hold events compare them this way.
-pub(crate) fn same_raw_json<T>(a: &[Raw<T>], b: &[Raw<T>]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(a, b)| a.json().get() == b.json().get())
-}
-
-#[cfg(test)]
-mod tests {
-    use ruma_common::serde::{JsonObject, Raw};
-
-    use super::same_raw_json;
-
-    #[test]
-    fn raw_events_compare_by_their_text() {
-        let raw = |text: &str| serde_json::from_str::<Raw<JsonObject>>(text).unwrap();
-        let a = [raw(r#"{"type":"m.room.member"}"#)];
-        assert!(same_raw_json(&a, &[raw(r#"{"type":"m.room.member"}"#)]));
-        // Text, not meaning: the server's bytes are what is kept.
-        assert!(!same_raw_json(&a, &[raw(r#"{"type": "m.room.member"}"#)]));
-        assert!(!same_raw_json(&a, &[]));
     }
 }

@@ -61,7 +61,6 @@ pub mod v1 {
 
     /// The response: one page of rooms.
     #[response]
-    #[derive(PartialEq)]
     pub struct Response {
         /// The token for the next page; absent on the last.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,42 +110,6 @@ pub mod v1 {
         /// The space's `m.space.child` events as stripped state with `origin_server_ts`; empty
         /// for a room that is not a space.
         pub children_state: Vec<Raw<JsonObject>>,
-    }
-
-    impl PartialEq for SpaceHierarchyRoomsChunk {
-        fn eq(&self, other: &Self) -> bool {
-            // Destructured, so that a new field cannot be forgotten here.
-            let SpaceHierarchyRoomsChunk {
-                canonical_alias,
-                name,
-                num_joined_members,
-                room_id,
-                topic,
-                world_readable,
-                guest_can_join,
-                avatar_url,
-                join_rule,
-                room_type,
-                allowed_room_ids,
-                encryption,
-                room_version,
-                children_state,
-            } = self;
-            *canonical_alias == other.canonical_alias
-                && *name == other.name
-                && *num_joined_members == other.num_joined_members
-                && *room_id == other.room_id
-                && *topic == other.topic
-                && *world_readable == other.world_readable
-                && *guest_can_join == other.guest_can_join
-                && *avatar_url == other.avatar_url
-                && *join_rule == other.join_rule
-                && *room_type == other.room_type
-                && *allowed_room_ids == other.allowed_room_ids
-                && *encryption == other.encryption
-                && *room_version == other.room_version
-                && crate::membership::same_raw_json(children_state, &other.children_state)
-        }
     }
 
     impl Request {
@@ -265,7 +228,12 @@ pub mod v1 {
             assert_eq!(room.children_state.len(), 1);
             let written = read.clone().try_into_http_response::<Vec<u8>>().unwrap();
             assert_eq!(std::str::from_utf8(written.body()).unwrap(), body);
-            assert_eq!(Response::try_from_http_response(written).unwrap(), read);
+            // Read back, it is written again as the same bytes.
+            let again = Response::try_from_http_response(written)
+                .unwrap()
+                .try_into_http_response::<Vec<u8>>()
+                .unwrap();
+            assert_eq!(again.body(), body.as_bytes());
         }
     }
 }
