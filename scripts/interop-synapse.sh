@@ -16,6 +16,8 @@
 # Needs python3 >= 3.10 (with venv) and PyPI; nothing else. Environment (all optional):
 #   SYNAPSE_PYTHON            the python to build the venv with (python3)
 #   SYNAPSE_START_TIMEOUT     seconds to wait for /versions to answer (90)
+#   INTEROP_SYNAPSE_HS_ROOT   where the servers' directories go ($TARGET/interop-synapse), so
+#                             that two runs sharing a target directory keep apart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -92,7 +94,7 @@ free_port() {
 }
 
 # The files of server $1 (on or off): its directory, Synapse's log, stdout.
-hs_dir() { echo "$STATE/hs-$1"; }
+hs_dir() { echo "${INTEROP_SYNAPSE_HS_ROOT:-$STATE}/hs-$1"; }
 synapse_log() { echo "$(hs_dir "$1")/homeserver.log"; }
 stdout_log() { echo "$(hs_dir "$1")/stdout.log"; }
 
@@ -145,10 +147,16 @@ trusted_key_servers: []
 suppress_key_server_warning: true
 federation_domain_whitelist: []
 url_preview_enabled: false
+# Presence and open registration for the accounts and profiles steps
+# (interop/synapse/src/client_server/): no e-mail or phone verification is configured.
 presence:
-  enabled: false
-enable_registration: false
+  enabled: true
+enable_registration: true
+enable_registration_without_verification: true
 registration_shared_secret: "$SECRET"
+# The user directory finds every local user, not only those sharing a room.
+user_directory:
+  search_all_users: true
 macaroon_secret_key: "interop-macaroon-secret"
 form_secret: "interop-form-secret"
 bcrypt_rounds: 4
