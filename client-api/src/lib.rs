@@ -55,6 +55,9 @@ pub mod config;
 pub mod directory;
 pub mod tag;
 
+// Server-side key backup.
+pub mod backup;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -173,6 +176,22 @@ macro_rules! for_each_endpoint {
             "config::get_global_account_data::v3" => $crate::config::get_global_account_data::v3,
             "config::set_room_account_data::v3" => $crate::config::set_room_account_data::v3,
             "config::get_room_account_data::v3" => $crate::config::get_room_account_data::v3,
+
+            // Server-side key backup.
+            "backup::create_backup_version::v3" => $crate::backup::create_backup_version::v3,
+            "backup::get_latest_backup_info::v3" => $crate::backup::get_latest_backup_info::v3,
+            "backup::get_backup_info::v3" => $crate::backup::get_backup_info::v3,
+            "backup::update_backup_version::v3" => $crate::backup::update_backup_version::v3,
+            "backup::delete_backup_version::v3" => $crate::backup::delete_backup_version::v3,
+            "backup::add_backup_keys::v3" => $crate::backup::add_backup_keys::v3,
+            "backup::add_backup_keys_for_room::v3" => $crate::backup::add_backup_keys_for_room::v3,
+            "backup::add_backup_keys_for_session::v3" => $crate::backup::add_backup_keys_for_session::v3,
+            "backup::get_backup_keys::v3" => $crate::backup::get_backup_keys::v3,
+            "backup::get_backup_keys_for_room::v3" => $crate::backup::get_backup_keys_for_room::v3,
+            "backup::get_backup_keys_for_session::v3" => $crate::backup::get_backup_keys_for_session::v3,
+            "backup::delete_backup_keys::v3" => $crate::backup::delete_backup_keys::v3,
+            "backup::delete_backup_keys_for_room::v3" => $crate::backup::delete_backup_keys_for_room::v3,
+            "backup::delete_backup_keys_for_session::v3" => $crate::backup::delete_backup_keys_for_session::v3,
 
         }
     };
