@@ -87,7 +87,7 @@ fn key_json(n: u32) -> Value {
     json!({
         "first_message_index": n,
         "forwarded_count": n % 2,
-        "is_verified": n % 2 == 0,
+        "is_verified": n.is_multiple_of(2),
         "session_data": {
             "ephemeral": format!("ZXBoZW1lcmFs{n}"),
             "ciphertext": format!("Y2lwaGVydGV4dA{n}+/"),
