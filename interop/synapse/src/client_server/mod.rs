@@ -4,6 +4,7 @@
 //! lose nothing ([`crate::lossless`]). Groups share no state, so one failing leaves the others'
 //! steps meaningful.
 
+mod account;
 mod backup;
 mod directory;
 mod membership;
@@ -22,6 +23,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     directory::run(report, client, synapse).await;
     sync::run(report, client, synapse).await;
     backup::run(report, client, synapse).await;
+    account::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.

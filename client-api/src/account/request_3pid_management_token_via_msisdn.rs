@@ -1,0 +1,64 @@
+//! `POST /_matrix/client/*/account/3pid/msisdn/requestToken`: sends a token by SMS to a phone
+//! number not yet used on this server, to validate it before adding it to the account.
+//!
+//! Its method, authentication and every path with the version that introduced it are in
+//! the documentation of [`v3::Request`], written from its declaration.
+//!
+//! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3account3pidmsisdnrequesttoken>
+
+pub mod v3 {
+    //! The v3 generation of the endpoint (r0 before Matrix v1.1).
+
+    use ruma_common::OwnedSessionId;
+
+    use crate::account::request_token::MsisdnValidation;
+    use matrix_api::{metadata, request, response, Metadata};
+
+    const METADATA: Metadata = metadata! {
+        method: POST,
+        rate_limited: false,
+        authentication: None,
+        history: {
+            1.0 => "/_matrix/client/r0/account/3pid/msisdn/requestToken",
+            1.1 => "/_matrix/client/v3/account/3pid/msisdn/requestToken",
+        }
+    };
+
+    /// The request: the phone number to validate.
+    #[request]
+    #[derive(PartialEq, Eq)]
+    pub struct Request {
+        /// The phone number to validate, the client secret and the attempt number.
+        #[serde(flatten)]
+        pub validation: MsisdnValidation,
+    }
+
+    /// The response: the validation session.
+    #[response]
+    #[derive(PartialEq, Eq)]
+    pub struct Response {
+        /// The validation session, passed on with the client secret to complete it.
+        pub sid: OwnedSessionId,
+        /// Where the client submits the token the user received, as to the Identity Service
+        /// API's `submitToken`; absent when the user validates without the client.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub submit_url: Option<String>,
+    }
+
+    impl Request {
+        /// A request with these validation details.
+        pub fn new(validation: MsisdnValidation) -> Self {
+            Request { validation }
+        }
+    }
+
+    impl Response {
+        /// A response for this session, without a submit URL.
+        pub fn new(sid: OwnedSessionId) -> Self {
+            Response {
+                sid,
+                submit_url: None,
+            }
+        }
+    }
+}
