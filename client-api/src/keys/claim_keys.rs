@@ -3,7 +3,8 @@
 //! one-time keys have run out.
 //!
 //! Claimed keys are kept as the raw JSON the server sent, so their signatures can be checked
-//! over the bytes received; `Raw::deserialize` reads one into ruma-common's [`OneTimeKey`].
+//! over the bytes received; `Raw::deserialize` reads one into ruma-common's
+//! [`OneTimeKey`](ruma_common::encryption::OneTimeKey).
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3keysclaim>
 

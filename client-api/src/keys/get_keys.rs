@@ -3,7 +3,8 @@
 //!
 //! Each key is kept as the raw JSON the server sent, so the signatures a client checks cover
 //! exactly the bytes it reads; `Raw::deserialize` reads one into ruma-common's
-//! [`DeviceKeys`] or [`CrossSigningKey`].
+//! [`DeviceKeys`](ruma_common::encryption::DeviceKeys) or
+//! [`CrossSigningKey`](ruma_common::encryption::CrossSigningKey).
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3keysquery>
 

@@ -3,7 +3,8 @@
 //!
 //! Keys are signed objects, so each is kept as the raw JSON the client wrote: re-serialising
 //! a parsed key would risk changing the bytes its signature covers. `Raw::deserialize` reads
-//! one into ruma-common's [`DeviceKeys`] or [`OneTimeKey`].
+//! one into ruma-common's [`DeviceKeys`](ruma_common::encryption::DeviceKeys) or
+//! [`OneTimeKey`](ruma_common::encryption::OneTimeKey).
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3keysupload>
 

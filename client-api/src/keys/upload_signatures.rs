@@ -42,6 +42,7 @@ pub mod v3 {
     pub struct Request {
         /// The signed objects.
         #[api(body)]
+        #[serde(deserialize_with = "objects::deserialize")]
         pub signed_keys: SignedKeys,
     }
 
@@ -96,6 +97,55 @@ pub mod v3 {
         }
     }
 
+    /// Reads the signed objects, refusing any that is not a JSON object where it stands, so
+    /// that the error names its user and key ID.
+    mod objects {
+        use std::collections::BTreeMap;
+
+        use ruma_common::serde::Raw;
+        use ruma_common::{OwnedBase64PublicKeyOrDeviceId, OwnedUserId};
+        use serde::de::{Deserialize, Deserializer, Error};
+        use serde_json::value::RawValue;
+
+        use super::SignedKeys;
+
+        struct SignedObject(Box<RawValue>);
+
+        impl<'de> Deserialize<'de> for SignedObject {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let json = Box::<RawValue>::deserialize(deserializer)?;
+                let found = match json.get().as_bytes().first() {
+                    Some(b'{') => return Ok(SignedObject(json)),
+                    Some(b'[') => "an array",
+                    Some(b'"') => "a string",
+                    Some(b't' | b'f') => "a boolean",
+                    Some(b'n') => "null",
+                    _ => "a number",
+                };
+                Err(D::Error::custom(format!(
+                    "a signed key must be a JSON object, not {found}"
+                )))
+            }
+        }
+
+        pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<SignedKeys, D::Error> {
+            type Read =
+                BTreeMap<OwnedUserId, BTreeMap<OwnedBase64PublicKeyOrDeviceId, SignedObject>>;
+            let read = Read::deserialize(deserializer)?;
+            Ok(read
+                .into_iter()
+                .map(|(user, keys)| {
+                    let keys = keys
+                        .into_iter()
+                        .map(|(id, object)| (id, Raw::from_json(object.0)));
+                    (user, keys.collect())
+                })
+                .collect())
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use matrix_api::error::ErrorKind;
@@ -137,6 +187,20 @@ pub mod v3 {
             let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
             let mpk: OwnedBase64PublicKeyOrDeviceId = "base64+master+public+key".into();
             assert_eq!(read.signed_keys[&a][&mpk].json().get(), master);
+        }
+
+        #[test]
+        fn a_signed_key_that_is_no_object_is_refused_by_name() {
+            let http = http::Request::post("/_matrix/client/v3/keys/signatures/upload")
+                .header("authorization", "Bearer t")
+                .body(br#"{"@a:x":{"DEV":{"user_id":"@a:x"},"OTHER":[1]}}"#.to_vec())
+                .unwrap();
+            let err = Request::try_from_http_request(http, &[] as &[&str]).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "JSON body, field `@a:x.OTHER`: a signed key must be a JSON object, not an array \
+                 (line 1, column 46)"
+            );
         }
 
         #[test]

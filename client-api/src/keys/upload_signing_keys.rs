@@ -2,14 +2,15 @@
 //! (master, self-signing, user-signing).
 //!
 //! Replacing keys the server already has needs User-Interactive Authentication: the first call
-//! is answered with [`UiaaResponse::AuthResponse`] and the stages to complete. Since Matrix
-//! v1.11 (MSC3967) a first upload, or one repeating the stored keys, needs none, and since
-//! v1.17 application services never do. Before v1.1 servers (and the clients of MSC1756)
+//! is answered with
+//! [`UiaaResponse::AuthResponse`](crate::uiaa::UiaaResponse::AuthResponse) and the stages to
+//! complete. Since Matrix v1.11 (MSC3967) a first upload, or one repeating the stored keys,
+//! needs none, and since v1.17 application services never do. Before v1.1 servers (and the clients of MSC1756)
 //! used `/_matrix/client/unstable/keys/device_signing/upload`.
 //!
 //! The keys are signed objects, kept as the raw JSON the client wrote so the bytes their
 //! signatures cover are the bytes sent; `Raw::deserialize` reads one into ruma-common's
-//! [`CrossSigningKey`].
+//! [`CrossSigningKey`](ruma_common::encryption::CrossSigningKey).
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3keysdevice_signingupload>
 
