@@ -5,6 +5,7 @@
 //! steps meaningful.
 
 mod directory;
+mod keys;
 mod membership;
 mod rooms;
 mod sync;
@@ -20,6 +21,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     rooms::run(report, client, synapse).await;
     directory::run(report, client, synapse).await;
     sync::run(report, client, synapse).await;
+    keys::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
