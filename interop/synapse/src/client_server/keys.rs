@@ -4,7 +4,7 @@
 //! kit's next sync and `/keys/changes` between the two tokens name her. Kit publishes a master
 //! key (the first needs no User-Interactive Authentication), replaces it through a UIA round,
 //! and is refused a self-signing key whose signature is forged. Kai downloads kit's devices and
-//! cross-signing keys, with a server that cannot be reached among the failures, and claims kit's
+//! cross-signing keys, with a remote user's server among the failures, and claims kit's
 //! keys until only the fallback key is left. Last, kit uploads signatures that Synapse refuses.
 //!
 //! The key objects are well-formed (real-length base64 keys and signatures) but not really
@@ -47,7 +47,8 @@ const GROUP: &str = "keys";
 /// How long a sync may wait for the change it looks for.
 const WAIT: Duration = Duration::from_secs(2);
 
-/// A server name that cannot resolve, for a failure of `/keys/query`.
+/// A server Synapse does not reach (the run's Synapse federates with nobody, and the name does
+/// not resolve), for a failure of `/keys/query`.
 const UNREACHABLE: &str = "unreachable.invalid";
 
 /// The keys one device published.
@@ -128,8 +129,8 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
         )
         .await;
 
-    let name = "keys: POST /keys/query (kai: all of kit's devices and his master key; a server \
-                that cannot be reached among the failures)";
+    let name = "keys: POST /keys/query (kai: all of kit's devices and his master key; a remote \
+                user's server among the failures)";
     report
         .step_after(
             name,
@@ -351,7 +352,7 @@ async fn with_password(
     ))
 }
 
-/// Kai asks for all of kit's devices and for a user of a server that cannot be reached: kit's
+/// Kai asks for all of kit's devices and for a user of a server Synapse does not reach: kit's
 /// device keys come back as uploaded (with `unsigned` added), his master key as uploaded, no
 /// self-signing key (the forged one was refused), and the server among the failures.
 async fn query(kai: &User, kit: &User, keys: &Published, master: &Value) -> StepResult<()> {
