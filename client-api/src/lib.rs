@@ -55,6 +55,9 @@ pub mod config;
 pub mod directory;
 pub mod tag;
 
+// End-to-end encryption keys and cross-signing.
+pub mod keys;
+
 // Server-side key backup.
 pub mod backup;
 
@@ -194,6 +197,14 @@ macro_rules! for_each_endpoint {
             "config::get_global_account_data::v3" => $crate::config::get_global_account_data::v3,
             "config::set_room_account_data::v3" => $crate::config::set_room_account_data::v3,
             "config::get_room_account_data::v3" => $crate::config::get_room_account_data::v3,
+
+            // End-to-end encryption keys and cross-signing.
+            "keys::upload_keys::v3" => $crate::keys::upload_keys::v3,
+            "keys::get_keys::v3" => $crate::keys::get_keys::v3,
+            "keys::claim_keys::v3" => $crate::keys::claim_keys::v3,
+            "keys::get_key_changes::v3" => $crate::keys::get_key_changes::v3,
+            "keys::upload_signing_keys::v3" => $crate::keys::upload_signing_keys::v3,
+            "keys::upload_signatures::v3" => $crate::keys::upload_signatures::v3,
 
             // Server-side key backup.
             "backup::create_backup_version::v3" => $crate::backup::create_backup_version::v3,

@@ -7,6 +7,7 @@
 mod account;
 mod backup;
 mod directory;
+mod keys;
 mod membership;
 mod rooms;
 mod sync;
@@ -22,6 +23,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     rooms::run(report, client, synapse).await;
     directory::run(report, client, synapse).await;
     sync::run(report, client, synapse).await;
+    keys::run(report, client, synapse).await;
     backup::run(report, client, synapse).await;
     account::run(report, client, synapse).await;
 }
