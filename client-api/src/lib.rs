@@ -79,7 +79,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 72);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 109);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {

@@ -6,8 +6,8 @@ use std::time::Duration;
 /// An HTTP stack the [`Client`](super::Client) sends requests over.
 ///
 /// Two methods over `http` types, so that any stack fits: reqwest (the cargo feature
-/// `reqwest` provides [`ReqwestTransport`](super::ReqwestTransport)), hyper, a browser's
-/// `fetch`, or a scripted stand-in in tests.
+/// `reqwest` provides `client::ReqwestTransport`; not a link, which would break the docs
+/// built without the feature), hyper, a browser's `fetch`, or a scripted stand-in in tests.
 pub trait Transport: Send + Sync {
     /// Why an exchange failed (connection refused, TLS, a timeout, …).
     type Error: std::error::Error + Send + Sync + 'static;

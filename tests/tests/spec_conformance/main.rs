@@ -311,6 +311,19 @@ const DECLARED_FILES: &[&str] = &[
     "threads_list.yaml",
     "to_device.yaml",
     "typing.yaml",
+    // Part 2: accounts, devices, profiles and end-to-end encryption keys.
+    "account_deactivation.yaml",
+    "administrative_contact.yaml",
+    "cross_signing.yaml",
+    "device_management.yaml",
+    "key_backup.yaml",
+    "keys.yaml",
+    "password_management.yaml",
+    "presence.yaml",
+    "profile.yaml",
+    "registration.yaml",
+    "registration_tokens.yaml",
+    "users.yaml",
 ];
 
 #[test]
