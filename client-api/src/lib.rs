@@ -55,6 +55,12 @@ pub mod config;
 pub mod directory;
 pub mod tag;
 
+// Devices, profiles, presence and the user directory.
+pub mod device;
+pub mod presence;
+pub mod profile;
+pub mod user_directory;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -173,6 +179,20 @@ macro_rules! for_each_endpoint {
             "config::get_global_account_data::v3" => $crate::config::get_global_account_data::v3,
             "config::set_room_account_data::v3" => $crate::config::set_room_account_data::v3,
             "config::get_room_account_data::v3" => $crate::config::get_room_account_data::v3,
+
+            // Devices, profiles, presence and the user directory.
+            "device::get_devices::v3" => $crate::device::get_devices::v3,
+            "device::get_device::v3" => $crate::device::get_device::v3,
+            "device::update_device::v3" => $crate::device::update_device::v3,
+            "device::delete_device::v3" => $crate::device::delete_device::v3,
+            "device::delete_devices::v3" => $crate::device::delete_devices::v3,
+            "profile::get_profile::v3" => $crate::profile::get_profile::v3,
+            "profile::get_profile_field::v3" => $crate::profile::get_profile_field::v3,
+            "profile::set_profile_field::v3" => $crate::profile::set_profile_field::v3,
+            "profile::delete_profile_field::v3" => $crate::profile::delete_profile_field::v3,
+            "presence::set_presence::v3" => $crate::presence::set_presence::v3,
+            "presence::get_presence::v3" => $crate::presence::get_presence::v3,
+            "user_directory::search_users::v3" => $crate::user_directory::search_users::v3,
 
         }
     };

@@ -3,6 +3,7 @@
 
 use crate::checker::Rule;
 
+mod device;
 mod directory;
 mod membership;
 mod rooms;
@@ -26,4 +27,5 @@ pub const ALLOWED: &[&[Allowed]] = &[
     sync::ALLOWED,
     membership::ALLOWED,
     directory::ALLOWED,
+    device::ALLOWED,
 ];
