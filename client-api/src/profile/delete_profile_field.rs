@@ -2,9 +2,10 @@
 //! from the logged-in user's profile (since Matrix v1.16).
 //!
 //! Setting a field to `null` stores `null`; this removes it. A field that is not set is no
-//! error. Before v1.16, servers announcing
-//! [MSC4133](https://github.com/matrix-org/matrix-spec-proposals/pull/4133)
-//! (`uk.tcpip.msc4133`) served it under their unstable prefix.
+//! error. Before v1.16, servers of
+//! [MSC4133](https://github.com/matrix-org/matrix-spec-proposals/pull/4133) announce the stable
+//! path with `uk.tcpip.msc4133.stable` (Synapse 1.163, which announces v1.15, does) and the
+//! unstable one with `uk.tcpip.msc4133`.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#delete_matrixclientv3profileuseridkeyname>
 
@@ -22,7 +23,7 @@ pub mod v3 {
         authentication: AccessToken,
         history: {
             unstable("uk.tcpip.msc4133") => "/_matrix/client/unstable/uk.tcpip.msc4133/profile/{user_id}/{key_name}",
-            1.16 => "/_matrix/client/v3/profile/{user_id}/{key_name}",
+            1.16 | stable("uk.tcpip.msc4133.stable") => "/_matrix/client/v3/profile/{user_id}/{key_name}",
         }
     };
 
@@ -64,7 +65,7 @@ pub mod v3 {
         use super::Request;
 
         #[test]
-        fn stable_from_v1_16_and_unstable_before() {
+        fn stable_from_v1_16_or_its_flag_and_unstable_before() {
             let request = Request::new("@alice:example.org".try_into().unwrap(), "m.tz".into());
             let send = |server: &SupportedVersions| {
                 request
@@ -79,6 +80,12 @@ pub mod v3 {
             let v1_16 = SupportedVersions::from_versions(&[MatrixVersion::V1_16]);
             assert_eq!(
                 send(&v1_16).unwrap(),
+                "/_matrix/client/v3/profile/%40alice%3Aexample.org/m.tz"
+            );
+            let stable = std::collections::BTreeMap::from([("uk.tcpip.msc4133.stable", true)]);
+            let synapse = SupportedVersions::from_parts(&["v1.15"], &stable);
+            assert_eq!(
+                send(&synapse).unwrap(),
                 "/_matrix/client/v3/profile/%40alice%3Aexample.org/m.tz"
             );
             let features = std::collections::BTreeMap::from([("uk.tcpip.msc4133", true)]);
