@@ -4,6 +4,7 @@
 //! lose nothing ([`crate::lossless`]). Groups share no state, so one failing leaves the others'
 //! steps meaningful.
 
+mod device;
 mod directory;
 mod membership;
 mod rooms;
@@ -20,6 +21,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     rooms::run(report, client, synapse).await;
     directory::run(report, client, synapse).await;
     sync::run(report, client, synapse).await;
+    device::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
