@@ -239,6 +239,22 @@ mod tests {
     }
 
     #[test]
+    fn only_two_fields_predate_extended_profiles() {
+        assert!(super::existed_before_extended_profiles(
+            &ProfileFieldName::DisplayName
+        ));
+        assert!(super::existed_before_extended_profiles(
+            &ProfileFieldName::AvatarUrl
+        ));
+        assert!(!super::existed_before_extended_profiles(
+            &ProfileFieldName::TimeZone
+        ));
+        assert!(!super::existed_before_extended_profiles(
+            &"org.example.pets".into()
+        ));
+    }
+
+    #[test]
     fn an_empty_answer_is_no_field() {
         let empty: MaybeProfileField = serde_json::from_str("{}").unwrap();
         assert_eq!(empty, MaybeProfileField(None));
