@@ -61,6 +61,12 @@ pub mod keys;
 // Server-side key backup.
 pub mod backup;
 
+// Devices, profiles, presence and the user directory.
+pub mod device;
+pub mod presence;
+pub mod profile;
+pub mod user_directory;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -79,7 +85,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 109);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 121);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -221,6 +227,20 @@ macro_rules! for_each_endpoint {
             "backup::delete_backup_keys::v3" => $crate::backup::delete_backup_keys::v3,
             "backup::delete_backup_keys_for_room::v3" => $crate::backup::delete_backup_keys_for_room::v3,
             "backup::delete_backup_keys_for_session::v3" => $crate::backup::delete_backup_keys_for_session::v3,
+
+            // Devices, profiles, presence and the user directory.
+            "device::get_devices::v3" => $crate::device::get_devices::v3,
+            "device::get_device::v3" => $crate::device::get_device::v3,
+            "device::update_device::v3" => $crate::device::update_device::v3,
+            "device::delete_device::v3" => $crate::device::delete_device::v3,
+            "device::delete_devices::v3" => $crate::device::delete_devices::v3,
+            "profile::get_profile::v3" => $crate::profile::get_profile::v3,
+            "profile::get_profile_field::v3" => $crate::profile::get_profile_field::v3,
+            "profile::set_profile_field::v3" => $crate::profile::set_profile_field::v3,
+            "profile::delete_profile_field::v3" => $crate::profile::delete_profile_field::v3,
+            "presence::set_presence::v3" => $crate::presence::set_presence::v3,
+            "presence::get_presence::v3" => $crate::presence::get_presence::v3,
+            "user_directory::search_users::v3" => $crate::user_directory::search_users::v3,
 
         }
     };

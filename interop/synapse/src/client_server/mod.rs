@@ -6,6 +6,7 @@
 
 mod account;
 mod backup;
+mod device;
 mod directory;
 mod keys;
 mod membership;
@@ -26,6 +27,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     keys::run(report, client, synapse).await;
     backup::run(report, client, synapse).await;
     account::run(report, client, synapse).await;
+    device::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.

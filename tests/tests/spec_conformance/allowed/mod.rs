@@ -4,6 +4,7 @@
 use crate::checker::Rule;
 
 mod account;
+mod device;
 mod directory;
 mod membership;
 mod rooms;
@@ -28,4 +29,5 @@ pub const ALLOWED: &[&[Allowed]] = &[
     membership::ALLOWED,
     directory::ALLOWED,
     account::ALLOWED,
+    device::ALLOWED,
 ];
