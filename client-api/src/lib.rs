@@ -61,6 +61,10 @@ pub mod keys;
 // Server-side key backup.
 pub mod backup;
 
+// Third-party networks, VoIP, OpenID and the appservice ping.
+pub mod thirdparty;
+pub mod voip;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -221,6 +225,17 @@ macro_rules! for_each_endpoint {
             "backup::delete_backup_keys::v3" => $crate::backup::delete_backup_keys::v3,
             "backup::delete_backup_keys_for_room::v3" => $crate::backup::delete_backup_keys_for_room::v3,
             "backup::delete_backup_keys_for_session::v3" => $crate::backup::delete_backup_keys_for_session::v3,
+
+            // Third-party networks, VoIP, OpenID and the appservice ping.
+            "thirdparty::get_protocols::v3" => $crate::thirdparty::get_protocols::v3,
+            "thirdparty::get_protocol::v3" => $crate::thirdparty::get_protocol::v3,
+            "thirdparty::get_location_for_protocol::v3" => $crate::thirdparty::get_location_for_protocol::v3,
+            "thirdparty::get_user_for_protocol::v3" => $crate::thirdparty::get_user_for_protocol::v3,
+            "thirdparty::get_location_for_room_alias::v3" => $crate::thirdparty::get_location_for_room_alias::v3,
+            "thirdparty::get_user_for_user_id::v3" => $crate::thirdparty::get_user_for_user_id::v3,
+            "voip::get_turn_server_info::v3" => $crate::voip::get_turn_server_info::v3,
+            "account::request_openid_token::v3" => $crate::account::request_openid_token::v3,
+            "appservice::request_ping::v1" => $crate::appservice::request_ping::v1,
 
         }
     };
