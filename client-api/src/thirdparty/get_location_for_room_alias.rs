@@ -1,7 +1,8 @@
 //! `GET /_matrix/client/*/thirdparty/location`: the third-party locations a Matrix room alias
 //! is a portal to.
 //!
-//! The server answers `404 M_NOT_FOUND` when the alias is not a portal.
+//! The specification has the server answer `404 M_NOT_FOUND` when the alias is not a portal;
+//! Synapse answers an empty list.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3thirdpartylocation>
 

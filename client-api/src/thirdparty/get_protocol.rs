@@ -2,7 +2,9 @@
 //! third-party protocol.
 //!
 //! The server answers `404 M_NOT_FOUND` for a protocol no application service bridges (or
-//! whose application services do not answer).
+//! whose application services do not answer). Synapse's `404` has only an `error` message, no
+//! `errcode`: [`MatrixError`](matrix_api::error::MatrixError) keeps such a body as JSON, so
+//! check the status rather than the error kind.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3thirdpartyprotocolprotocol>
 

@@ -3,8 +3,8 @@
 //!
 //! The fields are the protocol's `user_fields` (see
 //! [`get_protocol`](crate::thirdparty::get_protocol)), sent as query parameters of their own
-//! names: `?network=irc.example.org&nickname=alice`. The server answers `404 M_NOT_FOUND`
-//! when no user is found.
+//! names: `?network=irc.example.org&nickname=alice`. The specification has the
+//! server answer `404 M_NOT_FOUND` when no user is found; Synapse answers an empty list.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3thirdpartyuserprotocol>
 

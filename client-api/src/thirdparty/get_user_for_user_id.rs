@@ -1,6 +1,7 @@
 //! `GET /_matrix/client/*/thirdparty/user`: the third-party users a Matrix user represents.
 //!
-//! The server answers `404 M_NOT_FOUND` when the user represents none.
+//! The specification has the server answer `404 M_NOT_FOUND` when the user represents none;
+//! Synapse answers an empty list.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3thirdpartyuser>
 
