@@ -182,6 +182,13 @@ rc_room_creation: {per_second: 1000, burst_count: 1000}
 # The room directory: Synapse publishes nothing unless a rule allows it (no rules: deny).
 room_list_publication_rules:
   - action: allow
+# A TURN server with a shared secret, so that GET /voip/turnServer answers credentials (the
+# thirdparty group, interop/synapse/src/client_server/thirdparty.rs); nothing listens there.
+turn_uris:
+  - "turn:turn.interop.invalid:3478?transport=udp"
+  - "turns:turn.interop.invalid:5349?transport=tcp"
+turn_shared_secret: "interop-turn-secret"
+turn_user_lifetime: "1h"
 # An application service, for the directory of a bridged network
 # (PUT /directory/list/appservice/{networkId}/{roomId}, interop/synapse/src/client_server/directory.rs).
 app_service_config_files:

@@ -67,6 +67,10 @@ pub mod presence;
 pub mod profile;
 pub mod user_directory;
 
+// Third-party networks, VoIP, OpenID and the appservice ping.
+pub mod thirdparty;
+pub mod voip;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -85,7 +89,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 121);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 130);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -241,6 +245,17 @@ macro_rules! for_each_endpoint {
             "presence::set_presence::v3" => $crate::presence::set_presence::v3,
             "presence::get_presence::v3" => $crate::presence::get_presence::v3,
             "user_directory::search_users::v3" => $crate::user_directory::search_users::v3,
+
+            // Third-party networks, VoIP, OpenID and the appservice ping.
+            "thirdparty::get_protocols::v3" => $crate::thirdparty::get_protocols::v3,
+            "thirdparty::get_protocol::v3" => $crate::thirdparty::get_protocol::v3,
+            "thirdparty::get_location_for_protocol::v3" => $crate::thirdparty::get_location_for_protocol::v3,
+            "thirdparty::get_user_for_protocol::v3" => $crate::thirdparty::get_user_for_protocol::v3,
+            "thirdparty::get_location_for_room_alias::v3" => $crate::thirdparty::get_location_for_room_alias::v3,
+            "thirdparty::get_user_for_user_id::v3" => $crate::thirdparty::get_user_for_user_id::v3,
+            "voip::get_turn_server_info::v3" => $crate::voip::get_turn_server_info::v3,
+            "account::request_openid_token::v3" => $crate::account::request_openid_token::v3,
+            "appservice::request_ping::v1" => $crate::appservice::request_ping::v1,
 
         }
     };

@@ -324,6 +324,11 @@ const DECLARED_FILES: &[&str] = &[
     "registration.yaml",
     "registration_tokens.yaml",
     "users.yaml",
+    // Part 3: media, push, discovery, administration and the rest.
+    "appservice_ping.yaml",
+    "openid.yaml",
+    "third_party_lookup.yaml",
+    "voip.yaml",
 ];
 
 #[test]

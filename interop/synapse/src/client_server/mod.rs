@@ -12,6 +12,7 @@ mod keys;
 mod membership;
 mod rooms;
 mod sync;
+mod thirdparty;
 
 use matrix_login::flow::{self, Client, LoggedIn};
 
@@ -28,6 +29,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     backup::run(report, client, synapse).await;
     account::run(report, client, synapse).await;
     device::run(report, client, synapse).await;
+    thirdparty::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.

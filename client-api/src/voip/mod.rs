@@ -1,0 +1,3 @@
+//! Voice over IP: the TURN server credentials a client uses to set up calls.
+
+pub mod get_turn_server_info;
