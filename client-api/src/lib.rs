@@ -61,6 +61,9 @@ pub mod keys;
 // Server-side key backup.
 pub mod backup;
 
+// Push rules, pushers and notifications.
+pub mod push;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -221,6 +224,20 @@ macro_rules! for_each_endpoint {
             "backup::delete_backup_keys::v3" => $crate::backup::delete_backup_keys::v3,
             "backup::delete_backup_keys_for_room::v3" => $crate::backup::delete_backup_keys_for_room::v3,
             "backup::delete_backup_keys_for_session::v3" => $crate::backup::delete_backup_keys_for_session::v3,
+
+            // Push rules, pushers and notifications.
+            "push::get_pushrules_all::v3" => $crate::push::get_pushrules_all::v3,
+            "push::get_pushrules_global_scope::v3" => $crate::push::get_pushrules_global_scope::v3,
+            "push::get_pushrule::v3" => $crate::push::get_pushrule::v3,
+            "push::set_pushrule::v3" => $crate::push::set_pushrule::v3,
+            "push::delete_pushrule::v3" => $crate::push::delete_pushrule::v3,
+            "push::get_pushrule_enabled::v3" => $crate::push::get_pushrule_enabled::v3,
+            "push::set_pushrule_enabled::v3" => $crate::push::set_pushrule_enabled::v3,
+            "push::get_pushrule_actions::v3" => $crate::push::get_pushrule_actions::v3,
+            "push::set_pushrule_actions::v3" => $crate::push::set_pushrule_actions::v3,
+            "push::get_pushers::v3" => $crate::push::get_pushers::v3,
+            "push::set_pusher::v3" => $crate::push::set_pusher::v3,
+            "push::get_notifications::v3" => $crate::push::get_notifications::v3,
 
         }
     };
