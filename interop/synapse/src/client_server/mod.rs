@@ -9,6 +9,7 @@ mod backup;
 mod directory;
 mod keys;
 mod membership;
+mod push;
 mod rooms;
 mod sync;
 
@@ -26,6 +27,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     keys::run(report, client, synapse).await;
     backup::run(report, client, synapse).await;
     account::run(report, client, synapse).await;
+    push::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
