@@ -296,7 +296,7 @@ async fn own_rule_steps(report: &mut Report, pia: &User) {
                     ))
                 };
                 // Synapse takes only `notify`, the two historical actions and `set_tweak`
-                // objects (finding 23).
+                // objects (finding 29).
                 let unknown = json!(["notify", "org.example.interop.glow"]);
                 let seen = exchange(&pia.client, set(&unknown)?).await?;
                 let ((), refused_note) =
