@@ -71,6 +71,9 @@ pub mod user_directory;
 pub mod thirdparty;
 pub mod voip;
 
+// Push rules, pushers and notifications.
+pub mod push;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -89,7 +92,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 130);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 142);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -256,6 +259,20 @@ macro_rules! for_each_endpoint {
             "voip::get_turn_server_info::v3" => $crate::voip::get_turn_server_info::v3,
             "account::request_openid_token::v3" => $crate::account::request_openid_token::v3,
             "appservice::request_ping::v1" => $crate::appservice::request_ping::v1,
+
+            // Push rules, pushers and notifications.
+            "push::get_pushrules_all::v3" => $crate::push::get_pushrules_all::v3,
+            "push::get_pushrules_global_scope::v3" => $crate::push::get_pushrules_global_scope::v3,
+            "push::get_pushrule::v3" => $crate::push::get_pushrule::v3,
+            "push::set_pushrule::v3" => $crate::push::set_pushrule::v3,
+            "push::delete_pushrule::v3" => $crate::push::delete_pushrule::v3,
+            "push::get_pushrule_enabled::v3" => $crate::push::get_pushrule_enabled::v3,
+            "push::set_pushrule_enabled::v3" => $crate::push::set_pushrule_enabled::v3,
+            "push::get_pushrule_actions::v3" => $crate::push::get_pushrule_actions::v3,
+            "push::set_pushrule_actions::v3" => $crate::push::set_pushrule_actions::v3,
+            "push::get_pushers::v3" => $crate::push::get_pushers::v3,
+            "push::set_pusher::v3" => $crate::push::set_pusher::v3,
+            "push::get_notifications::v3" => $crate::push::get_notifications::v3,
 
         }
     };

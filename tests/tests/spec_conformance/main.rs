@@ -326,7 +326,10 @@ const DECLARED_FILES: &[&str] = &[
     "users.yaml",
     // Part 3: media, push, discovery, administration and the rest.
     "appservice_ping.yaml",
+    "notifications.yaml",
     "openid.yaml",
+    "pusher.yaml",
+    "pushrules.yaml",
     "third_party_lookup.yaml",
     "voip.yaml",
 ];

@@ -10,6 +10,7 @@ mod device;
 mod directory;
 mod keys;
 mod membership;
+mod push;
 mod rooms;
 mod sync;
 mod thirdparty;
@@ -30,6 +31,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     account::run(report, client, synapse).await;
     device::run(report, client, synapse).await;
     thirdparty::run(report, client, synapse).await;
+    push::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
