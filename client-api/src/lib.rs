@@ -61,6 +61,9 @@ pub mod keys;
 // Server-side key backup.
 pub mod backup;
 
+// Administration and discovery documents.
+pub mod admin;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -221,6 +224,17 @@ macro_rules! for_each_endpoint {
             "backup::delete_backup_keys::v3" => $crate::backup::delete_backup_keys::v3,
             "backup::delete_backup_keys_for_room::v3" => $crate::backup::delete_backup_keys_for_room::v3,
             "backup::delete_backup_keys_for_session::v3" => $crate::backup::delete_backup_keys_for_session::v3,
+
+            // Administration and discovery documents.
+            "admin::get_user_info::v3" => $crate::admin::get_user_info::v3,
+            "admin::is_user_suspended::v1" => $crate::admin::is_user_suspended::v1,
+            "admin::suspend_user::v1" => $crate::admin::suspend_user::v1,
+            "admin::is_user_locked::v1" => $crate::admin::is_user_locked::v1,
+            "admin::lock_user::v1" => $crate::admin::lock_user::v1,
+            "discovery::discover_homeserver" => $crate::discovery::discover_homeserver,
+            "discovery::discover_support" => $crate::discovery::discover_support,
+            "discovery::discover_policy_server" => $crate::discovery::discover_policy_server,
+            "discovery::get_authorization_server_metadata::v1" => $crate::discovery::get_authorization_server_metadata::v1,
 
         }
     };
