@@ -132,8 +132,14 @@ pub mod v3 {
             let connection = &read.devices[""].sessions[0].connections[0];
             assert_eq!(connection.ip.as_deref(), Some("127.0.0.1"));
             assert_eq!(connection.user_agent, None);
-            let empty = http::Response::builder().status(200).body(b"{}".to_vec()).unwrap();
-            assert_eq!(Response::try_from_http_response(empty).unwrap(), Response::new());
+            let empty = http::Response::builder()
+                .status(200)
+                .body(b"{}".to_vec())
+                .unwrap();
+            assert_eq!(
+                Response::try_from_http_response(empty).unwrap(),
+                Response::new()
+            );
         }
     }
 }

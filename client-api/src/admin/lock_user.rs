@@ -92,9 +92,7 @@ pub mod v1 {
         #[test]
         fn the_msc4323_path_before_v1_18() {
             let mut versions = SupportedVersions::from_versions(&[MatrixVersion::V1_17]);
-            versions
-                .features
-                .insert("uk.timedout.msc4323".to_owned());
+            versions.features.insert("uk.timedout.msc4323".to_owned());
             let sent = send(&versions);
             assert_eq!(
                 sent.uri().path(),

@@ -80,7 +80,10 @@ mod tests {
 
     use super::Response;
 
-    fn read(body: &str) -> Result<Response, matrix_api::error::FromHttpResponseError<matrix_api::error::MatrixError>> {
+    fn read(
+        body: &str,
+    ) -> Result<Response, matrix_api::error::FromHttpResponseError<matrix_api::error::MatrixError>>
+    {
         let response = http::Response::builder()
             .status(200)
             .body(body.as_bytes().to_vec())

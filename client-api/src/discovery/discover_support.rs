@@ -123,6 +123,9 @@ mod tests {
         assert_eq!(read.contacts[0].role.as_str(), "org.example.role.abuse");
         assert_ne!(read.contacts[0].role, ContactRole::Admin);
         let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
-        assert_eq!(serde_json::from_slice::<Value>(sent.body()).unwrap(), document);
+        assert_eq!(
+            serde_json::from_slice::<Value>(sent.body()).unwrap(),
+            document
+        );
     }
 }

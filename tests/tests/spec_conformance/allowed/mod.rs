@@ -4,6 +4,7 @@
 use crate::checker::Rule;
 
 mod account;
+mod admin;
 mod directory;
 mod membership;
 mod rooms;
@@ -28,4 +29,5 @@ pub const ALLOWED: &[&[Allowed]] = &[
     membership::ALLOWED,
     directory::ALLOWED,
     account::ALLOWED,
+    admin::ALLOWED,
 ];
