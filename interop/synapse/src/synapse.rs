@@ -42,6 +42,23 @@ impl<'a> Admin<'a> {
         &self,
         names: [&str; N],
     ) -> StepResult<[Account; N]> {
+        self.register_all(names, false).await
+    }
+
+    /// [`register_users`](Self::register_users) for server admins, for the endpoints only an
+    /// admin may call (`/admin/whois` about another user).
+    pub async fn register_admins<const N: usize>(
+        &self,
+        names: [&str; N],
+    ) -> StepResult<[Account; N]> {
+        self.register_all(names, true).await
+    }
+
+    async fn register_all<const N: usize>(
+        &self,
+        names: [&str; N],
+        admin: bool,
+    ) -> StepResult<[Account; N]> {
         // Fresh names per run, so a rerun against the same server is not refused or rate limited.
         let suffix = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
@@ -51,7 +68,7 @@ impl<'a> Admin<'a> {
             let localpart = format!("{name}{suffix}");
             let password = format!("{name}-pass-{suffix}");
             let user_id = self
-                .register(&localpart, &password)
+                .register(&localpart, &password, admin)
                 .await
                 .map_err(|e| format!("{localpart}: {e}"))?;
             accounts.push(Account { user_id, password });
@@ -64,8 +81,13 @@ impl<'a> Admin<'a> {
         Ok((accounts, detail))
     }
 
-    /// Registers one non-admin user; returns its user ID.
-    async fn register(&self, localpart: &str, password: &str) -> Result<String, String> {
+    /// Registers one user, a server admin or not; returns its user ID.
+    async fn register(
+        &self,
+        localpart: &str,
+        password: &str,
+        admin: bool,
+    ) -> Result<String, String> {
         let url = format!("{}/_synapse/admin/v1/register", self.base_url);
         let nonce: Value = self
             .http
@@ -78,9 +100,10 @@ impl<'a> Admin<'a> {
             .await
             .map_err(|e| format!("nonce: {e}"))?;
         let nonce = nonce["nonce"].as_str().ok_or("no nonce in the answer")?;
-        let mac = self.mac(&[nonce, localpart, password, "notadmin"]);
+        let role = if admin { "admin" } else { "notadmin" };
+        let mac = self.mac(&[nonce, localpart, password, role]);
         let body = json!({
-            "nonce": nonce, "username": localpart, "password": password, "admin": false, "mac": mac,
+            "nonce": nonce, "username": localpart, "password": password, "admin": admin, "mac": mac,
         });
         let response = self
             .http

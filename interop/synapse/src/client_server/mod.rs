@@ -5,6 +5,7 @@
 //! steps meaningful.
 
 mod account;
+mod admin;
 mod backup;
 mod directory;
 mod keys;
@@ -26,6 +27,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     keys::run(report, client, synapse).await;
     backup::run(report, client, synapse).await;
     account::run(report, client, synapse).await;
+    admin::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
