@@ -1,6 +1,7 @@
 //! Synapse's shared-secret registration (`/_synapse/admin/v1/register`), the one call of the run
 //! that is not a Matrix endpoint of ours: plain JSON over reqwest. The server has open
-//! registration off, so this is how the run gets its users.
+//! registration off, so this is how the run gets its users. Also the endpoints of ours this
+//! Synapse is too old to have a path for.
 
 use std::time::SystemTime;
 
@@ -9,6 +10,26 @@ use serde_json::{json, Value};
 use sha1::Sha1;
 
 use crate::report::StepResult;
+
+/// The endpoints of the registry Synapse 1.163.2 has no path for, as `matrix-login versions`
+/// names them: MSC4323's lock and suspend, stable only from Matrix v1.18 (Synapse announces up
+/// to v1.15) and under a feature flag Synapse does not announce (interop/FINDINGS.md). The
+/// steps that expect every endpoint to have a path expect these refused instead, so that a
+/// wrong refusal of any other endpoint still fails.
+pub const BEYOND_SYNAPSE: [&str; 4] = [
+    "GET /_matrix/client/v1/admin/suspend/{user_id}",
+    "PUT /_matrix/client/v1/admin/suspend/{user_id}",
+    "GET /_matrix/client/v1/admin/lock/{user_id}",
+    "PUT /_matrix/client/v1/admin/lock/{user_id}",
+];
+
+/// Whether the `endpoint` of an entry of `matrix-login versions --json` is one of
+/// [`BEYOND_SYNAPSE`].
+pub fn beyond_synapse(endpoint: &Value) -> bool {
+    endpoint
+        .as_str()
+        .is_some_and(|name| BEYOND_SYNAPSE.contains(&name))
+}
 
 /// A user registered for this run.
 #[derive(Clone)]
