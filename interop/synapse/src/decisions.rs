@@ -1,8 +1,9 @@
 //! The path decisions as the `matrix-login` binary prints them, against the Synapse that serves
 //! get_token (`login_via_existing_session.enabled: true`): without a session the capability
 //! gate is opened by `GET /login`'s `get_login_token: true`, with one by `/capabilities`; every
-//! endpoint of the registry has a path (but those newer than Synapse, which have none); and `get-token --policy prefer-unstable` takes the
-//! unstable revision-0 path, which Synapse still serves, as its access log confirms. A forced
+//! endpoint of the registry has a path (but those newer than Synapse, which have none); and
+//! `get-token --policy prefer-unstable` takes the unstable revision-0 path, which Synapse still
+//! serves, as its access log confirms. A forced
 //! path (`--policy force:PATH`) is get_token's alone: the other endpoints, discovery and login
 //! included, keep the default policy's, and a forced path the server lacks fails without
 //! probing.
