@@ -157,6 +157,10 @@ registration_shared_secret: "$SECRET"
 # The user directory finds every local user, not only those sharing a room.
 user_directory:
   search_all_users: true
+# Another application's key in the client discovery document, which the discovery steps check
+# is kept (interop/synapse/src/client_server/admin.rs).
+extra_well_known_client_content:
+  org.example.interop: {"app_url": "https://app.example.org", "version": 2}
 macaroon_secret_key: "interop-macaroon-secret"
 form_secret: "interop-form-secret"
 bcrypt_rounds: 4

@@ -74,6 +74,9 @@ pub mod voip;
 // Push rules, pushers and notifications.
 pub mod push;
 
+// Administration and discovery documents.
+pub mod admin;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -92,7 +95,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 142);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 151);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -273,6 +276,17 @@ macro_rules! for_each_endpoint {
             "push::get_pushers::v3" => $crate::push::get_pushers::v3,
             "push::set_pusher::v3" => $crate::push::set_pusher::v3,
             "push::get_notifications::v3" => $crate::push::get_notifications::v3,
+
+            // Administration and discovery documents.
+            "admin::get_user_info::v3" => $crate::admin::get_user_info::v3,
+            "admin::is_user_suspended::v1" => $crate::admin::is_user_suspended::v1,
+            "admin::suspend_user::v1" => $crate::admin::suspend_user::v1,
+            "admin::is_user_locked::v1" => $crate::admin::is_user_locked::v1,
+            "admin::lock_user::v1" => $crate::admin::lock_user::v1,
+            "discovery::discover_homeserver" => $crate::discovery::discover_homeserver,
+            "discovery::discover_support" => $crate::discovery::discover_support,
+            "discovery::discover_policy_server" => $crate::discovery::discover_policy_server,
+            "discovery::get_authorization_server_metadata::v1" => $crate::discovery::get_authorization_server_metadata::v1,
 
         }
     };

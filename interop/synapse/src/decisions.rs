@@ -1,8 +1,9 @@
 //! The path decisions as the `matrix-login` binary prints them, against the Synapse that serves
 //! get_token (`login_via_existing_session.enabled: true`): without a session the capability
 //! gate is opened by `GET /login`'s `get_login_token: true`, with one by `/capabilities`; every
-//! endpoint of the registry has a path; and `get-token --policy prefer-unstable` takes the
-//! unstable revision-0 path, which Synapse still serves, as its access log confirms. A forced
+//! endpoint of the registry has a path (but those newer than Synapse, which have none); and
+//! `get-token --policy prefer-unstable` takes the unstable revision-0 path, which Synapse still
+//! serves, as its access log confirms. A forced
 //! path (`--policy force:PATH`) is get_token's alone: the other endpoints, discovery and login
 //! included, keep the default policy's, and a forced path the server lacks fails without
 //! probing.
@@ -16,7 +17,7 @@ use serde_json::Value;
 use crate::cli::{at, expect_str, AccessLog, LoggedRequest, MatrixLogin};
 use crate::report::{Report, StepResult};
 use crate::session::STABLE_GET_TOKEN;
-use crate::synapse::Account;
+use crate::synapse::{beyond_synapse, Account};
 
 /// MSC3882 revision 0's path, announced by `org.matrix.msc3882` in `/versions`.
 pub const REVISION_0: &str = "/_matrix/client/unstable/org.matrix.msc3882/login/token";
@@ -187,6 +188,9 @@ async fn versions_forced(bin: &MatrixLogin, client: &Client, dave: &Account) -> 
         let name = &other["endpoint"];
         expect_str(other, "/decision/policy/policy", "default")
             .map_err(|e| format!("{name}: {e}"))?;
+        if beyond_synapse(name) {
+            continue;
+        }
         let rule = at(other, "/decision/chosen/rule").map_err(|e| format!("{name}: {e}"))?;
         if rule == "forced" {
             return Err(format!("{name}: forced, though the path is get_token's"));
@@ -367,6 +371,15 @@ pub fn endpoints_with_a_path(json: &Value, except: Option<&str>) -> Result<usize
         }
         let path = at(entry, "/path")?;
         let chosen = entry.pointer("/decision/chosen/path");
+        if beyond_synapse(endpoint) {
+            if !path.is_null() || chosen.is_some() {
+                return Err(format!(
+                    "{endpoint}: expected no path (Synapse announces neither v1.18 nor \
+                     MSC4323), got path {path}"
+                ));
+            }
+            continue;
+        }
         if !path.is_string() || chosen != Some(path) {
             return Err(format!(
                 "{endpoint}: expected a chosen path, got path {path}, decision {}",

@@ -67,6 +67,33 @@ where
     Ok(Seen { raw, parsed })
 }
 
+/// [`exchange`] on a path of the caller's, one of the endpoint's own, with the client's token:
+/// for an endpoint the server announces neither the version nor the feature flag of, where the
+/// client decides no path at all, to see what the server answers there.
+pub async fn exchange_on_path<R>(
+    client: &Client,
+    request: R,
+    path: &'static str,
+) -> Result<Seen<R>, String>
+where
+    R: OutgoingRequest + Clone,
+{
+    let token = client.access_token();
+    let token = match token.as_deref() {
+        Some(token) => SendAccessToken::IfRequired(token),
+        None => SendAccessToken::None,
+    };
+    let request = request
+        .try_into_http_request_with_path::<Vec<u8>>(path, client.homeserver(), token)
+        .map_err(|e| e.to_string())?;
+    let raw = ReqwestTransport::new()
+        .send(request)
+        .await
+        .map_err(|e| e.to_string())?;
+    let parsed = R::IncomingResponse::try_from_http_response(raw.clone());
+    Ok(Seen { raw, parsed })
+}
+
 impl<R: OutgoingRequest> Seen<R>
 where
     R::IncomingResponse: OutgoingResponse + Clone,

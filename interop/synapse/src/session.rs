@@ -28,7 +28,7 @@ use serde_json::Value;
 use crate::expect::{expect_kind, matrix_error, uia_info};
 use crate::lossless::{exchange, RawResponse};
 use crate::report::{Report, StepResult};
-use crate::synapse::Account;
+use crate::synapse::{Account, BEYOND_SYNAPSE};
 
 /// The path get_token must choose against a server that speaks v1.7 or later.
 pub const STABLE_GET_TOKEN: &str = "/_matrix/client/v1/login/get_token";
@@ -181,7 +181,15 @@ pub async fn discover(base_url: &str) -> StepResult<Client> {
 async fn path_selection(client: &Client) -> StepResult<()> {
     let decisions = flow::decisions(client).await?;
     let mut get_token = None;
+    let mut beyond = 0;
     for d in &decisions {
+        if BEYOND_SYNAPSE.contains(&d.endpoint.as_str()) {
+            if let Ok(path) = d.decision.path() {
+                return Err(format!("{}: expected no path, got {path}", d.endpoint));
+            }
+            beyond += 1;
+            continue;
+        }
         d.decision
             .path()
             .map_err(|e| format!("{}: no path: {e}", d.endpoint))?;
@@ -210,8 +218,9 @@ async fn path_selection(client: &Client) -> StepResult<()> {
     Ok((
         (),
         format!(
-            "{} endpoints have a path; get_token -> {decision}",
-            decisions.len()
+            "{} endpoints have a path, {beyond} newer than Synapse have none; get_token -> \
+             {decision}",
+            decisions.len() - beyond
         ),
     ))
 }

@@ -1,6 +1,7 @@
 //! Synapse's shared-secret registration (`/_synapse/admin/v1/register`), the one call of the run
 //! that is not a Matrix endpoint of ours: plain JSON over reqwest. The server has open
-//! registration off, so this is how the run gets its users.
+//! registration off, so this is how the run gets its users. Also the endpoints of ours this
+//! Synapse is too old to have a path for.
 
 use std::time::SystemTime;
 
@@ -9,6 +10,26 @@ use serde_json::{json, Value};
 use sha1::Sha1;
 
 use crate::report::StepResult;
+
+/// The endpoints of the registry Synapse 1.163.2 has no path for, as `matrix-login versions`
+/// names them: MSC4323's lock and suspend, stable only from Matrix v1.18 (Synapse announces up
+/// to v1.15) and under a feature flag Synapse does not announce (interop/FINDINGS.md). The
+/// steps that expect every endpoint to have a path expect these refused instead, so that a
+/// wrong refusal of any other endpoint still fails.
+pub const BEYOND_SYNAPSE: [&str; 4] = [
+    "GET /_matrix/client/v1/admin/suspend/{user_id}",
+    "PUT /_matrix/client/v1/admin/suspend/{user_id}",
+    "GET /_matrix/client/v1/admin/lock/{user_id}",
+    "PUT /_matrix/client/v1/admin/lock/{user_id}",
+];
+
+/// Whether the `endpoint` of an entry of `matrix-login versions --json` is one of
+/// [`BEYOND_SYNAPSE`].
+pub fn beyond_synapse(endpoint: &Value) -> bool {
+    endpoint
+        .as_str()
+        .is_some_and(|name| BEYOND_SYNAPSE.contains(&name))
+}
 
 /// A user registered for this run.
 #[derive(Clone)]
@@ -42,6 +63,23 @@ impl<'a> Admin<'a> {
         &self,
         names: [&str; N],
     ) -> StepResult<[Account; N]> {
+        self.register_all(names, false).await
+    }
+
+    /// [`register_users`](Self::register_users) for server admins, for the endpoints only an
+    /// admin may call (`/admin/whois` about another user).
+    pub async fn register_admins<const N: usize>(
+        &self,
+        names: [&str; N],
+    ) -> StepResult<[Account; N]> {
+        self.register_all(names, true).await
+    }
+
+    async fn register_all<const N: usize>(
+        &self,
+        names: [&str; N],
+        admin: bool,
+    ) -> StepResult<[Account; N]> {
         // Fresh names per run, so a rerun against the same server is not refused or rate limited.
         let suffix = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
@@ -51,7 +89,7 @@ impl<'a> Admin<'a> {
             let localpart = format!("{name}{suffix}");
             let password = format!("{name}-pass-{suffix}");
             let user_id = self
-                .register(&localpart, &password)
+                .register(&localpart, &password, admin)
                 .await
                 .map_err(|e| format!("{localpart}: {e}"))?;
             accounts.push(Account { user_id, password });
@@ -64,8 +102,13 @@ impl<'a> Admin<'a> {
         Ok((accounts, detail))
     }
 
-    /// Registers one non-admin user; returns its user ID.
-    async fn register(&self, localpart: &str, password: &str) -> Result<String, String> {
+    /// Registers one user, a server admin or not; returns its user ID.
+    async fn register(
+        &self,
+        localpart: &str,
+        password: &str,
+        admin: bool,
+    ) -> Result<String, String> {
         let url = format!("{}/_synapse/admin/v1/register", self.base_url);
         let nonce: Value = self
             .http
@@ -78,9 +121,10 @@ impl<'a> Admin<'a> {
             .await
             .map_err(|e| format!("nonce: {e}"))?;
         let nonce = nonce["nonce"].as_str().ok_or("no nonce in the answer")?;
-        let mac = self.mac(&[nonce, localpart, password, "notadmin"]);
+        let role = if admin { "admin" } else { "notadmin" };
+        let mac = self.mac(&[nonce, localpart, password, role]);
         let body = json!({
-            "nonce": nonce, "username": localpart, "password": password, "admin": false, "mac": mac,
+            "nonce": nonce, "username": localpart, "password": password, "admin": admin, "mac": mac,
         });
         let response = self
             .http

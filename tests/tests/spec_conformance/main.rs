@@ -325,13 +325,18 @@ const DECLARED_FILES: &[&str] = &[
     "registration_tokens.yaml",
     "users.yaml",
     // Part 3: media, push, discovery, administration and the rest.
+    "admin.yaml",
     "appservice_ping.yaml",
     "notifications.yaml",
+    "oauth_server_metadata.yaml",
     "openid.yaml",
+    "policy_server.yaml",
     "pusher.yaml",
     "pushrules.yaml",
+    "support.yaml",
     "third_party_lookup.yaml",
     "voip.yaml",
+    "wellknown.yaml",
 ];
 
 #[test]

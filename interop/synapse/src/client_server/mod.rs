@@ -5,6 +5,7 @@
 //! steps meaningful.
 
 mod account;
+mod admin;
 mod backup;
 mod device;
 mod directory;
@@ -32,6 +33,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     device::run(report, client, synapse).await;
     thirdparty::run(report, client, synapse).await;
     push::run(report, client, synapse).await;
+    admin::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.

@@ -4,6 +4,7 @@
 use crate::checker::Rule;
 
 mod account;
+mod admin;
 mod device;
 mod directory;
 mod membership;
@@ -30,4 +31,5 @@ pub const ALLOWED: &[&[Allowed]] = &[
     directory::ALLOWED,
     account::ALLOWED,
     device::ALLOWED,
+    admin::ALLOWED,
 ];
