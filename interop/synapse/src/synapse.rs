@@ -1,8 +1,11 @@
 //! Synapse's shared-secret registration (`/_synapse/admin/v1/register`), the one call of the run
-//! that is not a Matrix endpoint of ours: plain JSON over reqwest. The server has open
-//! registration off, so this is how the run gets its users. Also the endpoints of ours this
+//! that is not a Matrix endpoint of ours: plain JSON over reqwest. It needs no UIA or
+//! verification, so this is how the run gets its users (the account group alone registers
+//! through `POST /register`, which it tests). Also the endpoints of ours this
 //! Synapse is too old to have a path for.
 
+use std::collections::BTreeSet;
+use std::sync::Mutex;
 use std::time::SystemTime;
 
 use hmac::{Hmac, Mac};
@@ -45,6 +48,10 @@ pub struct Admin<'a> {
     http: reqwest::Client,
     base_url: &'a str,
     secret: &'a str,
+    /// The names registered so far: the suffix is the same for every group registering in
+    /// the same second, so a name two groups share would be refused as `M_USER_IN_USE` only
+    /// sometimes.
+    names: Mutex<BTreeSet<String>>,
 }
 
 impl<'a> Admin<'a> {
@@ -54,6 +61,7 @@ impl<'a> Admin<'a> {
             http: reqwest::Client::new(),
             base_url,
             secret,
+            names: Mutex::default(),
         }
     }
 
@@ -84,6 +92,15 @@ impl<'a> Admin<'a> {
         let suffix = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() % 1_000_000);
+        {
+            let mut used = self.names.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(name) = names.iter().find(|name| !used.insert(name.to_string())) {
+                return Err(format!(
+                    "the name `{name}` is registered by another step of this run; give each \
+                     group names of its own"
+                ));
+            }
+        }
         let mut accounts = Vec::new();
         for name in names {
             let localpart = format!("{name}{suffix}");

@@ -1,8 +1,8 @@
-//! Server-side key backup against Synapse, as one user lives it: kit has no backup yet, creates
+//! Server-side key backup against Synapse, as one user lives it: bex has no backup yet, creates
 //! one (a public key, signed), reads it as the latest and by its version, adds a signature to its
 //! `auth_data`, stores keys at the three depths (one session, one room, every room) and reads
 //! them back at the three depths; a second backup version makes the first one stale, and storing
-//! to it is refused with the current version; kit deletes keys at the three depths and both
+//! to it is refused with the current version; bex deletes keys at the three depths and both
 //! versions.
 //!
 //! Every answer goes through our types ([`exchange`], checked lossless), and what each step did
@@ -35,7 +35,7 @@ use crate::synapse::Admin;
 /// The group's name, the prefix of its steps.
 const GROUP: &str = "backup";
 
-/// The backup's `auth_data` when created, and after kit adds a second signature.
+/// The backup's `auth_data` when created, and after bex adds a second signature.
 fn auth_data(signatures: Value) -> Value {
     json!({
         "public_key": "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo",
@@ -54,11 +54,11 @@ fn second_auth_data(user: &User) -> Value {
     } }))
 }
 
-/// The keys kit stores, as the JSON sent, by room and session; what the reads must answer.
+/// The keys bex stores, as the JSON sent, by room and session; what the reads must answer.
 type Keys = BTreeMap<OwnedRoomId, BTreeMap<String, Value>>;
 
 /// The rooms and sessions of the steps. Synapse checks neither rooms nor sessions, so the IDs
-/// are kit's own; one session ID has `/` and `+` as Megolm's base64 does, percent-encoded in
+/// are bex's own; one session ID has `/` and `+` as Megolm's base64 does, percent-encoded in
 /// the path.
 struct Fixture {
     room_a: OwnedRoomId,
@@ -119,14 +119,14 @@ struct State {
 
 /// The group's steps, in the order of the session.
 pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
-    let Some([kit]) = users(report, client, synapse, GROUP, ["kit"]).await else {
+    let Some([bex]) = users(report, client, synapse, GROUP, ["bex"]).await else {
         report.not_run(
             "backup: every other step",
-            "backup: register and log in kit",
+            "backup: register and log in bex",
         );
         return;
     };
-    let fixture = match Fixture::new(&kit) {
+    let fixture = match Fixture::new(&bex) {
         Ok(fixture) => fixture,
         Err(e) => {
             report
@@ -138,13 +138,13 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     report
         .step(
             "backup: GET /room_keys/version (no backup yet: 404 M_NOT_FOUND)",
-            no_latest(&kit),
+            no_latest(&bex),
         )
         .await;
     let created = report
         .step(
             "backup: POST /room_keys/version (a backup: curve25519 public key, signed)",
-            create(&kit, first_auth_data(&kit)),
+            create(&bex, first_auth_data(&bex)),
         )
         .await;
     let Some(v1) = created else {
@@ -157,32 +157,32 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     report
         .step(
             "backup: GET /room_keys/version (the latest: the new version, no keys)",
-            read_version(&kit, None, &v1, first_auth_data(&kit), None),
+            read_version(&bex, None, &v1, first_auth_data(&bex), None),
         )
         .await;
     report
         .step(
             "backup: GET /room_keys/version/{version} (the new version by its version)",
-            read_version(&kit, Some(&v1), &v1, first_auth_data(&kit), None),
+            read_version(&bex, Some(&v1), &v1, first_auth_data(&bex), None),
         )
         .await;
     report
         .step(
             "backup: PUT /room_keys/version/{version} (a second signature in auth_data, the \
              version in the body too; read back by version)",
-            update(&kit, &v1),
+            update(&bex, &v1),
         )
         .await;
-    key_steps(report, &kit, &fixture, &v1).await;
+    key_steps(report, &bex, &fixture, &v1).await;
 }
 
 /// The writes and reads of keys, the stale version, and the deletions.
-async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str) {
+async fn key_steps(report: &mut Report, bex: &User, fixture: &Fixture, v1: &str) {
     let mut expected = Keys::new();
     let first = report
         .step(
             "backup: PUT /room_keys/keys/{roomId}/{sessionId} (one session, `/` and `+` in its ID)",
-            put_session(kit, fixture, v1, &mut expected),
+            put_session(bex, fixture, v1, &mut expected),
         )
         .await;
     let skipped = |name: &'static str| (name, "backup: PUT /room_keys/keys/{roomId}/{sessionId}");
@@ -191,7 +191,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: PUT /room_keys/keys/{roomId} (two more sessions of room A)",
             first,
             skipped("backup: PUT /room_keys/keys/{roomId}"),
-            |before| put_room(kit, fixture, v1, before, &mut expected),
+            |before| put_room(bex, fixture, v1, before, &mut expected),
         )
         .await;
     let skipped = |name: &'static str| (name, "backup: PUT /room_keys/keys/{roomId}");
@@ -200,7 +200,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: PUT /room_keys/keys (every room: room B's sessions and one more of room A)",
             second,
             skipped("backup: PUT /room_keys/keys"),
-            |before| put_all(kit, fixture, v1, before, &mut expected),
+            |before| put_all(bex, fixture, v1, before, &mut expected),
         )
         .await;
     let skipped = |name: &'static str| (name, "backup: PUT /room_keys/keys");
@@ -210,7 +210,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: GET /room_keys/keys (every room: each key's data as sent)",
             stored.then_some(()),
             skipped("backup: GET /room_keys/keys"),
-            |()| get_all(kit, v1, &expected),
+            |()| get_all(bex, v1, &expected),
         )
         .await;
     report
@@ -218,7 +218,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: GET /room_keys/keys/{roomId} (room A: its four sessions as sent)",
             stored.then_some(()),
             skipped("backup: GET /room_keys/keys/{roomId}"),
-            |()| get_room(kit, v1, &fixture.room_a, &expected),
+            |()| get_room(bex, v1, &fixture.room_a, &expected),
         )
         .await;
     report
@@ -226,7 +226,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: GET /room_keys/keys/{roomId}/{sessionId} (the first session as sent)",
             stored.then_some(()),
             skipped("backup: GET /room_keys/keys/{roomId}/{sessionId}"),
-            |()| get_session(kit, v1, &fixture.room_a, &fixture.single, &expected),
+            |()| get_session(bex, v1, &fixture.room_a, &fixture.single, &expected),
         )
         .await;
     report
@@ -234,14 +234,14 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
             "backup: GET /room_keys/version (the latest: the last write's count and etag)",
             third.clone(),
             skipped("backup: GET /room_keys/version (after the writes)"),
-            |state| read_version(kit, None, v1, second_auth_data(kit), Some(state)),
+            |state| read_version(bex, None, v1, second_auth_data(bex), Some(state)),
         )
         .await;
 
     let v2 = report
         .step(
             "backup: POST /room_keys/version (a second backup, now the current one)",
-            create(kit, first_auth_data(kit)),
+            create(bex, first_auth_data(bex)),
         )
         .await;
     report
@@ -254,22 +254,22 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
                 "backup: PUT /room_keys/keys/{roomId}/{sessionId} (stale version)",
                 "backup: POST /room_keys/version (second)",
             ),
-            |v2| wrong_version(kit, fixture, v1, v2),
+            |v2| wrong_version(bex, fixture, v1, v2),
         )
         .await;
 
-    delete_steps(report, kit, fixture, v1, third, &mut expected).await;
+    delete_steps(report, bex, fixture, v1, third, &mut expected).await;
     if let Some(v2) = v2 {
         report
             .step(
                 "backup: DELETE /room_keys/version/{version} (the second version)",
-                delete_version(kit, &v2),
+                delete_version(bex, &v2),
             )
             .await;
         report
             .step(
                 "backup: GET /room_keys/version (no backup left: 404 M_NOT_FOUND)",
-                no_latest(kit),
+                no_latest(bex),
             )
             .await;
     }
@@ -278,7 +278,7 @@ async fn key_steps(report: &mut Report, kit: &User, fixture: &Fixture, v1: &str)
 /// Deletes of keys at the three depths, then of the first version.
 async fn delete_steps(
     report: &mut Report,
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     v1: &str,
     stored: Option<State>,
@@ -291,7 +291,7 @@ async fn delete_steps(
              404 M_NOT_FOUND)",
             stored,
             skipped("backup: DELETE /room_keys/keys/{roomId}/{sessionId}"),
-            |before| delete_session(kit, fixture, v1, before, expected),
+            |before| delete_session(bex, fixture, v1, before, expected),
         )
         .await;
     let skipped =
@@ -301,7 +301,7 @@ async fn delete_steps(
             "backup: DELETE /room_keys/keys/{roomId} (room B; room A's keys stay)",
             after_session,
             skipped("backup: DELETE /room_keys/keys/{roomId}"),
-            |before| delete_room(kit, fixture, v1, before, expected),
+            |before| delete_room(bex, fixture, v1, before, expected),
         )
         .await;
     let skipped = |name: &'static str| (name, "backup: DELETE /room_keys/keys/{roomId}");
@@ -310,13 +310,13 @@ async fn delete_steps(
             "backup: DELETE /room_keys/keys (every key: none left)",
             after_room,
             skipped("backup: DELETE /room_keys/keys"),
-            |before| delete_all(kit, v1, before),
+            |before| delete_all(bex, v1, before),
         )
         .await;
     let deleted = report
         .step(
             "backup: DELETE /room_keys/version/{version} (the first version)",
-            delete_version(kit, v1),
+            delete_version(bex, v1),
         )
         .await;
     let skipped = |name: &'static str| (name, "backup: DELETE /room_keys/version/{version}");
@@ -327,7 +327,7 @@ async fn delete_steps(
             skipped("backup: GET /room_keys/version/{version} (deleted)"),
             |()| async {
                 let seen = exchange(
-                    &kit.client,
+                    &bex.client,
                     get_backup_info::v3::Request::new(v1.to_owned()),
                 )
                 .await?;
@@ -343,26 +343,26 @@ async fn delete_steps(
              specification asks)",
             deleted,
             skipped("backup: DELETE /room_keys/version/{version} (again)"),
-            |()| delete_version(kit, v1),
+            |()| delete_version(bex, v1),
         )
         .await;
 }
 
 // Versions.
 
-async fn no_latest(kit: &User) -> StepResult<()> {
-    let seen = exchange(&kit.client, get_latest_backup_info::v3::Request::new()).await?;
+async fn no_latest(bex: &User) -> StepResult<()> {
+    let seen = exchange(&bex.client, get_latest_backup_info::v3::Request::new()).await?;
     let (err, note) = seen.err(&[])?;
     expect_kind(&err, StatusCode::NOT_FOUND, &ErrorKind::NotFound)?;
     Ok(((), format!("{err}; {note}")))
 }
 
-async fn create(kit: &User, auth_data: Value) -> StepResult<String> {
+async fn create(bex: &User, auth_data: Value) -> StepResult<String> {
     let request = create_backup_version::v3::Request::new(
         BackupAlgorithm::MegolmBackupV1Curve25519AesSha2,
         object(auth_data)?,
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     if response.version.is_empty() {
         return Err("an empty version".to_owned());
@@ -374,7 +374,7 @@ async fn create(kit: &User, auth_data: Value) -> StepResult<String> {
 /// Reads a version (the latest when `by` is `None`) and checks it: the version, the algorithm,
 /// the `auth_data`, and the count and etag (none and any etag before the first write).
 async fn read_version(
-    kit: &User,
+    bex: &User,
     by: Option<&str>,
     version: &str,
     auth_data: Value,
@@ -382,13 +382,13 @@ async fn read_version(
 ) -> StepResult<()> {
     let (algorithm, raw_auth, count, etag, read_version, note) = match by {
         None => {
-            let seen = exchange(&kit.client, get_latest_backup_info::v3::Request::new()).await?;
+            let seen = exchange(&bex.client, get_latest_backup_info::v3::Request::new()).await?;
             let (r, note) = seen.ok(&[])?;
             (r.algorithm, r.auth_data, r.count, r.etag, r.version, note)
         }
         Some(by) => {
             let request = get_backup_info::v3::Request::new(by.to_owned());
-            let seen = exchange(&kit.client, request).await?;
+            let seen = exchange(&bex.client, request).await?;
             let (r, note) = seen.ok(&[])?;
             (r.algorithm, r.auth_data, r.count, r.etag, r.version, note)
         }
@@ -421,22 +421,22 @@ async fn read_version(
     ))
 }
 
-async fn update(kit: &User, version: &str) -> StepResult<()> {
+async fn update(bex: &User, version: &str) -> StepResult<()> {
     let mut request = update_backup_version::v3::Request::new(
         version.to_owned(),
         BackupAlgorithm::MegolmBackupV1Curve25519AesSha2,
-        object(second_auth_data(kit))?,
+        object(second_auth_data(bex))?,
     );
     request.body_version = Some(version.to_owned());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (_, note) = seen.ok(&[])?;
-    let ((), read) = read_version(kit, Some(version), version, second_auth_data(kit), None).await?;
+    let ((), read) = read_version(bex, Some(version), version, second_auth_data(bex), None).await?;
     Ok(((), format!("{{}}; {note}; read back: {read}")))
 }
 
-async fn delete_version(kit: &User, version: &str) -> StepResult<()> {
+async fn delete_version(bex: &User, version: &str) -> StepResult<()> {
     let request = delete_backup_version::v3::Request::new(version.to_owned());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (_, note) = seen.ok(&[])?;
     Ok(((), format!("version {version:?} deleted; {note}")))
 }
@@ -466,7 +466,7 @@ fn stored_count(keys: &Keys) -> usize {
 }
 
 async fn put_session(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     version: &str,
     expected: &mut Keys,
@@ -477,7 +477,7 @@ async fn put_session(
         fixture.single.clone(),
         key(1)?,
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     expected
         .entry(fixture.room_a.clone())
@@ -489,7 +489,7 @@ async fn put_session(
 }
 
 async fn put_room(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     version: &str,
     before: State,
@@ -508,7 +508,7 @@ async fn put_room(
         fixture.room_a.clone(),
         sessions,
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let state = check_write(
         response.etag,
@@ -521,7 +521,7 @@ async fn put_room(
 }
 
 async fn put_all(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     version: &str,
     before: State,
@@ -544,7 +544,7 @@ async fn put_all(
             .insert(id.to_owned(), key_json(n));
     }
     let request = add_backup_keys::v3::Request::new(version.to_owned(), rooms);
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let state = check_write(
         response.etag,
@@ -559,7 +559,7 @@ async fn put_all(
 /// Synapse 1.163.2 names the stale version in `current_version`, not the current one
 /// (interop/FINDINGS.md): the step checks what it sends, and that our types read the field.
 async fn wrong_version(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     stale: &str,
     current: &str,
@@ -570,7 +570,7 @@ async fn wrong_version(
         "sessionStale".to_owned(),
         key(7)?,
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (err, note) = seen.err(&[])?;
     let kind = ErrorKind::WrongRoomKeysVersion {
         current_version: Some(stale.to_owned()),
@@ -624,9 +624,9 @@ fn compare_room(
     Ok(())
 }
 
-async fn get_all(kit: &User, version: &str, expected: &Keys) -> StepResult<()> {
+async fn get_all(bex: &User, version: &str, expected: &Keys) -> StepResult<()> {
     let request = get_backup_keys::v3::Request::new(version.to_owned());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let rooms: Vec<&OwnedRoomId> = response.rooms.keys().collect();
     let wanted: Vec<&OwnedRoomId> = expected.keys().collect();
@@ -647,13 +647,13 @@ async fn get_all(kit: &User, version: &str, expected: &Keys) -> StepResult<()> {
 }
 
 async fn get_room(
-    kit: &User,
+    bex: &User,
     version: &str,
     room: &OwnedRoomId,
     expected: &Keys,
 ) -> StepResult<()> {
     let request = get_backup_keys_for_room::v3::Request::new(version.to_owned(), room.clone());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     compare_room(room, &response.sessions, expected)?;
     Ok((
@@ -663,7 +663,7 @@ async fn get_room(
 }
 
 async fn get_session(
-    kit: &User,
+    bex: &User,
     version: &str,
     room: &OwnedRoomId,
     session: &str,
@@ -674,7 +674,7 @@ async fn get_session(
         room.clone(),
         session.to_owned(),
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let read = serde_json::to_value(&response.key_data).map_err(|e| e.to_string())?;
     let wanted = expected
@@ -691,7 +691,7 @@ async fn get_session(
 // Deletions.
 
 async fn delete_session(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     version: &str,
     before: State,
@@ -702,7 +702,7 @@ async fn delete_session(
         fixture.room_a.clone(),
         fixture.single.clone(),
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     if let Some(sessions) = expected.get_mut(&fixture.room_a) {
         sessions.remove(&fixture.single);
@@ -718,7 +718,7 @@ async fn delete_session(
         fixture.room_a.clone(),
         fixture.single.clone(),
     );
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (err, _) = seen.err(&[])?;
     expect_kind(&err, StatusCode::NOT_FOUND, &ErrorKind::NotFound)
         .map_err(|e| format!("reading the deleted key: {e}"))?;
@@ -730,7 +730,7 @@ async fn delete_session(
 }
 
 async fn delete_room(
-    kit: &User,
+    bex: &User,
     fixture: &Fixture,
     version: &str,
     before: State,
@@ -738,7 +738,7 @@ async fn delete_room(
 ) -> StepResult<State> {
     let request =
         delete_backup_keys_for_room::v3::Request::new(version.to_owned(), fixture.room_b.clone());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     expected.remove(&fixture.room_b);
     let state = check_write(
@@ -747,7 +747,7 @@ async fn delete_room(
         Some(&before),
         stored_count(expected),
     )?;
-    let ((), read) = get_room(kit, version, &fixture.room_a, expected).await?;
+    let ((), read) = get_room(bex, version, &fixture.room_a, expected).await?;
     let detail = format!(
         "count {}, etag {:?}; {note}; room A: {read}",
         state.count, state.etag
@@ -755,13 +755,13 @@ async fn delete_room(
     Ok((state, detail))
 }
 
-async fn delete_all(kit: &User, version: &str, before: State) -> StepResult<()> {
+async fn delete_all(bex: &User, version: &str, before: State) -> StepResult<()> {
     let request = delete_backup_keys::v3::Request::new(version.to_owned());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (response, note) = seen.ok(&[])?;
     let state = check_write(response.etag, response.count, Some(&before), 0)?;
     let request = get_backup_keys::v3::Request::new(version.to_owned());
-    let seen = exchange(&kit.client, request).await?;
+    let seen = exchange(&bex.client, request).await?;
     let (keys, _) = seen.ok(&[])?;
     if !keys.rooms.is_empty() {
         return Err(format!("{} rooms still have keys", keys.rooms.len()));
