@@ -15,7 +15,7 @@ use matrix_api::error::{ErrorKind, MatrixError};
 use matrix_api::IncomingResponse;
 use matrix_api_tests::{get_messages, get_state, ping, send_message, upload, TeapotError};
 use matrix_client_api::uiaa::{AuthFlow, UiaaInfo, UiaaResponse};
-use matrix_client_api::{account, session};
+use matrix_client_api::{account, discovery, session};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -140,6 +140,16 @@ fn whoami(
     panic!("a bug in the handler");
 }
 
+async fn well_known(
+    _: Incoming<discovery::discover_homeserver::Request>,
+) -> Result<discovery::discover_homeserver::Response, MatrixError> {
+    Ok(discovery::discover_homeserver::Response::new(
+        session::login::v3::HomeserverInfo {
+            base_url: "https://matrix.example.org".to_owned(),
+        },
+    ))
+}
+
 fn app(seen: &Seen) -> axum::Router {
     Router::new()
         .body_limit(LIMIT)
@@ -152,6 +162,7 @@ fn app(seen: &Seen) -> axum::Router {
         .endpoint(login_types)
         .endpoint(blocking(login))
         .endpoint(blocking(whoami))
+        .endpoint(well_known)
         .with_state(seen.clone())
 }
 
@@ -273,6 +284,26 @@ async fn an_empty_last_parameter_is_routed_with_or_without_its_segment() {
     let short = "/_matrix/client/v3/rooms/%21r%3Ax/state";
     let answer = call(&app(&seen), request("GET", short, Body::empty())).await;
     assert_eq!(answer.errcode(), (404, "M_UNRECOGNIZED".to_owned()));
+}
+
+#[tokio::test]
+async fn a_well_known_document_is_served_at_the_root_without_a_token() {
+    let app = app(&Seen::default());
+    let get = Request::get("/.well-known/matrix/client")
+        .body(Body::empty())
+        .unwrap();
+    let answer = call(&app, get).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let read =
+        discovery::discover_homeserver::Response::try_from_http_response(answer.http()).unwrap();
+    assert_eq!(read.homeserver.base_url, "https://matrix.example.org");
+    // Only the root: the document has no versioned path under `/_matrix`.
+    let under_matrix = call(
+        &app,
+        request("GET", "/_matrix/client/v3/.well-known/matrix/client", ""),
+    )
+    .await;
+    assert_eq!(under_matrix.errcode(), (404, "M_UNRECOGNIZED".to_owned()));
 }
 
 #[tokio::test]
