@@ -77,6 +77,10 @@ pub mod push;
 // Administration and discovery documents.
 pub mod admin;
 
+// Media: both generations of the content repository.
+pub mod authenticated_media;
+pub mod media;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -287,6 +291,15 @@ macro_rules! for_each_endpoint {
             "discovery::discover_support" => $crate::discovery::discover_support,
             "discovery::discover_policy_server" => $crate::discovery::discover_policy_server,
             "discovery::get_authorization_server_metadata::v1" => $crate::discovery::get_authorization_server_metadata::v1,
+
+            // Media: both generations of the content repository.
+            "media::create_content::v3" => $crate::media::create_content::v3,
+            "media::create_mxc_uri::v1" => $crate::media::create_mxc_uri::v1,
+            "media::create_content_async::v3" => $crate::media::create_content_async::v3,
+            "media::get_media_config::v3" => $crate::media::get_media_config::v3,
+            "media::get_media_preview::v3" => $crate::media::get_media_preview::v3,
+            "authenticated_media::get_media_config::v1" => $crate::authenticated_media::get_media_config::v1,
+            "authenticated_media::get_media_preview::v1" => $crate::authenticated_media::get_media_preview::v1,
 
         }
     };
