@@ -99,7 +99,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 151);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 158);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {

@@ -1,8 +1,9 @@
 //! `POST /_matrix/client/*/pushers/set`: create, change or delete a pusher.
 //!
-//! A pusher is named by its `app_id` and `pushkey`. [`PusherAction::Set`] creates or updates
-//! it; [`PusherAction::Delete`] deletes it, written as `"kind": null` with the two names and
-//! nothing else.
+//! A pusher is named by its `app_id` and `pushkey`.
+//! [`PusherAction::Set`](v3::PusherAction::Set) creates or updates it;
+//! [`PusherAction::Delete`](v3::PusherAction::Delete) deletes it, written as `"kind": null` with
+//! the two names and nothing else.
 //!
 //! Specification: <https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3pushersset>
 

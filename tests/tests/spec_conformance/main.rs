@@ -327,6 +327,8 @@ const DECLARED_FILES: &[&str] = &[
     // Part 3: media, push, discovery, administration and the rest.
     "admin.yaml",
     "appservice_ping.yaml",
+    "authed-content-repo.yaml",
+    "content-repo.yaml",
     "notifications.yaml",
     "oauth_server_metadata.yaml",
     "openid.yaml",
