@@ -77,6 +77,10 @@ pub mod push;
 // Administration and discovery documents.
 pub mod admin;
 
+// Media: both generations of the content repository.
+pub mod authenticated_media;
+pub mod media;
+
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
@@ -287,6 +291,14 @@ macro_rules! for_each_endpoint {
             "discovery::discover_support" => $crate::discovery::discover_support,
             "discovery::discover_policy_server" => $crate::discovery::discover_policy_server,
             "discovery::get_authorization_server_metadata::v1" => $crate::discovery::get_authorization_server_metadata::v1,
+
+            // Media: both generations of the content repository.
+            "media::get_content::v3" => $crate::media::get_content::v3,
+            "media::get_content_as_filename::v3" => $crate::media::get_content_as_filename::v3,
+            "media::get_content_thumbnail::v3" => $crate::media::get_content_thumbnail::v3,
+            "authenticated_media::get_content::v1" => $crate::authenticated_media::get_content::v1,
+            "authenticated_media::get_content_as_filename::v1" => $crate::authenticated_media::get_content_as_filename::v1,
+            "authenticated_media::get_content_thumbnail::v1" => $crate::authenticated_media::get_content_thumbnail::v1,
 
         }
     };
