@@ -90,3 +90,53 @@ pub mod v1 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use matrix_api::{IncomingResponse, OutgoingResponse};
+
+    use super::v1::Response;
+
+    #[test]
+    fn bytes_and_both_headers_round_trip() {
+        let mut response = Response::new(vec![0x89, b'P', b'N', b'G', 0, 0xff]);
+        response.content_type = Some("image/png".to_owned());
+        response.content_disposition = Some("inline; filename=\"cat.png\"".to_owned());
+        let sent = response
+            .clone()
+            .try_into_http_response::<Vec<u8>>()
+            .unwrap();
+        assert_eq!(sent.status(), 200);
+        assert_eq!(sent.headers()["content-type"], "image/png");
+        assert_eq!(
+            sent.headers()["content-disposition"],
+            "inline; filename=\"cat.png\""
+        );
+        assert_eq!(sent.body(), &[0x89, b'P', b'N', b'G', 0, 0xff]);
+        assert_eq!(Response::try_from_http_response(sent).unwrap(), response);
+    }
+
+    #[test]
+    fn a_response_without_content_disposition_parses() {
+        let http = http::Response::builder()
+            .status(200)
+            .header("content-type", "text/plain")
+            .body(b"hello".to_vec())
+            .unwrap();
+        let read = Response::try_from_http_response(http).unwrap();
+        assert_eq!(read.file, b"hello");
+        assert_eq!(read.content_type.as_deref(), Some("text/plain"));
+        assert_eq!(read.content_disposition, None);
+    }
+
+    #[test]
+    fn a_json_error_is_the_error_not_the_bytes() {
+        let http = http::Response::builder()
+            .status(404)
+            .header("content-type", "application/json")
+            .body(br#"{"errcode":"M_NOT_FOUND","error":"Not found"}"#.to_vec())
+            .unwrap();
+        let err = Response::try_from_http_response(http).unwrap_err();
+        assert!(err.to_string().contains("M_NOT_FOUND"), "{err}");
+    }
+}

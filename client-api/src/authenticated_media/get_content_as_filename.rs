@@ -95,3 +95,63 @@ pub mod v1 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use matrix_api::{
+        IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken, SupportedVersions,
+    };
+
+    use super::v1::Request;
+
+    #[test]
+    fn the_file_name_is_percent_encoded_and_decoded() {
+        let request = Request::new(
+            "example.org".parse().unwrap(),
+            "ascERG".to_owned(),
+            "Krieg und Frieden – Bd. 1.pdf".to_owned(),
+        );
+        let sent = request
+            .clone()
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::IfRequired("t"),
+                &SupportedVersions::from_versions(&[MatrixVersion::V1_11]),
+            )
+            .unwrap();
+        assert_eq!(
+            sent.uri().path(),
+            "/_matrix/client/v1/media/download/example.org/ascERG/\
+             Krieg%20und%20Frieden%20%E2%80%93%20Bd.%201.pdf"
+        );
+        assert_eq!(sent.headers()["authorization"], "Bearer t");
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert_eq!(read, request);
+    }
+
+    #[test]
+    fn a_slash_in_the_file_name_stays_in_its_segment() {
+        let request = Request::new(
+            "example.org".parse().unwrap(),
+            "m".to_owned(),
+            "a/b.txt".to_owned(),
+        );
+        let announced = BTreeMap::from([("org.matrix.msc3916", true)]);
+        let sent = request
+            .clone()
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::IfRequired("t"),
+                &SupportedVersions::from_parts(&["v1.10"], &announced),
+            )
+            .unwrap();
+        assert_eq!(
+            sent.uri().path(),
+            "/_matrix/client/unstable/org.matrix.msc3916/media/download/example.org/m/a%2Fb.txt"
+        );
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert_eq!(read.file_name, "a/b.txt");
+    }
+}

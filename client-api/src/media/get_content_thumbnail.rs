@@ -147,3 +147,79 @@ pub mod v3 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use matrix_api::{
+        IncomingRequest, MatrixVersion, OutgoingRequest, SendAccessToken, SupportedVersions, UInt,
+    };
+
+    use super::v3::{Method, Request};
+
+    #[test]
+    fn size_method_and_animated_are_query_parameters() {
+        let mut request = Request::new(
+            "example.org".parse().unwrap(),
+            "ascERG".to_owned(),
+            UInt::from(64u32),
+            UInt::from(48u32),
+        );
+        request.method = Some(Method::Crop);
+        request.animated = Some(false);
+        let sent = request
+            .clone()
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::None,
+                &SupportedVersions::from_versions(&[MatrixVersion::V1_11]),
+            )
+            .unwrap();
+        assert_eq!(
+            sent.uri().path_and_query().unwrap(),
+            "/_matrix/media/v3/thumbnail/example.org/ascERG\
+             ?width=64&height=48&method=crop&animated=false"
+        );
+        assert!(sent.headers().get("authorization").is_none());
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert_eq!(read, request);
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_read_back() {
+        let request = Request::new(
+            "example.org".parse().unwrap(),
+            "m".to_owned(),
+            UInt::from(1u32),
+            UInt::from(1u32),
+        );
+        let sent = request
+            .clone()
+            .try_into_http_request::<Vec<u8>>(
+                "https://hs",
+                SendAccessToken::None,
+                &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
+            )
+            .unwrap();
+        assert_eq!(sent.uri().query(), Some("width=1&height=1"));
+        let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
+        assert!(read.allow_remote);
+        assert_eq!(read, request);
+    }
+
+    #[test]
+    fn an_unknown_method_is_kept_and_a_missing_width_is_named() {
+        let http = http::Request::get(
+            "/_matrix/media/v3/thumbnail/example.org/m?width=8&height=8&method=fill",
+        )
+        .body(Vec::<u8>::new())
+        .unwrap();
+        let read = Request::try_from_http_request(http, &[] as &[&str]).unwrap();
+        assert_eq!(read.method.unwrap().as_str(), "fill");
+
+        let http = http::Request::get("/_matrix/media/v3/thumbnail/example.org/m?height=8")
+            .body(Vec::<u8>::new())
+            .unwrap();
+        let err = Request::try_from_http_request(http, &[] as &[&str]).unwrap_err();
+        assert!(err.to_string().contains("width"), "{err}");
+    }
+}
