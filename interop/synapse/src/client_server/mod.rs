@@ -10,6 +10,7 @@ mod backup;
 mod device;
 mod directory;
 mod keys;
+mod media_download;
 mod membership;
 mod push;
 mod rooms;
@@ -34,6 +35,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     thirdparty::run(report, client, synapse).await;
     push::run(report, client, synapse).await;
     admin::run(report, client, synapse).await;
+    media_download::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.
