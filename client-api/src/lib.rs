@@ -99,7 +99,7 @@ pub use message::get_message_events::v3::Direction;
 /// macro_rules! count {
 ///     ($($name:literal => $module:path),* $(,)?) => { [$($name),*].len() };
 /// }
-/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 158);
+/// assert_eq!(matrix_client_api::for_each_endpoint!(count), 164);
 ///
 /// // Each module can be named with `use`, to reach its types.
 /// macro_rules! paths {
@@ -298,8 +298,14 @@ macro_rules! for_each_endpoint {
             "media::create_content_async::v3" => $crate::media::create_content_async::v3,
             "media::get_media_config::v3" => $crate::media::get_media_config::v3,
             "media::get_media_preview::v3" => $crate::media::get_media_preview::v3,
+            "media::get_content::v3" => $crate::media::get_content::v3,
+            "media::get_content_as_filename::v3" => $crate::media::get_content_as_filename::v3,
+            "media::get_content_thumbnail::v3" => $crate::media::get_content_thumbnail::v3,
             "authenticated_media::get_media_config::v1" => $crate::authenticated_media::get_media_config::v1,
             "authenticated_media::get_media_preview::v1" => $crate::authenticated_media::get_media_preview::v1,
+            "authenticated_media::get_content::v1" => $crate::authenticated_media::get_content::v1,
+            "authenticated_media::get_content_as_filename::v1" => $crate::authenticated_media::get_content_as_filename::v1,
+            "authenticated_media::get_content_thumbnail::v1" => $crate::authenticated_media::get_content_thumbnail::v1,
 
         }
     };

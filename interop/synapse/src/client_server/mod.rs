@@ -10,6 +10,7 @@ mod backup;
 mod device;
 mod directory;
 mod keys;
+mod media_download;
 mod media_upload;
 mod membership;
 mod push;
@@ -36,6 +37,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
     push::run(report, client, synapse).await;
     admin::run(report, client, synapse).await;
     media_upload::run(report, client, synapse).await;
+    media_download::run(report, client, synapse).await;
 }
 
 /// A registered user, logged in on one device.

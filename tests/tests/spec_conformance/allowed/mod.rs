@@ -7,6 +7,7 @@ mod account;
 mod admin;
 mod device;
 mod directory;
+mod media_download;
 mod membership;
 mod rooms;
 mod session;
@@ -32,4 +33,5 @@ pub const ALLOWED: &[&[Allowed]] = &[
     account::ALLOWED,
     device::ALLOWED,
     admin::ALLOWED,
+    media_download::ALLOWED,
 ];
