@@ -18,7 +18,7 @@ pub mod v1 {
 
     use ruma_common::OwnedServerName;
 
-    use matrix_api::{metadata, request, response, Metadata};
+    use matrix_api::{metadata, request, Metadata};
 
     const METADATA: Metadata = metadata! {
         method: GET,
@@ -51,22 +51,9 @@ pub mod v1 {
         pub timeout_ms: Option<Duration>,
     }
 
-    /// The response: the content's bytes and how to present them.
-    #[response]
-    #[derive(PartialEq, Eq)]
-    pub struct Response {
-        /// The content.
-        #[api(raw_body)]
-        pub file: Vec<u8>,
-        /// The content's media type, as uploaded or close to it. Required of servers since
-        /// Matrix v1.12; older ones may leave it out.
-        #[api(header = CONTENT_TYPE)]
-        pub content_type: Option<String>,
-        /// `inline` or `attachment`, with the uploaded file name if there was one, such as
-        /// `inline; filename="cat.png"`. Required of servers since Matrix v1.12.
-        #[api(header = CONTENT_DISPOSITION)]
-        pub content_disposition: Option<String>,
-    }
+    /// The response: the content's bytes and how to present them, the same for every download
+    /// and thumbnail of both generations.
+    pub use crate::media::get_content::v3::Response;
 
     impl Request {
         /// The request for `mxc://{server_name}/{media_id}`.
@@ -75,17 +62,6 @@ pub mod v1 {
                 server_name,
                 media_id,
                 timeout_ms: None,
-            }
-        }
-    }
-
-    impl Response {
-        /// A response with the content's bytes and no headers.
-        pub fn new(file: Vec<u8>) -> Self {
-            Response {
-                file,
-                content_type: None,
-                content_disposition: None,
             }
         }
     }

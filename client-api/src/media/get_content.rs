@@ -65,7 +65,9 @@ pub mod v3 {
         pub allow_redirect: bool,
     }
 
-    /// The response: the content's bytes and how to present them.
+    /// The response: the content's bytes and how to present them. Every download and
+    /// thumbnail endpoint of both generations answers with this type (each module re-exports
+    /// it as its `Response`).
     #[response]
     #[derive(PartialEq, Eq)]
     pub struct Response {

@@ -21,7 +21,7 @@ pub mod v3 {
     use ruma_common::OwnedServerName;
 
     use crate::string_enum::string_enum;
-    use matrix_api::{metadata, request, response, Metadata, UInt};
+    use matrix_api::{metadata, request, Metadata, UInt};
 
     const METADATA: Metadata = metadata! {
         method: GET,
@@ -96,22 +96,9 @@ pub mod v3 {
         pub animated: Option<bool>,
     }
 
-    /// The response: the thumbnail's bytes and how to present them.
-    #[response]
-    #[derive(PartialEq, Eq)]
-    pub struct Response {
-        /// The thumbnail.
-        #[api(raw_body)]
-        pub file: Vec<u8>,
-        /// The thumbnail's image type, such as `image/png`. Required of servers since Matrix
-        /// v1.12; older ones may leave it out.
-        #[api(header = CONTENT_TYPE)]
-        pub content_type: Option<String>,
-        /// `inline`, usually with a file name such as `inline; filename="thumbnail.png"`
-        /// (since Matrix v1.12).
-        #[api(header = CONTENT_DISPOSITION)]
-        pub content_disposition: Option<String>,
-    }
+    /// The response: the content's bytes and how to present them, the same for every download
+    /// and thumbnail of both generations.
+    pub use crate::media::get_content::v3::Response;
 
     impl Request {
         /// The request for a thumbnail of `mxc://{server_name}/{media_id}` of at least
@@ -132,17 +119,6 @@ pub mod v3 {
                 timeout_ms: None,
                 allow_redirect: false,
                 animated: None,
-            }
-        }
-    }
-
-    impl Response {
-        /// A response with the thumbnail's bytes and no headers.
-        pub fn new(file: Vec<u8>) -> Self {
-            Response {
-                file,
-                content_type: None,
-                content_disposition: None,
             }
         }
     }
