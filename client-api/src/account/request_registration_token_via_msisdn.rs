@@ -9,10 +9,8 @@
 pub mod v3 {
     //! The v3 generation of the endpoint (r0 before Matrix v1.1).
 
-    use ruma_common::OwnedSessionId;
-
     use crate::account::request_token::MsisdnValidation;
-    use matrix_api::{metadata, request, response, Metadata};
+    use matrix_api::{metadata, request, Metadata};
 
     const METADATA: Metadata = metadata! {
         method: POST,
@@ -33,32 +31,13 @@ pub mod v3 {
         pub validation: MsisdnValidation,
     }
 
-    /// The response: the validation session.
-    #[response]
-    #[derive(PartialEq, Eq)]
-    pub struct Response {
-        /// The validation session, passed on with the client secret to complete it.
-        pub sid: OwnedSessionId,
-        /// Where the client submits the token the user received, as to the Identity Service
-        /// API's `submitToken`; absent when the user validates without the client.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub submit_url: Option<String>,
-    }
+    /// The response: the validation session, the same for every `…/requestToken` endpoint.
+    pub use crate::account::request_token::TokenResponse as Response;
 
     impl Request {
         /// A request with these validation details.
         pub fn new(validation: MsisdnValidation) -> Self {
             Request { validation }
-        }
-    }
-
-    impl Response {
-        /// A response for this session, without a submit URL.
-        pub fn new(sid: OwnedSessionId) -> Self {
-            Response {
-                sid,
-                submit_url: None,
-            }
         }
     }
 }

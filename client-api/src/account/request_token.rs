@@ -1,8 +1,8 @@
 //! The bodies of the six `…/requestToken` endpoints, which ask the homeserver to send a
 //! validation token to an email address or phone number: registration, password reset and
 //! adding a contact. The three email endpoints take [`EmailValidation`] and the three phone
-//! endpoints [`MsisdnValidation`], each flattened into the request body; all six answer with a
-//! session ID and an optional `submit_url`.
+//! endpoints [`MsisdnValidation`], each flattened into the request body; all six answer with
+//! [`TokenResponse`]: a session ID and an optional `submit_url`.
 //!
 //! The email and phone fields come from the Identity Service API's definitions, which the
 //! Client-Server API reuses; `id_server` and `id_access_token` are the Client-Server API's own.
@@ -10,9 +10,32 @@
 use std::fmt;
 
 use matrix_api::redact::Redacted;
-use matrix_api::UInt;
-use ruma_common::OwnedClientSecret;
+use matrix_api::{response, UInt};
+use ruma_common::{OwnedClientSecret, OwnedSessionId};
 use serde::{Deserialize, Serialize};
+
+/// The response of every `…/requestToken` endpoint (each module re-exports it as its
+/// `Response`): the validation session.
+#[response]
+#[derive(PartialEq, Eq)]
+pub struct TokenResponse {
+    /// The validation session, passed on with the client secret to complete it.
+    pub sid: OwnedSessionId,
+    /// Where the client submits the token the user received, as to the Identity Service API's
+    /// `submitToken`; absent when the user validates without the client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit_url: Option<String>,
+}
+
+impl TokenResponse {
+    /// A response for this session, without a submit URL.
+    pub fn new(sid: OwnedSessionId) -> Self {
+        TokenResponse {
+            sid,
+            submit_url: None,
+        }
+    }
+}
 
 /// A request for a validation token sent by email.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
