@@ -43,8 +43,10 @@ impl HeaderField for String {
         let value = value.ok_or(HeaderProblem::Missing)?;
         // Not `HeaderValue::to_str`, which takes only visible ASCII: bytes beyond it
         // ("obs-text") are allowed, and are what a `String` with non-ASCII text is sent as.
+        // Whitespace around the value is not part of it (RFC 9110 §5.5); an `http::HeaderValue`
+        // built by hand may still hold some, which a parser off the wire would have dropped.
         std::str::from_utf8(value.as_bytes())
-            .map(str::to_owned)
+            .map(|text| text.trim_matches([' ', '\t']).to_owned())
             .map_err(|_| HeaderProblem::NotText)
     }
 }
@@ -91,6 +93,20 @@ mod tests {
             .unwrap_err();
         assert!(err.contains("line break"), "{err}");
         assert_eq!(String::from_header_value(None), Err(HeaderProblem::Missing));
+    }
+
+    #[test]
+    fn whitespace_around_a_value_read_is_not_part_of_it() {
+        let value = HeaderValue::from_static(" \timage/png \t");
+        let read = String::from_header_value(Some(&value)).unwrap();
+        assert_eq!(read, "image/png");
+        // So what was read can be sent again.
+        assert_eq!(read.to_header_value().unwrap().unwrap(), "image/png");
+        let inner = HeaderValue::from_static("inline; filename=\"a b.png\"");
+        assert_eq!(
+            String::from_header_value(Some(&inner)).unwrap(),
+            "inline; filename=\"a b.png\""
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@ use matrix_api::error::{ErrorBody, MatrixError};
 use matrix_api::{
     EndpointError, FromHttpResponseError, IncomingResponse, MatrixVersion, OutgoingResponse,
 };
+use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
+use matrix_client_api::media::create_content;
 use matrix_client_api::session::{get_login_token, login};
 use matrix_client_api::uiaa::UiaaResponse;
 
@@ -87,4 +89,26 @@ fn empty_path_parameter() {
     assert!(err.to_string().contains("empty"), "{err}");
     let error = MatrixError::from(err);
     assert_eq!(error.status, http::StatusCode::BAD_REQUEST);
+}
+
+/// server_request, crash-69feeb32: `POST /_matrix/media/r0/upload` with the header
+/// `content-type: "Bearer "` was read with its trailing space, which a client then refused to
+/// send ("the value begins or ends with whitespace"). Whitespace around a header value is not
+/// part of it (RFC 9110 §5.5), so it is now dropped when read.
+#[test]
+fn header_value_with_trailing_whitespace() {
+    let request = http::Request::post("/_matrix/media/r0/upload?access_token=mat")
+        .header("content-type", http::HeaderValue::from_static("Bearer "))
+        .body(Vec::new())
+        .unwrap();
+    let read = create_content::v3::Request::try_from_http_request(request, &[] as &[&str]).unwrap();
+    assert_eq!(read.content_type.as_deref(), Some("Bearer"));
+    let sent = read
+        .try_into_http_request::<Vec<u8>>(
+            "https://matrix.example.org",
+            SendAccessToken::Always("token"),
+            &SupportedVersions::from_versions(MatrixVersion::ALL),
+        )
+        .unwrap();
+    assert_eq!(sent.headers()["content-type"], "Bearer");
 }
