@@ -68,10 +68,11 @@ pub async fn run(out: &mut Reporter) -> Result<Value, String> {
     );
     // The demo calls the session API: its decisions are the ones worth reading here
     // (`matrix-login versions` lists every endpoint's).
-    let session = ["session::", "discovery::", "account::whoami::"];
-    let shown = decisions
-        .iter()
-        .filter(|d| session.iter().any(|prefix| d.module.starts_with(prefix)));
+    let shown = decisions.iter().filter(|d| {
+        matrix_api_server::SESSION_API
+            .iter()
+            .any(|prefix| d.module.starts_with(prefix))
+    });
     for choice in shown {
         out.detail(&format!("{:<52} -> {}", choice.endpoint, choice.decision));
     }

@@ -38,6 +38,15 @@ use ruma_common::{OwnedServerName, OwnedUserId, UserId};
 pub use generation::LoginTokenGeneration;
 use store::Store;
 
+/// The modules of `matrix_client_api`'s registry that this server serves: the session API.
+/// A registry entry belongs to it when its module path starts with one of these.
+pub const SESSION_API: &[&str] = &[
+    "session::",
+    "discovery::get_supported_versions",
+    "discovery::get_capabilities::",
+    "account::whoami::",
+];
+
 /// How often a user may be issued a login token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateLimit {

@@ -7,9 +7,6 @@ use matrix_api_server::{LoginTokenGeneration, RunningServer, Server, ServerConfi
 use matrix_client_api::session::get_login_token;
 use serde_json::Value;
 
-/// The registry's modules of the session API, which the reference server serves.
-const SESSION_MODULES: &[&str] = &["session::", "discovery::", "account::whoami::"];
-
 async fn start() -> RunningServer {
     start_playing(LoginTokenGeneration::Stable).await
 }
@@ -48,7 +45,7 @@ async fn every_session_endpoint_of_the_registry_is_routed_on_every_path() {
     let mut checked = 0;
     let session = || {
         matrix_client_api::ENDPOINTS.iter().filter(|endpoint| {
-            SESSION_MODULES
+            matrix_api_server::SESSION_API
                 .iter()
                 .any(|m| endpoint.module.starts_with(m))
         })
