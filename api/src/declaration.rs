@@ -94,6 +94,46 @@ impl BodyAllowed for Check<true> {
     const OK: () = ();
 }
 
+/// Rule: the endpoint a `legacy` key names has the method of the declaring endpoint.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the endpoint named by `legacy` has another HTTP method than this one",
+    label = "not the method of this endpoint",
+    note = "a client sends this endpoint's request on the replaced endpoint's paths when the \
+            server has none of this one's, so both take the same method: name the endpoint \
+            this one replaced"
+)]
+pub trait LegacySameMethod {
+    /// See [`MetadataDeclared::OK`].
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl LegacySameMethod for Check<true> {
+    const OK: () = ();
+}
+
+/// Rule: the endpoint a `legacy` key names has the path parameters of the declaring endpoint,
+/// in the same order.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the paths of the endpoint named by `legacy` have other `{{param}}`s than this \
+               endpoint's paths",
+    label = "not the same `{{param}}`s, in the same order, as this endpoint's paths",
+    note = "a client fills the replaced endpoint's paths from this endpoint's request, so both \
+            have the same `{{param}}` names in the same order: name the endpoint this one \
+            replaced, or rename the parameters of these paths after its"
+)]
+pub trait LegacySameParams {
+    /// See [`MetadataDeclared::OK`].
+    const OK: ();
+}
+
+#[diagnostic::do_not_recommend]
+impl LegacySameParams for Check<true> {
+    const OK: () = ();
+}
+
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -210,6 +250,43 @@ pub const fn body_allowed(metadata: &crate::Metadata) -> bool {
     matches!(metadata.history.paths, Paths::Placeholder(_)) || !metadata.method_has_no_body()
 }
 
+/// Compile-time check, on a `legacy` key: the replaced endpoint's method is `method` (the
+/// name `metadata!` was given). A placeholder (a declaration that failed) passes.
+#[doc(hidden)]
+pub const fn legacy_same_method(legacy: &crate::Metadata, method: &str) -> bool {
+    use http::Method;
+    if matches!(legacy.history.paths, Paths::Placeholder(_)) {
+        return true;
+    }
+    let m = &legacy.method;
+    (str_eq(method, "GET") && matches!(*m, Method::GET))
+        || (str_eq(method, "POST") && matches!(*m, Method::POST))
+        || (str_eq(method, "PUT") && matches!(*m, Method::PUT))
+        || (str_eq(method, "DELETE") && matches!(*m, Method::DELETE))
+        || (str_eq(method, "PATCH") && matches!(*m, Method::PATCH))
+        || (str_eq(method, "HEAD") && matches!(*m, Method::HEAD))
+        || (str_eq(method, "OPTIONS") && matches!(*m, Method::OPTIONS))
+        || (str_eq(method, "CONNECT") && matches!(*m, Method::CONNECT))
+        || (str_eq(method, "TRACE") && matches!(*m, Method::TRACE))
+}
+
+/// Compile-time check, on a `legacy` key: the replaced endpoint's paths have exactly `params`,
+/// in this order (`metadata!` checks that every path of one history has the same).
+#[doc(hidden)]
+pub const fn legacy_same_params(legacy: &crate::Metadata, params: &[&str]) -> bool {
+    let Some(template) = first_template(&legacy.history) else {
+        return true;
+    };
+    let mut n = 0;
+    while n < params.len() {
+        match nth_param(template, n) {
+            Some(param) if str_eq(param, params[n]) => n += 1,
+            _ => return false,
+        }
+    }
+    nth_param(template, n).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +332,7 @@ mod tests {
             history: ROOM_STATE,
             capability: None,
             optional_last_segment: false,
+            legacy: None,
         };
         assert!(!body_allowed(&get));
         let post = crate::Metadata {
@@ -274,5 +352,31 @@ mod tests {
         assert!(path_field_named(&undeclared.history, "x"));
         assert!(body_allowed(&undeclared));
         assert!(!metadata_declared(&undeclared));
+        assert!(legacy_same_method(&invalid, "POST"));
+        assert!(legacy_same_params(&invalid, &["x"]));
+    }
+
+    #[test]
+    fn compile_time_checks_of_legacy() {
+        let legacy = crate::Metadata {
+            method: http::Method::GET,
+            rate_limited: false,
+            authentication: crate::AuthScheme::None,
+            history: ROOM_STATE,
+            capability: None,
+            optional_last_segment: false,
+            legacy: None,
+        };
+        assert!(legacy_same_method(&legacy, "GET"));
+        assert!(!legacy_same_method(&legacy, "PUT"));
+        assert!(legacy_same_params(&legacy, &["room_id", "event_type"]));
+        // Order, number and names all count.
+        assert!(!legacy_same_params(&legacy, &["event_type", "room_id"]));
+        assert!(!legacy_same_params(&legacy, &["room_id"]));
+        assert!(!legacy_same_params(
+            &legacy,
+            &["room_id", "event_type", "state_key"]
+        ));
+        assert!(!legacy_same_params(&legacy, &["roomId", "event_type"]));
     }
 }

@@ -17,6 +17,7 @@ pub const INVALID_METADATA: Metadata = Metadata {
     history: VersionHistory::placeholder(Placeholder::Invalid),
     capability: None,
     optional_last_segment: false,
+    legacy: None,
 };
 
 /// Glob-imported by `#[request]` next to the struct. An item or named import called
@@ -34,6 +35,7 @@ pub mod undeclared {
         history: VersionHistory::placeholder(Placeholder::Undeclared),
         capability: None,
         optional_last_segment: false,
+        legacy: None,
     };
 }
 

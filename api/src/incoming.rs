@@ -366,6 +366,7 @@ mod tests {
             history: VersionHistory::new(&[], PATHS, None, None),
             capability: None,
             optional_last_segment: optional,
+            legacy: None,
         };
         let args = |metadata: &Metadata, path: &str| {
             args_from_uri(metadata, path).map(|args| args.join("|"))

@@ -110,14 +110,14 @@ pub trait OutgoingRequest: Sized {
     type IncomingResponse: IncomingResponse<EndpointError = Self::EndpointError>;
 
     /// Builds the HTTP request for a server at `base_url` (such as `https://matrix.example.org`)
-    /// that supports `versions`, choosing the path with [`VersionHistory::select_path`].
+    /// that supports `versions`, choosing the path with [`Metadata::select_path`].
     fn try_into_http_request<T: Default + BufMut>(
         self,
         base_url: &str,
         access_token: SendAccessToken<'_>,
         versions: &SupportedVersions,
     ) -> Result<http::Request<T>, IntoHttpError> {
-        let path = Self::METADATA.history.select_path(versions)?;
+        let path = Self::METADATA.select_path(versions)?;
         self.try_into_http_request_with_path(path, base_url, access_token)
     }
 

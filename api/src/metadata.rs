@@ -30,6 +30,15 @@ pub struct Metadata {
     /// one endpoint ([`Metadata::server_paths`]). `metadata!` accepts it only when every path
     /// ends in a parameter.
     pub optional_last_segment: bool,
+    /// The endpoint this one replaced, whose paths a client falls back to on a server that has
+    /// none of this endpoint's own: the authenticated media download
+    /// (`/_matrix/client/v1/media/download/…`, v1.11) names the unauthenticated one
+    /// (`/_matrix/media/v3/download/…`), so one request type reaches a v1.5 server and a
+    /// v1.11 server alike. `metadata!` checks that both have the same method and the same
+    /// path parameters; a request sent on one of the replaced endpoint's paths authenticates
+    /// as that endpoint does. Its own `legacy` is not followed. A server routes the replaced
+    /// endpoint as an endpoint of its own.
+    pub legacy: Option<&'static Metadata>,
 }
 
 /// `path` without its last segment, with and without the slash before it.
@@ -54,6 +63,34 @@ impl Metadata {
             let short = optional.then(|| short_forms(path)).into_iter().flatten();
             std::iter::once(path).chain(short)
         })
+    }
+
+    /// Every path a client may send this endpoint's request on: its own history's, then the
+    /// [replaced endpoint's](Metadata::legacy).
+    pub fn client_paths(&self) -> impl Iterator<Item = &'static str> + Clone + '_ {
+        let legacy = self.legacy.map(|legacy| legacy.history.all_paths());
+        self.history.all_paths().chain(legacy.into_iter().flatten())
+    }
+
+    /// The template `path` stands for, and the endpoint whose history has it (this one, or the
+    /// replaced one, whose authentication then applies). A path chosen by selection is the
+    /// history's own string, found by address before any comparison.
+    pub(crate) fn owner_of(&self, path: &str) -> Option<(&'static str, &Metadata)> {
+        let same = |known: &&'static str| {
+            std::ptr::eq(known.as_ptr(), path.as_ptr()) && known.len() == path.len()
+        };
+        let legacy = self.legacy.into_iter();
+        let endpoints = || std::iter::once(self).chain(legacy.clone());
+        endpoints()
+            .find_map(|endpoint| Some((endpoint.history.entries().find(same)?, endpoint)))
+            .or_else(|| {
+                endpoints().find_map(|endpoint| {
+                    Some((
+                        endpoint.history.entries().find(|known| *known == path)?,
+                        endpoint,
+                    ))
+                })
+            })
     }
 
     /// A short name for messages: the method and the newest path.

@@ -88,9 +88,10 @@ impl FirstLine for StatusLine {
 }
 
 impl RequestBuilder {
-    /// Starts a request on `path` (a template of the endpoint's history): writes the URI with
-    /// the path parameters percent-encoded into it, and adds the access token as the scheme
-    /// demands.
+    /// Starts a request on `path` (a template of the endpoint's history, or of the history of
+    /// the endpoint it [replaced](Metadata::legacy)): writes the URI with the path parameters
+    /// percent-encoded into it, and adds the access token as the scheme of the endpoint owning
+    /// the path demands.
     pub fn new(
         metadata: &Metadata,
         path: &str,
@@ -98,21 +99,15 @@ impl RequestBuilder {
         access_token: SendAccessToken<'_>,
         path_args: &[(&str, &dyn PathValue)],
     ) -> Result<Self, IntoHttpError> {
-        // The template's `{param}`s must be the request's: only the history's paths are. A
-        // chosen path is the history's own string, found by address before any comparison.
-        let mut paths = metadata.history.entries();
-        let known = paths
-            .clone()
-            .find(|known| std::ptr::eq(known.as_ptr(), path.as_ptr()) && known.len() == path.len())
-            .or_else(|| paths.find(|known| *known == path));
-        let Some(path) = known else {
+        // The template's `{param}`s must be the request's: only the histories' paths are.
+        let Some((path, owner)) = metadata.owner_of(path) else {
             return Err(IntoHttpError::UnknownPath {
                 endpoint: metadata.history.canonical_path(),
                 path: path.to_owned(),
             });
         };
         let mut headers = HeaderMap::new();
-        match metadata.authentication.decide(access_token) {
+        match owner.authentication.decide(access_token) {
             TokenDecision::Send(token) => {
                 let value = HeaderValue::try_from(format!("Bearer {token}")).map_err(|_| {
                     IntoHttpError::Header {
@@ -133,7 +128,7 @@ impl RequestBuilder {
         let base_url = base_url.trim_end_matches('/');
         let mut uri = String::with_capacity(base_url.len() + path.len() + 32 * path_args.len());
         uri.push_str(base_url);
-        write_path(&mut uri, path, path_args, metadata.optional_last_segment)?;
+        write_path(&mut uri, path, path_args, owner.optional_last_segment)?;
         Ok(Outgoing {
             line: RequestLine {
                 method: metadata.method.clone(),

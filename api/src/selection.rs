@@ -47,6 +47,7 @@ use serde::Serialize;
 
 use crate::error::IntoHttpError;
 use crate::history::{StablePath, UnstablePath, VersionHistory, VersioningDecision};
+use crate::metadata::Metadata;
 use crate::version::{MatrixVersion, SupportedVersions};
 
 mod decision;
@@ -99,6 +100,9 @@ pub enum Rule {
     UnflaggedUnstable,
     /// The caller forced this path.
     Forced,
+    /// A path of the endpoint this one replaced ([`Metadata::legacy`](crate::Metadata::legacy)),
+    /// chosen by that endpoint's own rules because the server has none of this one's.
+    Legacy,
 }
 
 impl fmt::Display for Rule {
@@ -109,6 +113,9 @@ impl fmt::Display for Rule {
             Rule::AnnouncedUnstable => "an unstable path the server announces",
             Rule::UnflaggedUnstable => "the newest unstable path, which has no flag to check",
             Rule::Forced => "forced by the caller",
+            Rule::Legacy => {
+                "the path of the endpoint this one replaced, as the server has none of its own"
+            }
         })
     }
 }
@@ -339,6 +346,21 @@ impl VersionHistory {
             Err(_) => Err(IntoHttpError::EndpointNotSupported {
                 endpoint: self.canonical_path(),
             }),
+        }
+    }
+}
+
+impl Metadata {
+    /// [`VersionHistory::select_path`] for this endpoint: when the server has none of its own
+    /// paths, a path of the endpoint it [replaced](Metadata::legacy), chosen by the same rule.
+    /// Never allocates.
+    pub fn select_path(&self, server: &SupportedVersions) -> Result<&'static str, IntoHttpError> {
+        let own = self.history.select_path(server);
+        match (&own, self.legacy) {
+            (Err(IntoHttpError::EndpointNotSupported { .. }), Some(legacy)) => {
+                legacy.history.select_path(server).or(own)
+            }
+            _ => own,
         }
     }
 }

@@ -135,6 +135,19 @@ fn openapi_lists_every_path_with_its_history() {
         sso["responses"]["302"]["headers"]["location"]["required"],
         true
     );
+    // Authenticated media names the unauthenticated endpoint it replaced, which stays listed
+    // as an endpoint of its own.
+    let download = &paths["/_matrix/client/v1/media/download/{server_name}/{media_id}"]["get"];
+    assert_eq!(
+        download["x-replaces"],
+        json!([
+            "/_matrix/media/r0/download/{server_name}/{media_id}",
+            "/_matrix/media/v3/download/{server_name}/{media_id}"
+        ])
+    );
+    let legacy = &paths["/_matrix/media/v3/download/{server_name}/{media_id}"]["get"];
+    assert!(legacy.get("x-replaces").is_none());
+    assert_eq!(legacy["x-deprecatedInMatrixVersion"], "1.11");
     let logout = &paths["/_matrix/client/v3/logout"]["post"];
     assert!(logout.get("requestBody").is_none());
     // Operation IDs are unique.

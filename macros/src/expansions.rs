@@ -117,6 +117,37 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "media_download_legacy",
+            shows: "`legacy`: the endpoint this one replaced, and the two checks rustc makes \
+                    of it (method, path parameters) in a block with the `Metadata` expression",
+            only_describe: false,
+            module: quote! {
+                const METADATA: Metadata = metadata! {
+                    method: GET,
+                    rate_limited: true,
+                    authentication: AccessToken,
+                    history: {
+                        1.11 => "/_matrix/client/v1/media/download/{server_name}/{media_id}",
+                    },
+                    legacy: crate::media::get_content::v3::METADATA,
+                };
+
+                #[request]
+                pub struct Request {
+                    #[api(path)]
+                    pub server_name: OwnedServerName,
+                    #[api(path)]
+                    pub media_id: String,
+                }
+
+                #[response]
+                pub struct Response {
+                    #[api(raw_body)]
+                    pub file: Vec<u8>,
+                }
+            },
+        },
+        Case {
             name: "ruma_style_metadata",
             shows: "`matrix_api::api::metadata!` as an item, as Ruma writes it, with the \
                     authentication scheme named by a type the module imports",

@@ -1,6 +1,7 @@
 //! What real servers say, read through our response types into a `ServerView`, and the
 //! decisions for `login/get_token` that follow: Synapse with the feature on and off (answers
-//! recorded from Synapse 1.163), and servers of MSC3882's revisions 0 and 1.
+//! recorded from Synapse 1.163), and servers of MSC3882's revisions 0 and 1; and the media
+//! endpoint a client reaches on servers before and after authenticated media (v1.11).
 
 use http::StatusCode;
 use matrix_api::selection::{GateState, Policy, Reason, Refusal, Rule, ServerView, Source};
@@ -167,4 +168,121 @@ fn a_server_of_revision_1() {
         decision.outcome.unwrap().evidence.unwrap().source,
         Source::Capabilities
     );
+}
+
+/// The two generations of media: the authenticated endpoints (v1.11) fall back to the
+/// unauthenticated ones they replaced on an older server, and each path goes out with the
+/// authentication of the endpoint it belongs to.
+mod media_generations {
+    use matrix_api::selection::{Policy, Rule};
+    use matrix_api::uint;
+    use matrix_api::{MatrixVersion, OutgoingRequest, SendAccessToken, SupportedVersions};
+    use matrix_client_api::authenticated_media::{
+        get_content, get_content_thumbnail, get_media_config,
+    };
+    use ruma_common::owned_server_name;
+    use serde_json::json;
+
+    use super::view;
+
+    const BASE: &str = "https://matrix.example.org";
+
+    fn download() -> get_content::v1::Request {
+        get_content::v1::Request::new(owned_server_name!("example.org"), "abc".to_owned())
+    }
+
+    /// The URI and `Authorization` header of a request built on the path the server gets.
+    fn sent<R: OutgoingRequest>(
+        request: R,
+        versions: &[&str],
+        flags: &[&str],
+    ) -> (String, Option<String>) {
+        let flags: serde_json::Map<_, _> =
+            flags.iter().map(|f| (f.to_string(), json!(true))).collect();
+        let server = view(
+            json!({ "versions": versions, "unstable_features": flags }),
+            None,
+            None,
+        );
+        let decision = R::METADATA.decide(&server, &Policy::Default);
+        let path = decision.path().unwrap();
+        let request = request
+            .try_into_http_request_with_path::<Vec<u8>>(
+                path,
+                BASE,
+                SendAccessToken::IfRequired("tok"),
+            )
+            .unwrap();
+        let auth = request
+            .headers()
+            .get(http::header::AUTHORIZATION)
+            .map(|v| v.to_str().unwrap().to_owned());
+        (request.uri().to_string(), auth)
+    }
+
+    #[test]
+    fn a_v1_5_server_gets_the_unauthenticated_download_without_a_token() {
+        let (uri, auth) = sent(download(), &["r0.6.1", "v1.1", "v1.5"], &[]);
+        assert_eq!(
+            uri,
+            format!("{BASE}/_matrix/media/v3/download/example.org/abc")
+        );
+        assert_eq!(auth, None);
+        let mut thumbnail = get_content_thumbnail::v1::Request::new(
+            owned_server_name!("example.org"),
+            "abc".to_owned(),
+            uint!(64),
+            uint!(48),
+        );
+        thumbnail.method = Some(get_content_thumbnail::v1::Method::Scale);
+        let (uri, auth) = sent(thumbnail, &["v1.5"], &[]);
+        assert_eq!(
+            uri,
+            format!(
+                "{BASE}/_matrix/media/v3/thumbnail/example.org/abc?width=64&height=48&method=scale"
+            )
+        );
+        assert_eq!(auth, None);
+        // The replaced media config endpoint required a token, and still gets it.
+        let (uri, auth) = sent(get_media_config::v1::Request::new(), &["v1.5"], &[]);
+        assert_eq!(uri, format!("{BASE}/_matrix/media/v3/config"));
+        assert_eq!(auth.as_deref(), Some("Bearer tok"));
+        // The rule without a view: the same path.
+        let versions = SupportedVersions::from_versions(&[MatrixVersion::V1_5]);
+        let request = download()
+            .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("tok"), &versions)
+            .unwrap();
+        assert_eq!(
+            request.uri().path(),
+            "/_matrix/media/v3/download/example.org/abc"
+        );
+        assert!(request.headers().get(http::header::AUTHORIZATION).is_none());
+    }
+
+    #[test]
+    fn a_v1_11_server_or_one_announcing_msc3916_gets_the_authenticated_download() {
+        let (uri, auth) = sent(download(), &["v1.5", "v1.11"], &[]);
+        assert_eq!(
+            uri,
+            format!("{BASE}/_matrix/client/v1/media/download/example.org/abc")
+        );
+        assert_eq!(auth.as_deref(), Some("Bearer tok"));
+        let (uri, auth) = sent(download(), &["v1.5"], &["org.matrix.msc3916"]);
+        assert_eq!(
+            uri,
+            format!(
+                "{BASE}/_matrix/client/unstable/org.matrix.msc3916/media/download/example.org/abc"
+            )
+        );
+        assert_eq!(auth.as_deref(), Some("Bearer tok"));
+        let (uri, _) = sent(download(), &["v1.10"], &["org.matrix.msc3916.stable"]);
+        assert_eq!(
+            uri,
+            format!("{BASE}/_matrix/client/v1/media/download/example.org/abc")
+        );
+        // Synapse's own /versions (1.163): the stable path.
+        let synapse = view(super::synapse_versions(false), None, None);
+        let decision = get_content::v1::Request::METADATA.decide(&synapse, &Policy::Default);
+        assert_eq!(decision.outcome.unwrap().rule, Rule::NewestStable);
+    }
 }

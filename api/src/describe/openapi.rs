@@ -16,8 +16,10 @@ const APPSERVICE_TOKEN: &str = "appserviceAccessTokenBearer";
 /// extension; `x-addedWithFeature` for a stable feature flag) and, once a newer path replaced
 /// them, `x-supersededInMatrixVersion`; unstable paths carry `x-unstable: true` and
 /// `x-unstableFeature`; a deprecated or removed endpoint carries `deprecated: true`,
-/// `x-deprecatedInMatrixVersion` and `x-removedInMatrixVersion` on each of its paths. A
-/// rate-limited endpoint has a `429` response, as in the specification.
+/// `x-deprecatedInMatrixVersion` and `x-removedInMatrixVersion` on each of its paths; an
+/// endpoint that [replaced another](crate::Metadata::legacy) lists that one's paths in
+/// `x-replaces`, where a client falls back to them. A rate-limited endpoint has a `429`
+/// response, as in the specification.
 pub fn openapi(title: &str, version: &str, endpoints: &[EndpointDescription]) -> Value {
     let mut paths = Map::new();
     let mut operation_ids: Vec<String> = Vec::new();
@@ -127,6 +129,10 @@ fn path_entries(endpoint: &EndpointDescription) -> Vec<(&'static str, Map<String
         }
         if let Some(version) = history.removed_in() {
             fields.insert("x-removedInMatrixVersion".to_owned(), spec_version(version));
+        }
+        if let Some(legacy) = endpoint.metadata.legacy {
+            let paths = legacy.history.all_paths().map(Value::from).collect();
+            fields.insert("x-replaces".to_owned(), Value::Array(paths));
         }
     }
     entries

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 
 use super::gate::Gate;
 use super::{
-    choose, stable_evidence, unstable_evidence, Choice, Evidence, Policy, ServerView, Source,
+    choose, stable_evidence, unstable_evidence, Choice, Evidence, Policy, Rule, ServerView, Source,
 };
 use crate::error::IntoHttpError;
 use crate::history::VersionHistory;
@@ -91,6 +91,9 @@ pub enum Reason {
     NotForced,
     /// The endpoint is removed in every version the server supports.
     Removed,
+    /// A path of the endpoint this one replaced, used only when the server has none of this
+    /// one's.
+    Superseded,
 }
 
 /// One path of the endpoint, as selection saw it.
@@ -104,11 +107,20 @@ pub struct Candidate {
     pub evidence: Option<Evidence>,
     /// Why it was not chosen; `None` for the chosen path.
     pub reason: Option<Reason>,
+    /// Whether it is a path of the endpoint this one replaced
+    /// ([`Metadata::legacy`]), not of this one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub legacy: bool,
 }
 
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): ", self.path, self.kind)?;
+        let of = if self.legacy {
+            ", replaced endpoint"
+        } else {
+            ""
+        };
+        write!(f, "{} ({}{of}): ", self.path, self.kind)?;
         let Some(reason) = self.reason else {
             return f.write_str("chosen");
         };
@@ -139,6 +151,9 @@ impl fmt::Display for Candidate {
             Reason::ExcludedByPolicy => f.write_str("the policy excludes unstable paths"),
             Reason::NotForced => f.write_str("another path was forced"),
             Reason::Removed => f.write_str("the endpoint is removed on this server"),
+            Reason::Superseded => f.write_str(
+                "the replaced endpoint's, used only when the server has none of its own",
+            ),
         }
     }
 }
@@ -301,7 +316,52 @@ impl Metadata {
     /// without a flag. When the endpoint names a [`capability`](Metadata::capability) and the
     /// server says it is off, the stable and unflagged paths are refused: the endpoint is
     /// [not available](Refusal::NotAvailable), which is not the same as unsupported.
+    ///
+    /// When the server has none of the endpoint's paths (or the policy forces a path of the
+    /// endpoint it [replaced](Metadata::legacy)), that endpoint's paths are chosen from by the
+    /// same policy, and the choice's rule is [`Rule::Legacy`](super::Rule::Legacy) (or
+    /// [`Forced`](super::Rule::Forced)).
     pub fn decide(&self, view: &ServerView, policy: &Policy) -> Decision {
+        let mut decision = self.decide_own(view, policy);
+        let Some(legacy) = self.legacy else {
+            return decision;
+        };
+        let fallback = matches!(
+            decision.outcome,
+            Err(Refusal::NotSupported | Refusal::UnknownPath)
+        );
+        let replaced = legacy.decide_own(view, policy);
+        let legacy_chosen = fallback && replaced.outcome.is_ok();
+        if let (true, Ok(choice)) = (legacy_chosen, replaced.outcome) {
+            // A forced path keeps its rule; this endpoint's paths were already not forced.
+            let rule = match choice.rule {
+                Rule::Forced => Rule::Forced,
+                _ => Rule::Legacy,
+            };
+            decision.outcome = Ok(Choice { rule, ..choice });
+            decision.deprecated_in = replaced.deprecated_in;
+        }
+        // The replaced endpoint's paths keep their own reasons when it was decided on; else
+        // they were not in the running.
+        let own_chosen = decision.outcome.is_ok() && !legacy_chosen;
+        let forced = matches!(policy, Policy::Force(_));
+        let candidates = replaced.candidates.into_iter().map(|candidate| Candidate {
+            legacy: true,
+            reason: match candidate.reason {
+                _ if legacy_chosen => candidate.reason,
+                _ if forced => Some(Reason::NotForced),
+                None => Some(Reason::Superseded),
+                _ if own_chosen => Some(Reason::Superseded),
+                reason => reason,
+            },
+            ..candidate
+        });
+        decision.candidates.extend(candidates);
+        decision
+    }
+
+    /// [`decide`](Self::decide) among this endpoint's own paths.
+    fn decide_own(&self, view: &ServerView, policy: &Policy) -> Decision {
         let history = &self.history;
         let gate = self
             .capability
@@ -326,6 +386,7 @@ impl Metadata {
                     kind,
                     evidence,
                     reason,
+                    legacy: false,
                 }
             })
             .collect();

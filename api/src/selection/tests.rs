@@ -277,7 +277,8 @@ mod get_login_token {
         }
     };
 
-    fn view(versions: &[&str], flags: &[&str]) -> ServerView {
+    /// A view of a `/versions` answer with these versions and these flags on.
+    pub(super) fn view(versions: &[&str], flags: &[&str]) -> ServerView {
         let flags: BTreeMap<&str, bool> = flags.iter().map(|f| (*f, true)).collect();
         let mut view = ServerView::new();
         view.learn_versions(versions, &flags);
@@ -577,3 +578,5 @@ fn fallbacks_follow_the_policy_newest_first() {
     assert_eq!(prefer.path(), Ok("/u"));
     assert_eq!(prefer.fallbacks(), ["/v3", "/r0"]);
 }
+
+mod legacy;

@@ -27,7 +27,8 @@ pub mod v1 {
         history: {
             unstable("org.matrix.msc3916") => "/_matrix/client/unstable/org.matrix.msc3916/media/download/{server_name}/{media_id}/{file_name}",
             1.11 | stable("org.matrix.msc3916.stable") => "/_matrix/client/v1/media/download/{server_name}/{media_id}/{file_name}",
-        }
+        },
+        legacy: crate::media::get_content_as_filename::v3::METADATA,
     };
 
     /// The request: the two parts of the `mxc://` URI, the file name, and how long to wait.

@@ -30,7 +30,8 @@ pub mod v1 {
         history: {
             unstable("org.matrix.msc3916") => "/_matrix/client/unstable/org.matrix.msc3916/media/thumbnail/{server_name}/{media_id}",
             1.11 | stable("org.matrix.msc3916.stable") => "/_matrix/client/v1/media/thumbnail/{server_name}/{media_id}",
-        }
+        },
+        legacy: crate::media::get_content_thumbnail::v3::METADATA,
     };
 
     /// The request: the two parts of the `mxc://` URI, the desired size and method, and how

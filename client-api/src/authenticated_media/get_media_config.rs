@@ -24,7 +24,8 @@ pub mod v1 {
         history: {
             unstable("org.matrix.msc3916") => "/_matrix/client/unstable/org.matrix.msc3916/media/config",
             1.11 | stable("org.matrix.msc3916.stable") => "/_matrix/client/v1/media/config",
-        }
+        },
+        legacy: crate::media::get_media_config::v3::METADATA,
     };
 
     /// The request: it has no parameters.
@@ -88,7 +89,7 @@ mod tests {
     }
 
     #[test]
-    fn the_unstable_path_serves_servers_before_v1_11() {
+    fn servers_before_v1_11_get_the_unstable_or_the_replaced_path() {
         let features = BTreeMap::from([("org.matrix.msc3916", true)]);
         let path = |versions: &SupportedVersions| {
             Request::new()
@@ -109,6 +110,11 @@ mod tests {
         assert_eq!(
             path(&SupportedVersions::from_versions(&[MatrixVersion::V1_11])),
             "/_matrix/client/v1/media/config"
+        );
+        // Without either, the endpoint this one replaced.
+        assert_eq!(
+            path(&SupportedVersions::from_versions(&[MatrixVersion::V1_10])),
+            "/_matrix/media/v3/config"
         );
     }
 }

@@ -27,7 +27,8 @@ pub mod v1 {
         history: {
             unstable("org.matrix.msc3916") => "/_matrix/client/unstable/org.matrix.msc3916/media/preview_url",
             1.11 | stable("org.matrix.msc3916.stable") => "/_matrix/client/v1/media/preview_url",
-        }
+        },
+        legacy: crate::media::get_media_preview::v3::METADATA,
     };
 
     /// The request: the URL, and the moment to preview it at.

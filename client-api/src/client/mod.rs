@@ -235,9 +235,7 @@ impl<T: Transport> Client<T> {
     /// endpoint's leaves it the default.
     fn policy_for(&self, metadata: &Metadata) -> &Policy {
         match &self.policy {
-            Policy::Force(path) if !metadata.history.all_paths().any(|p| p == path) => {
-                &Policy::Default
-            }
+            Policy::Force(path) if !metadata.client_paths().any(|p| p == path) => &Policy::Default,
             policy => policy,
         }
     }

@@ -328,3 +328,40 @@ fn homeserver_urls_are_checked() {
         "`hs` is not a homeserver URL: it needs the scheme, http:// or https://"
     );
 }
+
+#[test]
+fn authenticated_media_falls_back_to_the_endpoints_it_replaced() {
+    use crate::authenticated_media::{get_content, get_media_config};
+    const CONFIG: &str = "/_matrix/media/v3/config";
+    const DOWNLOAD: &str = "/_matrix/media/v3/download/hs.example/abc";
+    const DOWNLOAD_R0: &str = "/_matrix/media/r0/download/hs.example/abc";
+    let download =
+        || get_content::v1::Request::new("hs.example".try_into().unwrap(), "abc".to_owned());
+    let script = Arc::new(Script::default())
+        .answer(VERSIONS, 200, versions(&["r0.6.1", "v1.5"], json!({})))
+        .answer(CONFIG, 200, json!({ "m.upload.size": 100 }))
+        .answer(DOWNLOAD, 200, json!("bytes"))
+        .answer(DOWNLOAD_R0, 200, json!("bytes"));
+    let old_server = client(&script);
+    let config = block_on(old_server.send(get_media_config::v1::Request::new())).unwrap();
+    assert_eq!(config.config.upload_size, Some(100u32.into()));
+    let file = block_on(old_server.send(download())).unwrap().file;
+    assert_eq!(file, b"\"bytes\"");
+    // The replaced endpoint's paths are the caller's to force, too: a client's policy that
+    // forces one applies to the endpoint.
+    let forced = Policy::Force("/_matrix/media/r0/download/{server_name}/{media_id}".to_owned());
+    let script = script.answer(VERSIONS, 200, versions(&["v1.5"], json!({})));
+    let forcing = client(&script).with_policy(forced);
+    block_on(forcing.send(download())).unwrap();
+    // The download the endpoint replaced takes no token, the media config one did.
+    assert_eq!(
+        script.seen(),
+        [
+            format!("GET {VERSIONS} Bearer tok"),
+            format!("GET {CONFIG} Bearer tok"),
+            format!("GET {DOWNLOAD}"),
+            format!("GET {VERSIONS} Bearer tok"),
+            format!("GET {DOWNLOAD_R0}"),
+        ]
+    );
+}

@@ -20,7 +20,10 @@ pub mod v3 {
 
     use matrix_api::{metadata, request, response, Metadata};
 
-    const METADATA: Metadata = metadata! {
+    /// The endpoint's declaration, public because the endpoint that replaced it,
+    /// [`authenticated_media::get_content`](crate::authenticated_media::get_content),
+    /// names it as the one a client falls back to on an older server.
+    pub const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: true,
         authentication: None,

@@ -23,7 +23,10 @@ pub mod v3 {
     use crate::string_enum::string_enum;
     use matrix_api::{metadata, request, Metadata, UInt};
 
-    const METADATA: Metadata = metadata! {
+    /// The endpoint's declaration, public because the endpoint that replaced it,
+    /// [`authenticated_media::get_content_thumbnail`](crate::authenticated_media::get_content_thumbnail),
+    /// names it as the one a client falls back to on an older server.
+    pub const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: true,
         authentication: None,

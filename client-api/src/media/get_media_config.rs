@@ -17,7 +17,10 @@ pub mod v3 {
 
     use crate::media::MediaConfig;
 
-    const METADATA: Metadata = metadata! {
+    /// The endpoint's declaration, public because the endpoint that replaced it,
+    /// [`authenticated_media::get_media_config`](crate::authenticated_media::get_media_config),
+    /// names it as the one a client falls back to on an older server.
+    pub const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: true,
         authentication: AccessToken,

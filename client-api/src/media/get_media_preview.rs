@@ -21,7 +21,10 @@ pub mod v3 {
 
     use crate::media::UrlPreview;
 
-    const METADATA: Metadata = metadata! {
+    /// The endpoint's declaration, public because the endpoint that replaced it,
+    /// [`authenticated_media::get_media_preview`](crate::authenticated_media::get_media_preview),
+    /// names it as the one a client falls back to on an older server.
+    pub const METADATA: Metadata = metadata! {
         method: GET,
         rate_limited: true,
         authentication: AccessToken,

@@ -15,6 +15,8 @@ pub struct Metadata {
     pub capability: Option<LitStr>,
     /// `optional_last_segment: true`: the last path parameter may be empty and left out.
     pub optional_last_segment: bool,
+    /// `legacy: crate::media::get_content::v3::METADATA`: the endpoint this one replaced.
+    pub legacy: Option<syn::ExprPath>,
 }
 
 /// Where a `metadata!` stands, which decides what it expands to.
@@ -99,7 +101,8 @@ impl Parse for RawMetadata {
                 syn::Error::new(
                     err.span(),
                     "expected a key: `method`, `rate_limited`, `authentication`, and `history` \
-                     or `path` (and optionally `capability`)",
+                     or `path` (and optionally `capability`, `optional_last_segment` and \
+                     `legacy`)",
                 )
             })?;
             input.parse::<Token![:]>().map_err(|err| {

@@ -52,9 +52,14 @@ pub fn request(endpoint: &EndpointStruct) -> TokenStream {
 
 /// `const _: () = <Check<{ passed }> as Rule>::OK;`, which compiles only if `passed` is true.
 fn rule(span: Span, rule: &str, passed: TokenStream) -> TokenStream {
-    let rule = Ident::new(rule, span);
-    quote_spanned! {span=>
-        const _: () = <::matrix_api::declaration::Check<{ #passed }>
-            as ::matrix_api::declaration::#rule>::OK;
-    }
+    spanning_rule(span, span, rule, passed)
+}
+
+/// [`rule`] whose error underlines the tokens from `start` to `end`, such as a whole path:
+/// rustc reports it on the constant's expression, whose first and last tokens carry them.
+pub fn spanning_rule(start: Span, end: Span, rule: &str, passed: TokenStream) -> TokenStream {
+    let rule = Ident::new(rule, end);
+    let head = quote_spanned! {start=> <::matrix_api::declaration::Check<{ #passed } };
+    let tail = quote_spanned! {end=> > as ::matrix_api::declaration::#rule>::OK };
+    quote_spanned! {start=> const _: () = #head #tail; }
 }

@@ -16,6 +16,7 @@ const KEYS: &[&str] = &[
     "path",
     "capability",
     "optional_last_segment",
+    "legacy",
 ];
 const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
@@ -47,6 +48,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     let mut path = None;
     let mut capability = None;
     let mut optional_last_segment: Option<LitBool> = None;
+    let mut legacy: Option<syn::ExprPath> = None;
     let mut seen: Vec<Ident> = Vec::new();
     // Valid keys that an unknown key was taken for: they are not reported missing as well.
     let mut suggested: Vec<&str> = Vec::new();
@@ -86,6 +88,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                 ),
             },
             "capability" => capability = check_capability(entry.value, &mut errors),
+            "legacy" => legacy = check_legacy(entry.value, &mut errors),
             _ => {
                 // Prefer the keys the declaration lacks: `ratelimited` is `rate_limited`.
                 let missing: Vec<&str> = KEYS
@@ -101,8 +104,8 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                     &entry.key,
                     format!(
                         "unknown key `{key}`; the keys are `method`, `rate_limited`, \
-                         `authentication`, `history` or `path`, and optionally `capability` and \
-                         `optional_last_segment`{}",
+                         `authentication`, `history` or `path`, and optionally `capability`, \
+                         `optional_last_segment` and `legacy`{}",
                         suggestion
                             .map(|s| format!("; did you mean `{s}`?"))
                             .unwrap_or_default()
@@ -134,6 +137,13 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
     }
 
     let history = history.or_else(|| path.map(History::Single));
+    if let (Some(legacy), Some(History::Single(_))) = (&legacy, &history) {
+        errors.push(
+            legacy,
+            "an unversioned endpoint has its one path on every server, so a client never falls \
+             back to the endpoint `legacy` names; `legacy` is for a versioned `history`",
+        );
+    }
     let optional_last_segment = match (&optional_last_segment, &history) {
         (Some(flag), Some(history)) if flag.value => {
             check_optional_last_segment(flag, history, &mut errors);
@@ -152,6 +162,7 @@ pub fn check(raw: RawMetadata, form: Form) -> Result<Metadata, Errors> {
                 history,
                 capability,
                 optional_last_segment,
+                legacy,
             })
         }
         _ => {
@@ -278,6 +289,22 @@ fn check_auth(value: proc_macro2::TokenStream, form: Form, errors: &mut Errors) 
     None
 }
 
+/// `legacy` names the replaced endpoint's `METADATA` by path; whether that endpoint fits (its
+/// method and path parameters) is decided by rustc, which sees it (`expand::metadata`).
+fn check_legacy(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<syn::ExprPath> {
+    match syn::parse2::<syn::ExprPath>(value.clone()) {
+        Ok(path) => Some(path),
+        Err(_) => {
+            errors.push(
+                value,
+                "`legacy` takes the path of the replaced endpoint's metadata constant, such as \
+                 `crate::media::get_content::v3::METADATA`",
+            );
+            None
+        }
+    }
+}
+
 /// A capability name as `GET /capabilities` lists it: namespaced (`m.…` or a reverse domain
 /// such as `org.matrix.msc3882.…`), without spaces.
 fn check_capability(value: proc_macro2::TokenStream, errors: &mut Errors) -> Option<LitStr> {
@@ -333,8 +360,8 @@ mod tests {
         assert_eq!(
             errors,
             "unknown key `ratelimited`; the keys are `method`, `rate_limited`, `authentication`, \
-             `history` or `path`, and optionally `capability` and `optional_last_segment`; did \
-             you mean `rate_limited`?"
+             `history` or `path`, and optionally `capability`, `optional_last_segment` and \
+             `legacy`; did you mean `rate_limited`?"
         );
     }
 

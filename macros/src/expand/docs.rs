@@ -70,6 +70,17 @@ pub fn endpoint_section(metadata: &Metadata) -> Vec<String> {
             }
         }
     }
+    if let Some(legacy) = &metadata.legacy {
+        let legacy: String = quote::quote!(#legacy)
+            .to_string()
+            .split_whitespace()
+            .collect();
+        lines.push(String::new());
+        lines.push(format!(
+            "On a server with none of these paths, a client sends the request on the paths of \
+             the endpoint this one replaced, `{legacy}`, authenticating as that endpoint does."
+        ));
+    }
     lines
 }
 

@@ -5,6 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 
 use crate::ast::metadata::{Form, History, Metadata};
+use crate::check::const_checks::spanning_rule;
 
 pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
     let Metadata {
@@ -14,8 +15,13 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
         history,
         capability,
         optional_last_segment,
+        legacy,
     } = metadata;
     let capability = option(capability.as_ref());
+    let legacy_checks = legacy
+        .as_ref()
+        .map(|legacy| legacy_checks(legacy, method, metadata.history.params()));
+    let legacy = option(legacy.as_ref().map(|legacy| quote! { &#legacy }));
     let history = expand_history(history);
     // In the item form the scheme is a type the module imports: named in an item of its own,
     // so that the import is used and a missing one is reported on the name, and nothing else.
@@ -41,10 +47,43 @@ pub fn expand(metadata: &Metadata, form: Form) -> TokenStream {
             history: #history,
             capability: #capability,
             optional_last_segment: #optional_last_segment,
+            legacy: #legacy,
         }
+    };
+    // The checks that need the replaced endpoint's constant, which only rustc sees, stand in a
+    // block with the expression; without `legacy` the expression stays as it was.
+    let metadata = match legacy_checks {
+        Some(checks) => quote! { { #checks #metadata } },
+        None => metadata,
     };
     let metadata = in_form(metadata, form);
     quote! { #metadata #scheme_used }
+}
+
+/// The rules a `legacy` endpoint must meet, on its path: this method, these `{param}`s.
+fn legacy_checks(legacy: &syn::ExprPath, method: &Ident, params: Vec<String>) -> TokenStream {
+    let span = syn::spanned::Spanned::span(legacy);
+    let end = legacy
+        .path
+        .segments
+        .last()
+        .map_or(span, |segment| segment.ident.span());
+    let method = method.to_string();
+    let same_method = spanning_rule(
+        span,
+        end,
+        "LegacySameMethod",
+        quote_spanned! {span=> ::matrix_api::__private::legacy_same_method(&#legacy, #method) },
+    );
+    let same_params = spanning_rule(
+        span,
+        end,
+        "LegacySameParams",
+        quote_spanned! {span=>
+            ::matrix_api::__private::legacy_same_params(&#legacy, &[#(#params),*])
+        },
+    );
+    quote! { #same_method #same_params }
 }
 
 /// The `Metadata` expression as the form needs it: itself, or the `METADATA` constant.

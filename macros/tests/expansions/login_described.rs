@@ -26,6 +26,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
     ),
     capability: ::std::option::Option::None,
     optional_last_segment: false,
+    legacy: ::std::option::Option::None,
 };
 #[derive(PartialEq)]
 ///

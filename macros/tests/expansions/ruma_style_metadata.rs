@@ -25,6 +25,7 @@ const METADATA: ::matrix_api::Metadata = ::matrix_api::Metadata {
     ),
     capability: ::std::option::Option::None,
     optional_last_segment: false,
+    legacy: ::std::option::Option::None,
 };
 const _: ::matrix_api::AuthScheme = <AccessTokenOptional as ::matrix_api::api::auth_scheme::Scheme>::SCHEME;
 ///

@@ -8,6 +8,7 @@ const METADATA: Metadata = ::matrix_api::Metadata {
     history: ::matrix_api::VersionHistory::unversioned("/_matrix/media/v3/upload"),
     capability: ::std::option::Option::None,
     optional_last_segment: false,
+    legacy: ::std::option::Option::None,
 };
 ///
 /// # Endpoint

@@ -5,17 +5,24 @@
 //! thumbnails cropped and scaled. The legacy unauthenticated endpoints are asked for the same
 //! media: Synapse froze them (`enable_authenticated_media`, on by default), so new media is
 //! `404 M_NOT_FOUND` there. A media ID that does not exist is `404 M_NOT_FOUND` on the
-//! authenticated side too.
+//! authenticated side too. Last, the authenticated requests as a client sends them to a server
+//! older than v1.11: on the paths of the endpoints they replaced, a token only where those
+//! endpoints ask for one.
 //!
 //! The responses are bytes, not JSON, so the shared lossless check does not fit them: each is
 //! parsed into our type, written back out with it, and compared with Synapse's in status,
 //! bytes and the two headers our types model ([`bytes_ok`]).
 
+use std::collections::BTreeMap;
+
 use matrix_api::error::ErrorKind;
 use matrix_api::http::{header, StatusCode};
-use matrix_api::{IncomingResponse, OutgoingRequest, OutgoingResponse, UInt};
+use matrix_api::selection::{Policy, Rule, ServerView};
+use matrix_api::{
+    AuthScheme, IncomingResponse, OutgoingRequest, OutgoingResponse, SendAccessToken, UInt,
+};
 use matrix_client_api::authenticated_media::{
-    get_content, get_content_as_filename, get_content_thumbnail,
+    get_content, get_content_as_filename, get_content_thumbnail, get_media_config,
 };
 use matrix_client_api::media;
 use matrix_login::flow::Client;
@@ -23,7 +30,7 @@ use ruma_common::{OwnedMxcUri, OwnedServerName};
 
 use super::{users, User};
 use crate::expect::expect_kind;
-use crate::lossless::{exchange, Seen};
+use crate::lossless::{exchange, exchange_on_path, Seen};
 use crate::report::{Report, StepResult};
 use crate::synapse::Admin;
 
@@ -109,6 +116,7 @@ pub async fn run(report: &mut Report, client: &Client, synapse: &Admin<'_>) {
         )
         .await;
     legacy_steps(report, c, &media).await;
+    old_server_steps(report, c, &media).await;
 }
 
 /// Uploads [`PNG`] and returns its `mxc://` URI's parts. The upload endpoint
@@ -288,6 +296,100 @@ where
     let (err, note) = seen.err(&[])?;
     expect_kind(&err, StatusCode::NOT_FOUND, &ErrorKind::NotFound)?;
     Ok(((), format!("{err}; {note}")))
+}
+
+// The authenticated endpoints on a server older than v1.11.
+
+/// The authenticated endpoints as a client decides for a server announcing only v1.5 (Synapse
+/// announces v1.11 and later; the view is the older server's): the client falls back to the
+/// endpoints they replaced, on Synapse's real legacy paths, each with its own authentication.
+async fn old_server_steps(report: &mut Report, client: &Client, media: &Media) {
+    let request = get_content::v1::Request::new(media.server_name.clone(), media.media_id.clone());
+    report
+        .step(
+            "media: authenticated download for a v1.5 server (falls back to GET \
+             /media/v3/download/{serverName}/{mediaId} without a token; frozen media: 404 \
+             M_NOT_FOUND)",
+            on_old_server(client, request, |seen| {
+                let (err, note) = seen.err(&[])?;
+                expect_kind(&err, StatusCode::NOT_FOUND, &ErrorKind::NotFound)?;
+                Ok(format!("{err}; {note}"))
+            }),
+        )
+        .await;
+    report
+        .step(
+            "media: authenticated media config for a v1.5 server (falls back to GET \
+             /media/v3/config with the token; the limits of /v1/media/config)",
+            old_server_config(client),
+        )
+        .await;
+}
+
+/// The legacy media config, reached through the authenticated endpoint's request, answers
+/// what the authenticated endpoint answers.
+async fn old_server_config(client: &Client) -> StepResult<()> {
+    let (current, _) = exchange(client, get_media_config::v1::Request::new())
+        .await?
+        .ok(&[])?;
+    on_old_server(client, get_media_config::v1::Request::new(), |seen| {
+        let (old, note) = seen.ok(&[])?;
+        if old.config != current.config {
+            return Err(format!(
+                "the legacy path answered {:?}, /v1/media/config {:?}",
+                old.config, current.config
+            ));
+        }
+        Ok(format!(
+            "m.upload.size {:?} on both paths; {note}",
+            old.config.upload_size
+        ))
+    })
+    .await
+}
+
+/// Decides `request`'s path for a server announcing only v1.5, checks that the path is the
+/// replaced endpoint's and that the request carries a token exactly when that endpoint asks
+/// for one, sends it to Synapse and checks the answer with `check`.
+async fn on_old_server<R>(
+    client: &Client,
+    request: R,
+    check: impl FnOnce(&Seen<R>) -> Result<String, String>,
+) -> StepResult<()>
+where
+    R: OutgoingRequest + Clone,
+{
+    let mut old_server = ServerView::new();
+    old_server.learn_versions(&["v1.5"], &BTreeMap::<String, bool>::new());
+    let decision = R::METADATA.decide(&old_server, &Policy::Default);
+    let choice = decision
+        .outcome
+        .map_err(|_| format!("no path for a v1.5 server: {decision}"))?;
+    let Some(legacy) = R::METADATA.legacy.filter(|_| choice.rule == Rule::Legacy) else {
+        return Err(format!("not the replaced endpoint's path: {decision}"));
+    };
+    let token = client.access_token();
+    let token = token
+        .as_deref()
+        .map_or(SendAccessToken::None, SendAccessToken::IfRequired);
+    let sent = request
+        .clone()
+        .try_into_http_request_with_path::<Vec<u8>>(choice.path, client.homeserver(), token)
+        .map_err(|e| e.to_string())?;
+    let with_token = sent.headers().contains_key(header::AUTHORIZATION);
+    let wants_token = legacy.authentication != AuthScheme::None;
+    if with_token != wants_token {
+        return Err(format!(
+            "{} sent {} a token, but the replaced endpoint's authentication is {:?}",
+            sent.uri().path(),
+            if with_token { "with" } else { "without" },
+            legacy.authentication
+        ));
+    }
+    let seen = exchange_on_path(client, request, choice.path).await?;
+    let note = check(&seen)?;
+    let token = if with_token { "with" } else { "without" };
+    Ok(((), format!("{} {token} a token: {note}", choice.path)))
 }
 
 // Checks of byte responses.
