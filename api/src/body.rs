@@ -1,77 +1,85 @@
 //! Message bodies: the buffer an outgoing body is written into, and reading a JSON body.
 
-use bytes::BufMut;
 use serde::de::DeserializeOwned;
 
 use crate::error::JsonError;
 use crate::json::describe_json_error;
 
-/// Bodies up to this size leave their buffer for the next one.
+/// Bodies up to this size are written into a buffer kept for the next one, and copied out.
 const BODY_BUFFER_KEPT: usize = 64 * 1024;
 
 thread_local! {
     static BODY_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// The body of an outgoing request or response while it is written: a buffer reused from one
-/// message to the next on the same thread.
+/// The body of an outgoing request or response while it is written.
 ///
-/// The generated conversions are generic over the caller's body type (`T: BufMut`), which cannot
-/// be sized up front, so a body written into it directly grows through several reallocations;
-/// and generic code is compiled again in every crate that calls it. Instead the endpoint's
-/// code, not generic, writes into this warm buffer, and only [`Body::into_request`] /
-/// [`Body::into_response`] are generic: one copy into a `T` allocated at the exact size.
-pub struct Body(Vec<u8>);
+/// A JSON body is written into a buffer reused from one message to the next on the same thread,
+/// warm and already large enough, where a fresh `Vec` would start small and grow through
+/// several reallocations. When it is done, a body of up to 64 KiB is copied out into a `Vec`
+/// of its exact size and the buffer kept; a larger one is handed over as it is, since copying
+/// it would cost more than growing a fresh buffer next time. A raw body (a media upload) is
+/// always handed over without a copy.
+pub struct Body {
+    buffer: Vec<u8>,
+    /// Whether `buffer` is the caller's own bytes (a raw body), not this thread's buffer.
+    owned: bool,
+}
 
 impl Body {
     /// Takes this thread's buffer (a nested conversion gets a fresh one).
     pub fn take() -> Body {
-        Body(
-            BODY_BUFFER
-                .try_with(std::cell::Cell::take)
-                .unwrap_or_default(),
-        )
+        let buffer = BODY_BUFFER
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
+        Body {
+            buffer,
+            owned: false,
+        }
     }
 
-    /// The buffer, to write the body into.
+    /// The buffer, to write a JSON body into.
     pub(crate) fn buffer(&mut self) -> &mut Vec<u8> {
-        &mut self.0
+        &mut self.buffer
     }
 
     /// Makes `bytes` the body; for `#[api(raw_body)]`, which already owns them.
     pub(crate) fn set(&mut self, bytes: Vec<u8>) {
-        let buffer = std::mem::replace(&mut self.0, bytes);
-        give_back(buffer);
-    }
-
-    /// The finished request, with the body copied into the caller's type.
-    pub fn into_request<T: Default + BufMut>(
-        self,
-        parts: http::request::Parts,
-    ) -> http::Request<T> {
-        http::Request::from_parts(parts, self.copy())
-    }
-
-    /// The finished response, with the body copied into the caller's type.
-    pub fn into_response<T: Default + BufMut>(
-        self,
-        parts: http::response::Parts,
-    ) -> http::Response<T> {
-        http::Response::from_parts(parts, self.copy())
-    }
-
-    fn copy<T: Default + BufMut>(&self) -> T {
-        let mut body = T::default();
-        if !self.0.is_empty() {
-            body.put_slice(&self.0);
+        let buffer = std::mem::replace(&mut self.buffer, bytes);
+        if !self.owned {
+            give_back(buffer);
         }
+        self.owned = true;
+    }
+
+    /// The finished request, with this body.
+    pub fn into_request(self, parts: http::request::Parts) -> http::Request<Vec<u8>> {
+        http::Request::from_parts(parts, self.into_vec())
+    }
+
+    /// The finished response, with this body.
+    pub fn into_response(self, parts: http::response::Parts) -> http::Response<Vec<u8>> {
+        http::Response::from_parts(parts, self.into_vec())
+    }
+
+    fn into_vec(mut self) -> Vec<u8> {
+        let buffer = std::mem::take(&mut self.buffer);
+        if self.owned || buffer.len() > BODY_BUFFER_KEPT {
+            // `Drop` now finds an empty, owned buffer, and leaves the thread's slot alone.
+            self.owned = true;
+            return buffer;
+        }
+        let body = buffer.as_slice().to_vec();
+        self.buffer = buffer;
         body
     }
 }
 
 impl Drop for Body {
     fn drop(&mut self) {
-        give_back(std::mem::take(&mut self.0));
+        if !self.owned {
+            give_back(std::mem::take(&mut self.buffer));
+        }
     }
 }
 
@@ -111,15 +119,43 @@ mod tests {
         name: String,
     }
 
+    fn finish(body: Body) -> Vec<u8> {
+        let (parts, ()) = http::Response::new(()).into_parts();
+        body.into_response(parts).into_body()
+    }
+
     #[test]
-    fn the_buffer_is_reused() {
+    fn the_buffer_is_reused_and_a_small_body_copied_out() {
         let mut body = Body::take();
-        body.0.extend_from_slice(&[1; 100]);
-        let capacity = body.0.capacity();
-        drop(body);
+        body.buffer().extend_from_slice(&[1; 100]);
+        let address = body.buffer.as_ptr();
+        assert_eq!(finish(body), [1; 100]);
         let again = Body::take();
-        assert!(again.0.is_empty());
-        assert_eq!(again.0.capacity(), capacity);
+        assert!(again.buffer.is_empty());
+        assert_eq!(again.buffer.as_ptr(), address);
+    }
+
+    #[test]
+    fn raw_and_large_bodies_are_handed_over_without_a_copy() {
+        let bytes = vec![7; 1 << 20];
+        let address = bytes.as_ptr();
+        let mut body = Body::take();
+        body.set(bytes);
+        let handed = finish(body);
+        assert_eq!((handed.as_ptr(), handed.len()), (address, 1 << 20));
+        // A small raw body too: it is the caller's, not the thread's buffer.
+        let small = vec![1, 2, 3];
+        let address = small.as_ptr();
+        let mut body = Body::take();
+        body.set(small);
+        let handed = finish(body);
+        assert_eq!(handed.as_ptr(), address);
+
+        let mut body = Body::take();
+        body.buffer().resize(BODY_BUFFER_KEPT + 1, b' ');
+        let address = body.buffer.as_ptr();
+        let handed = finish(body);
+        assert_eq!(handed.as_ptr(), address);
     }
 
     #[test]

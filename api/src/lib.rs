@@ -80,7 +80,6 @@ macro_rules! __try {
 }
 
 pub use auth::{AuthScheme, SendAccessToken};
-pub use bytes::BufMut;
 pub use error::{FromHttpRequestError, FromHttpResponseError, IntoHttpError};
 pub use header::HeaderField;
 pub use history::{
@@ -101,6 +100,11 @@ pub use metadata::Metadata;
 pub use version::{MatrixVersion, SupportedVersions, UnknownVersionError};
 
 /// A request a client sends: converts into an [`http::Request`] for a given server.
+///
+/// The body is a `Vec<u8>` of the exact size: a raw body (a media upload) is moved in as it is,
+/// a JSON body written into a warm per-thread buffer and copied out (or, above 64 KiB, handed
+/// over whole). `http::Request::map` turns it into any other body type, such as `bytes::Bytes`
+/// (`Bytes::from(vec)` takes the buffer over without copying).
 pub trait OutgoingRequest: Sized {
     /// The endpoint's metadata.
     const METADATA: Metadata;
@@ -111,12 +115,12 @@ pub trait OutgoingRequest: Sized {
 
     /// Builds the HTTP request for a server at `base_url` (such as `https://matrix.example.org`)
     /// that supports `versions`, choosing the path with [`Metadata::select_path`].
-    fn try_into_http_request<T: Default + BufMut>(
+    fn try_into_http_request(
         self,
         base_url: &str,
         access_token: SendAccessToken<'_>,
         versions: &SupportedVersions,
-    ) -> Result<http::Request<T>, IntoHttpError> {
+    ) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
         let path = Self::METADATA.select_path(versions)?;
         self.try_into_http_request_with_path(path, base_url, access_token)
     }
@@ -124,12 +128,12 @@ pub trait OutgoingRequest: Sized {
     /// Builds the HTTP request on a path chosen beforehand, usually by
     /// [`Metadata::decide`]'s [`Decision::path`](selection::Decision::path). `path` is a
     /// template of the endpoint's history: its `{param}`s are filled from the request.
-    fn try_into_http_request_with_path<T: Default + BufMut>(
+    fn try_into_http_request_with_path(
         self,
         path: &str,
         base_url: &str,
         access_token: SendAccessToken<'_>,
-    ) -> Result<http::Request<T>, IntoHttpError>;
+    ) -> Result<http::Request<Vec<u8>>, IntoHttpError>;
 }
 
 /// A response a client receives: parses from an [`http::Response`].
@@ -161,12 +165,11 @@ pub trait IncomingRequest: Sized {
     ) -> Result<Self, FromHttpRequestError>;
 }
 
-/// A response a server sends: converts into an [`http::Response`].
+/// A response a server sends: converts into an [`http::Response`] with a `Vec<u8>` body, made
+/// as [`OutgoingRequest`] makes a request's.
 pub trait OutgoingResponse {
     /// Builds the HTTP response.
-    fn try_into_http_response<T: Default + BufMut>(
-        self,
-    ) -> Result<http::Response<T>, IntoHttpError>;
+    fn try_into_http_response(self) -> Result<http::Response<Vec<u8>>, IntoHttpError>;
 }
 
 /// The error type of an endpoint: what the server sends instead of the `Response`, and what the

@@ -383,7 +383,7 @@ mod tests {
         assert_eq!(parts.headers["location"], "/x");
         assert_eq!(parts.headers["content-type"], "application/json");
         assert!(!parts.headers.contains_key("etag"));
-        let response = body.into_response::<Vec<u8>>(parts);
+        let response = body.into_response(parts);
         assert_eq!(response.body(), b"[1,2]");
 
         let mut response = ResponseBuilder::new(StatusCode::OK);

@@ -146,7 +146,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
             ours: (
                 || ours_get_token(false),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &OURS_STABLE)
+                    r.try_into_http_request(BASE, ours_token(), &OURS_STABLE)
                         .unwrap()
                 },
             ),
@@ -167,7 +167,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
             ours: (
                 || ours_get_token(false),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &OURS_UNSTABLE)
+                    r.try_into_http_request(BASE, ours_token(), &OURS_UNSTABLE)
                         .unwrap()
                 },
             ),
@@ -194,7 +194,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
             ours: (
                 || ours_get_token(true),
                 |r| {
-                    r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &OURS_STABLE)
+                    r.try_into_http_request(BASE, ours_token(), &OURS_STABLE)
                         .unwrap()
                 },
             ),
@@ -247,7 +247,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                         LOGIN_TOKEN.to_owned(),
                     )
                 },
-                |r| r.try_into_http_response::<Vec<u8>>().unwrap(),
+                |r| r.try_into_http_response().unwrap(),
             ),
             ruma: (
                 || ruma::get_token::Response::new(Duration::from_secs(120), LOGIN_TOKEN.to_owned()),
@@ -279,7 +279,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         Box::new(Op {
             name: "login request→http",
             ours: (ours_login, |r| {
-                r.try_into_http_request::<Vec<u8>>(BASE, ours_token(), &OURS_STABLE)
+                r.try_into_http_request(BASE, ours_token(), &OURS_STABLE)
                     .unwrap()
             }),
             ruma: (ruma_login, |r| {
@@ -304,9 +304,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "login response→http",
-            ours: (ours_login_response, |r| {
-                r.try_into_http_response::<Vec<u8>>().unwrap()
-            }),
+            ours: (ours_login_response, |r| r.try_into_http_response().unwrap()),
             ruma: (ruma_login_response, |r| {
                 r.try_into_http_response::<Vec<u8>>().unwrap()
             }),
@@ -331,7 +329,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
             name: "whoami response→http",
             ours: (
                 || ours::whoami::Response::new(USER.try_into().unwrap(), Some(DEVICE.into())),
-                |r| r.try_into_http_response::<Vec<u8>>().unwrap(),
+                |r| r.try_into_http_response().unwrap(),
             ),
             ruma: (ruma_whoami, |r| {
                 r.try_into_http_response::<Vec<u8>>().unwrap()

@@ -46,7 +46,7 @@ mod tests {
         let read = Request::try_from_http_request(put(body), &[] as &[&str]).unwrap();
         assert_eq!(read.content.json().get(), body.trim());
         let sent = read
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

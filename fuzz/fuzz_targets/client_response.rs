@@ -33,12 +33,12 @@ where
         return;
     };
     match R::try_from_http_response(response) {
-        Ok(parsed) => match parsed.clone().try_into_http_response::<Vec<u8>>() {
+        Ok(parsed) => match parsed.clone().try_into_http_response() {
             Ok(again) => {
                 let reparsed = R::try_from_http_response(matrix_api_fuzz::copy_response(&again))
                     .unwrap_or_else(|err| panic!("{parsed:?} was read, sent, and refused: {err}"));
                 let third = reparsed
-                    .try_into_http_response::<Vec<u8>>()
+                    .try_into_http_response()
                     .unwrap_or_else(|err| panic!("{parsed:?} was sent once, not twice: {err}"));
                 matrix_api_fuzz::assert_same_response(&again, &third);
             }
@@ -50,7 +50,7 @@ where
             let _ = error.to_string();
             let again = error
                 .clone()
-                .try_into_http_response::<Vec<u8>>()
+                .try_into_http_response()
                 .unwrap_or_else(|err| panic!("{error:?} was read but cannot be sent: {err}"));
             assert_eq!(R::EndpointError::from_http_response(again), error);
         }

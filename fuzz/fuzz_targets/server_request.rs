@@ -41,7 +41,7 @@ where
             let server = SupportedVersions::from_versions(MatrixVersion::ALL);
             let again = parsed
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://matrix.example.org",
                     SendAccessToken::Always("token"),
                     &server,
@@ -51,7 +51,7 @@ where
                 R::try_from_http_request(matrix_api_fuzz::copy_request(&again), &[] as &[&str])
                     .unwrap_or_else(|err| panic!("{parsed:?} was read, sent, and refused: {err}"));
             let third = reparsed
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://matrix.example.org",
                     SendAccessToken::Always("token"),
                     &server,
@@ -65,7 +65,7 @@ where
             assert!(error.status.as_u16() >= 400, "{message}");
             let response = error
                 .clone()
-                .try_into_http_response::<Vec<u8>>()
+                .try_into_http_response()
                 .expect("an error always makes a response");
             assert_eq!(MatrixError::from_http_response(response), error);
         }

@@ -47,12 +47,12 @@ pub fn request(
                 type EndpointError = #error_ty;
                 type IncomingResponse = #response;
 
-                fn try_into_http_request_with_path<__T: ::std::default::Default + ::matrix_api::BufMut>(
+                fn try_into_http_request_with_path(
                     self,
                     _: &str,
                     _: &str,
                     _: ::matrix_api::SendAccessToken<'_>,
-                ) -> ::std::result::Result<::matrix_api::__private::http::Request<__T>, ::matrix_api::IntoHttpError> {
+                ) -> ::std::result::Result<::matrix_api::__private::http::Request<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
                     ::matrix_api::__private::declaration_has_errors()
                 }
             }
@@ -92,9 +92,9 @@ pub fn response(
     let server = options.server.then(|| {
         quote! {
             impl #impl_generics ::matrix_api::OutgoingResponse for #ident #ty_generics {
-                fn try_into_http_response<__T: ::std::default::Default + ::matrix_api::BufMut>(
+                fn try_into_http_response(
                     self,
-                ) -> ::std::result::Result<::matrix_api::__private::http::Response<__T>, ::matrix_api::IntoHttpError> {
+                ) -> ::std::result::Result<::matrix_api::__private::http::Response<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
                     ::matrix_api::__private::declaration_has_errors()
                 }
             }

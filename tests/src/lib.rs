@@ -10,7 +10,7 @@ pub struct ReadmeExamples;
 use std::fmt;
 
 use matrix_api::error::MatrixError;
-use matrix_api::{BufMut, EndpointError, IntoHttpError, OutgoingResponse};
+use matrix_api::{EndpointError, IntoHttpError, OutgoingResponse};
 
 /// `PUT /rooms/{room_id}/send/{event_type}/{txn_id}`: three path parameters and a whole-body
 /// field, with an r0 and a v3 path.
@@ -261,12 +261,8 @@ impl fmt::Display for TeapotError {
 impl std::error::Error for TeapotError {}
 
 impl OutgoingResponse for TeapotError {
-    fn try_into_http_response<T: Default + BufMut>(
-        self,
-    ) -> Result<matrix_api::http::Response<T>, IntoHttpError> {
-        let mut body = T::default();
-        body.put_slice(self.text.as_bytes());
-        let mut response = matrix_api::http::Response::new(body);
+    fn try_into_http_response(self) -> Result<matrix_api::http::Response<Vec<u8>>, IntoHttpError> {
+        let mut response = matrix_api::http::Response::new(self.text.into_bytes());
         *response.status_mut() = matrix_api::http::StatusCode::IM_A_TEAPOT;
         Ok(response)
     }

@@ -60,7 +60,7 @@ fn versions_request_has_one_path_for_every_server() {
         announcing(&["v2.0"], &[]),
     ] {
         let request = versions::Request::new()
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server)
+            .try_into_http_request(HS, SendAccessToken::None, &server)
             .unwrap();
         assert_eq!(request.method(), Method::GET);
         assert_eq!(
@@ -80,7 +80,7 @@ fn versions_request_has_one_path_for_every_server() {
 #[test]
 fn versions_sends_the_token_only_when_given() {
     let with_token = versions::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &v1_7())
+        .try_into_http_request(HS, SendAccessToken::IfRequired("tok"), &v1_7())
         .unwrap();
     assert_eq!(with_token.headers()[header::AUTHORIZATION], "Bearer tok");
     // A GET sends no body and so no content type.
@@ -89,7 +89,7 @@ fn versions_sends_the_token_only_when_given() {
     versions::Request::try_from_http_request(with_token, no_args()).unwrap();
 
     let anonymous = versions::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_7())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_7())
         .unwrap();
     assert!(anonymous.headers().is_empty());
     assert!(anonymous.body().is_empty());
@@ -108,7 +108,7 @@ fn versions_spec_example_from_server_to_client() {
     );
 
     // A server (or a proxy) sending the parsed answer on writes the same JSON.
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(resent.status(), StatusCode::OK);
     assert_eq!(resent.headers()[header::CONTENT_TYPE], "application/json");
     assert_eq!(json_of(resent.body()), versions_spec_example());
@@ -120,7 +120,7 @@ fn versions_spec_example_built_by_a_server() {
     response
         .unstable_features
         .insert("org.example.my_feature".to_owned(), true);
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(json_of(http_response.body()), versions_spec_example());
 
     let parsed = versions::Response::try_from_http_response(http_response).unwrap();
@@ -163,7 +163,7 @@ fn versions_keeps_unknown_versions_and_disabled_features() {
     assert!(supported.has_feature("org.matrix.msc2858"));
     assert!(!supported.has_feature("org.matrix.msc3882"));
 
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(json_of(resent.body()), sent);
 }
 
@@ -174,7 +174,7 @@ fn versions_without_unstable_features() {
             .unwrap();
     assert!(response.unstable_features.is_empty());
     // The server states "no features" explicitly when it writes the answer.
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(
         json_of(resent.body()),
         json!({ "versions": ["v1.1"], "unstable_features": {} })
@@ -189,13 +189,13 @@ fn versions_without_unstable_features() {
 /// from the answer.
 fn login_token_path_after(versions_body: Value) -> Result<String, IntoHttpError> {
     let request = versions::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &SupportedVersions::default())
+        .try_into_http_request(HS, SendAccessToken::None, &SupportedVersions::default())
         .unwrap();
     assert_eq!(request.uri().path(), "/_matrix/client/versions");
     let answer = versions::Response::try_from_http_response(ok_response(&versions_body)).unwrap();
     let server = answer.supported_versions();
 
-    let request = get_login_token::v1::Request::new().try_into_http_request::<Vec<u8>>(
+    let request = get_login_token::v1::Request::new().try_into_http_request(
         HS,
         SendAccessToken::IfRequired("tok"),
         &server,
@@ -278,7 +278,7 @@ fn capabilities_paths_for_each_server_generation() {
 #[test]
 fn capabilities_need_a_token() {
     let err = capabilities::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_7())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_7())
         .unwrap_err();
     assert_eq!(
         err,
@@ -315,7 +315,7 @@ fn capabilities_spec_example_from_server_to_client() {
         "unstable"
     );
 
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(resent.status(), StatusCode::OK);
     assert_eq!(json_of(resent.body()), capabilities_spec_example());
 }
@@ -330,7 +330,7 @@ fn capabilities_spec_example_built_by_a_server() {
             .insert(name.to_owned(), example["capabilities"][name].clone());
     }
     let http_response = capabilities::Response::new(caps.clone())
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(json_of(http_response.body()), example);
     let parsed = capabilities::Response::try_from_http_response(http_response).unwrap();
@@ -366,7 +366,7 @@ fn typed_and_unknown_capabilities_survive_a_round_trip() {
         .other
         .contains_key("m.get_login_token"));
 
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(json_of(resent.body()), sent);
 }
 
@@ -379,7 +379,7 @@ fn typed_fields_win_over_raw_entries_of_the_same_name() {
     caps.other
         .insert("m.change_password".to_owned(), json!({ "enabled": true }));
     let http_response = capabilities::Response::new(caps)
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(
         json_of(http_response.body()),
@@ -387,7 +387,7 @@ fn typed_fields_win_over_raw_entries_of_the_same_name() {
     );
 
     let empty = capabilities::Response::new(Capabilities::new())
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(json_of(empty.body()), json!({ "capabilities": {} }));
 }

@@ -112,7 +112,7 @@ fn every_error_code_of_the_specification_is_modelled() {
             !matches!(kind, ErrorKind::Other { .. }),
             "{code} read as Other"
         );
-        let sent = error.try_into_http_response::<Vec<u8>>().unwrap();
+        let sent = error.try_into_http_response().unwrap();
         let again: Value = serde_json::from_slice(sent.body()).unwrap();
         assert_eq!(again, body, "{code} changes in a round trip");
     }
@@ -165,7 +165,7 @@ fn codes_with_fields_read_and_write_them() {
     for (body, kind) in cases {
         let error = parse(400, &body);
         assert_eq!(error.kind(), Some(&kind), "{body}");
-        let sent = error.try_into_http_response::<Vec<u8>>().unwrap();
+        let sent = error.try_into_http_response().unwrap();
         let again: Value = serde_json::from_slice(sent.body()).unwrap();
         // A field the code does not define (`soft_logout` on M_USER_LOCKED) is not kept.
         let mut expected = body.clone();

@@ -29,7 +29,7 @@ where
     else {
         panic!("not read as an error")
     };
-    let resent = error.clone().try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = error.clone().try_into_http_response().unwrap();
     assert_eq!(R::EndpointError::from_http_response(resent), error);
     error
 }
@@ -104,7 +104,7 @@ fn header_value_with_trailing_whitespace() {
     let read = create_content::v3::Request::try_from_http_request(request, &[] as &[&str]).unwrap();
     assert_eq!(read.content_type.as_deref(), Some("Bearer"));
     let sent = read
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://matrix.example.org",
             SendAccessToken::Always("token"),
             &SupportedVersions::from_versions(MatrixVersion::ALL),

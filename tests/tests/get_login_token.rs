@@ -28,7 +28,7 @@ fn body_json<B: AsRef<[u8]>>(body: B) -> Value {
 #[test]
 fn first_call_without_auth() {
     let request = Request::new()
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             HS,
             SendAccessToken::IfRequired("device-a"),
             &announcing(&["v1.7"], &[]),
@@ -55,7 +55,7 @@ const STABLE: &str = "/_matrix/client/v1/login/get_token";
 fn paths_for_each_server_generation() {
     let path = |server: &SupportedVersions| {
         Request::new()
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), server)
+            .try_into_http_request(HS, SendAccessToken::IfRequired("t"), server)
             .map(|request| request.uri().path().to_owned())
     };
     assert_eq!(path(&announcing(&["v1.7"], &[])).unwrap(), STABLE);
@@ -91,12 +91,12 @@ fn paths_for_each_server_generation() {
 #[test]
 fn a_path_chosen_beforehand() {
     let request = Request::new()
-        .try_into_http_request_with_path::<Vec<u8>>(R1, HS, SendAccessToken::IfRequired("t"))
+        .try_into_http_request_with_path(R1, HS, SendAccessToken::IfRequired("t"))
         .unwrap();
     assert_eq!(request.uri().path(), R1);
     // Only a path of the history: its `{param}`s are the ones the request fills.
     let err = Request::new()
-        .try_into_http_request_with_path::<Vec<u8>>(
+        .try_into_http_request_with_path(
             "/_matrix/client/v3/login",
             HS,
             SendAccessToken::IfRequired("t"),
@@ -128,7 +128,7 @@ fn lifetime_in_either_generation() {
     assert_eq!(both.expires_in, Duration::from_millis(1500));
     // Written as the stable field only.
     let written = Response::new(Duration::from_millis(1500), "t".to_owned())
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(
         body_json(written.body()),
@@ -154,7 +154,7 @@ fn lifetime_in_either_generation() {
 #[test]
 fn missing_token_is_a_client_error() {
     let err = Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &announcing(&["v1.7"], &[]))
+        .try_into_http_request(HS, SendAccessToken::None, &announcing(&["v1.7"], &[]))
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -183,7 +183,7 @@ fn uia_401_is_an_auth_response_with_the_session() {
         unreachable!()
     };
     let resent = UiaaResponse::AuthResponse(info)
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(resent.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(resent.body()), body_json(body));
@@ -199,7 +199,7 @@ fn second_call_with_password_auth_round_trips() {
         session: Some("xyz".to_owned()),
     });
     let request = Request { auth: Some(auth) }
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             HS,
             SendAccessToken::IfRequired("t"),
             &announcing(&["v1.7"], &[]),
@@ -234,7 +234,7 @@ fn second_call_with_password_auth_round_trips() {
 fn response_round_trip_and_default_expiry() {
     let response = Response::with_default_expiration_duration("login-token".to_owned());
     assert_eq!(response.expires_in, Duration::from_secs(120));
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(http_response.status(), StatusCode::OK);
     assert_eq!(
         body_json(http_response.body()),
@@ -246,8 +246,7 @@ fn response_round_trip_and_default_expiry() {
 
     let custom = Response::new(Duration::from_millis(1500), "t2".to_owned());
     let parsed =
-        Response::try_from_http_response(custom.try_into_http_response::<Vec<u8>>().unwrap())
-            .unwrap();
+        Response::try_from_http_response(custom.try_into_http_response().unwrap()).unwrap();
     assert_eq!(parsed.expires_in, Duration::from_millis(1500));
 }
 

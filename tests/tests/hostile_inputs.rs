@@ -65,7 +65,7 @@ fn encoded_slash_and_dots_stay_inside_the_value() {
         txn_id: "..".into(),
         content: Default::default(),
     }
-    .try_into_http_request::<Vec<u8>>(
+    .try_into_http_request(
         "https://hs",
         SendAccessToken::IfRequired("t"),
         &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

@@ -24,7 +24,7 @@ fn send_with_identifier_path_parameters_round_trips() {
     // Client → server.
     let sent = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+        .try_into_http_request(HS, SendAccessToken::IfRequired("t"), &v1_1())
         .unwrap();
     assert_eq!(
         sent.uri().path(),
@@ -38,7 +38,7 @@ fn send_with_identifier_path_parameters_round_trips() {
     let response = send_message::Response {
         event_id: "$e:example.org".parse().unwrap(),
     };
-    let answer = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let answer = response.try_into_http_response().unwrap();
     let read = send_message::Response::try_from_http_response(answer).unwrap();
     assert_eq!(read.event_id.as_str(), "$e:example.org");
 }
@@ -57,7 +57,7 @@ fn an_enum_path_parameter_is_its_renamed_variant() {
         };
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+            .try_into_http_request(HS, SendAccessToken::IfRequired("t"), &v1_1())
             .unwrap();
         assert_eq!(
             sent.uri().path(),
@@ -116,7 +116,7 @@ fn a_value_without_text_is_refused_by_the_client() {
         thing: json!(["a", "b"]),
     };
     let err = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_1())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_1())
         .unwrap_err();
     assert_eq!(
         err,
@@ -127,7 +127,7 @@ fn a_value_without_text_is_refused_by_the_client() {
     );
     let request = get_thing::Request { thing: json!(7) };
     let sent = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_1())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_1())
         .unwrap();
     assert_eq!(sent.uri().path(), "/_matrix/client/v3/things/7");
 }
@@ -141,7 +141,7 @@ fn an_empty_state_key_leaves_its_segment_out_and_reads_back_from_every_form() {
     };
     let send = |state_key: &str| {
         request(state_key)
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+            .try_into_http_request(HS, SendAccessToken::IfRequired("t"), &v1_1())
             .unwrap()
     };
     let base = "/_matrix/client/v3/rooms/%21r%3Aexample.org/state/m.room.name";
@@ -175,7 +175,7 @@ fn an_empty_path_parameter_elsewhere_is_refused_by_the_client() {
         content: Default::default(),
     };
     let err = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &v1_1())
+        .try_into_http_request(HS, SendAccessToken::IfRequired("t"), &v1_1())
         .unwrap_err();
     assert!(
         matches!(&err, IntoHttpError::PathParameter { name, .. } if name == "event_type"),

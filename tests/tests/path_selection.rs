@@ -103,7 +103,7 @@ fn unstable_with_feature_flag() {
         filename: None,
         file: vec![],
     }
-    .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::IfRequired("t"), &unannounced)
+    .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &unannounced)
     .unwrap_err();
     assert_eq!(
         err,
@@ -179,7 +179,7 @@ fn deprecated_and_removed() {
 
     let removed = announcing(&["v1.13", "v1.14"], &[]);
     let err = end_session::Request {}
-        .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::IfRequired("t"), &removed)
+        .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &removed)
         .unwrap_err();
     assert_eq!(
         err,
@@ -215,7 +215,7 @@ fn unstable_then_stable_with_feature_less_unstable_path() {
 #[test]
 fn access_token_required_but_missing() {
     let err = end_session::Request {}
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://hs",
             SendAccessToken::None,
             &announcing(&["v1.1"], &[]),
@@ -236,7 +236,7 @@ fn access_token_required_but_missing() {
 #[test]
 fn always_sends_the_token_even_without_authentication() {
     let request = ping::Request {}
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://hs",
             SendAccessToken::Always("t"),
             &announcing(&["v1.5"], &[]),

@@ -53,7 +53,7 @@ where
         .unwrap_or(<R as OutgoingRequest>::METADATA.history.canonical_path());
     let http_request = request
         .clone()
-        .try_into_http_request_with_path::<Vec<u8>>(
+        .try_into_http_request_with_path(
             path,
             env.base_url,
             SendAccessToken::IfRequired(&env.access_token),
@@ -85,7 +85,7 @@ where
 {
     let http_response = response
         .clone()
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|err| TestCaseError::fail(format!("server could not send it: {err}")))?;
     let parsed = R::try_from_http_response(http_response)
         .map_err(|err| TestCaseError::fail(format!("client rejected it: {err:?}")))?;
@@ -101,7 +101,7 @@ where
 {
     let http_response = error
         .clone()
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|err| TestCaseError::fail(format!("server could not send it: {err}")))?;
     match R::try_from_http_response(http_response) {
         Err(FromHttpResponseError::Server(parsed)) => prop_assert_eq!(parsed, error),
@@ -136,7 +136,7 @@ proptest! {
         token in strategy::text(),
     ) {
         let response = get_login_token::v1::Response::new(Duration::from_millis(ms), token);
-        let err = response.try_into_http_response::<Vec<u8>>().unwrap_err();
+        let err = response.try_into_http_response().unwrap_err();
         prop_assert!(matches!(err, IntoHttpError::Json { .. }), "{:?}", err);
     }
 
@@ -226,7 +226,7 @@ proptest! {
         // A router passes the parameter already percent-decoded.
         let http_request = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(env.base_url, SendAccessToken::None, &env.server)
+            .try_into_http_request(env.base_url, SendAccessToken::None, &env.server)
             .unwrap();
         let parsed = sso_login_with_provider::v3::Request::try_from_http_request(
             http_request,
@@ -672,7 +672,7 @@ mod strategy {
             matrix_error()
                 .prop_filter("a 401 with a UIA body", |error| {
                     error.status != StatusCode::UNAUTHORIZED || {
-                        let sent = error.clone().try_into_http_response::<Vec<u8>>().unwrap();
+                        let sent = error.clone().try_into_http_response().unwrap();
                         serde_json::from_slice::<UiaaInfo>(sent.body()).is_err()
                     }
                 })
@@ -924,7 +924,7 @@ fn custom_login_type_field_named_type_does_not_change_the_type() {
             .clone(),
     })];
     let sent = get_login_types::v3::Response::new(flows)
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     let parsed = get_login_types::v3::Response::try_from_http_response(sent).unwrap();
     assert_eq!(parsed.flows[0].login_type(), "org.example.custom");
@@ -941,7 +941,7 @@ fn custom_login_info_field_named_type_does_not_change_the_type() {
             .clone(),
     }));
     let sent = request
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://hs",
             SendAccessToken::None,
             &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -38,7 +38,7 @@ fn send_message_with_three_path_parameters() {
     };
     let http_request = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             &format!("{BASE}/"),
             SendAccessToken::IfRequired("secret"),
             &server(&[MatrixVersion::V1_1]),
@@ -81,7 +81,7 @@ fn send_message_with_three_path_parameters() {
     let response = send_message::Response {
         event_id: "$event:example.org".parse().unwrap(),
     };
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(http_response.status(), StatusCode::OK);
     assert_eq!(
         http_response.headers()[header::CONTENT_TYPE],
@@ -104,7 +104,7 @@ fn r0_server_gets_the_r0_path() {
         content: Default::default(),
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             BASE,
             SendAccessToken::IfRequired("t"),
             &SupportedVersions::from_parts(&["r0.6.1"], &BTreeMap::<String, bool>::new()),
@@ -132,11 +132,7 @@ fn get_messages_query_and_header() {
     };
     let http_request = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(
-            BASE,
-            SendAccessToken::None,
-            &server(&[MatrixVersion::V1_7]),
-        )
+        .try_into_http_request(BASE, SendAccessToken::None, &server(&[MatrixVersion::V1_7]))
         .unwrap();
     assert_eq!(http_request.method(), Method::GET);
     assert_eq!(
@@ -174,7 +170,7 @@ fn get_messages_query_and_header() {
         end: None,
         chunk: vec![json!({ "type": "m.room.message" })],
     };
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(
         json_of(http_response.body()),
         json!({ "start": "s1", "chunk": [{ "type": "m.room.message" }] })
@@ -196,7 +192,7 @@ fn query_all_and_newtype_body() {
         terms: terms.clone(),
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("unused"), &server(&[]))
+        .try_into_http_request(BASE, SendAccessToken::IfRequired("unused"), &server(&[]))
         .unwrap();
     assert_eq!(
         http_request.uri().to_string(),
@@ -212,7 +208,7 @@ fn query_all_and_newtype_body() {
     let response = search_terms::Response {
         results: vec!["a".to_owned(), "b".to_owned()],
     };
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(json_of(http_response.body()), json!(["a", "b"]));
     let parsed = search_terms::Response::try_from_http_response(http_response).unwrap();
     assert_eq!(parsed.results, ["a", "b"]);
@@ -227,7 +223,7 @@ fn raw_bodies_headers_and_status() {
         file: bytes.clone(),
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             BASE,
             SendAccessToken::IfRequired("tok"),
             &server(&[MatrixVersion::V1_11]),
@@ -250,7 +246,7 @@ fn raw_bodies_headers_and_status() {
         etag: None,
         echo: bytes.clone(),
     };
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(http_response.status(), StatusCode::CREATED);
     assert_eq!(
         http_response.headers()[header::CONTENT_TYPE],
@@ -265,7 +261,7 @@ fn raw_bodies_headers_and_status() {
 #[test]
 fn body_none_sends_nothing_and_empty_responses_are_objects() {
     let http_request = end_session::Request {}
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             BASE,
             SendAccessToken::IfRequired("t"),
             &server(&[MatrixVersion::V1_1]),
@@ -277,9 +273,7 @@ fn body_none_sends_nothing_and_empty_responses_are_objects() {
     assert_eq!(header_of(&http_request, "content-type"), None);
     end_session::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
 
-    let http_response = end_session::Response {}
-        .try_into_http_response::<Vec<u8>>()
-        .unwrap();
+    let http_response = end_session::Response {}.try_into_http_response().unwrap();
     assert_eq!(json_of(http_response.body()), json!({}));
     end_session::Response::try_from_http_response(http_response).unwrap();
 }
@@ -287,11 +281,7 @@ fn body_none_sends_nothing_and_empty_responses_are_objects() {
 #[test]
 fn post_without_body_fields_sends_an_empty_object() {
     let http_request = ping::Request {}
-        .try_into_http_request::<Vec<u8>>(
-            BASE,
-            SendAccessToken::None,
-            &server(&[MatrixVersion::V1_5]),
-        )
+        .try_into_http_request(BASE, SendAccessToken::None, &server(&[MatrixVersion::V1_5]))
         .unwrap();
     assert_eq!(http_request.uri().path(), "/_matrix/client/v1/ping");
     assert_eq!(json_of(http_request.body()), json!({}));
@@ -306,7 +296,7 @@ fn user_defined_error_type() {
     let error = TeapotError {
         text: "short and stout".to_owned(),
     };
-    let http_response = error.clone().try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = error.clone().try_into_http_response().unwrap();
     assert_eq!(http_response.status(), StatusCode::IM_A_TEAPOT);
     match ping::Response::try_from_http_response(http_response) {
         Err(FromHttpResponseError::Server(parsed)) => assert_eq!(parsed, error),
@@ -320,7 +310,7 @@ fn redirect_with_location_header_and_renamed_query() {
         redirect_url: "https://app.example/cb?x=1".to_owned(),
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::None, &server(&[]))
+        .try_into_http_request(BASE, SendAccessToken::None, &server(&[]))
         .unwrap();
     assert_eq!(
         http_request.uri().to_string(),
@@ -332,7 +322,7 @@ fn redirect_with_location_header_and_renamed_query() {
     let response = redirect::Response {
         location: "https://sso.example/login".to_owned(),
     };
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(http_response.status(), StatusCode::FOUND);
     assert_eq!(
         http_response.headers()[header::LOCATION],
@@ -350,7 +340,7 @@ fn header_value_with_line_break_is_an_error_not_an_injection() {
         file: vec![],
     };
     let err = request
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             BASE,
             SendAccessToken::IfRequired("t"),
             &server(&[MatrixVersion::V1_11]),

@@ -81,7 +81,7 @@ fn error_messages_do_not_carry_tokens() {
     // A token that cannot be a header value: the error says so without repeating it.
     let bad = format!("{SECRET}\r\nX-Injected: 1");
     let err = get_login_token::v1::Request::new()
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://hs",
             SendAccessToken::IfRequired(&bad),
             &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_7]),

@@ -24,9 +24,7 @@ fn no_args() -> &'static [&'static str] {
 
 /// The standard response a server sends for a request error: status and errcode.
 fn answer(err: FromHttpRequestError) -> (StatusCode, serde_json::Value) {
-    let response = MatrixError::from(err)
-        .try_into_http_response::<Vec<u8>>()
-        .unwrap();
+    let response = MatrixError::from(err).try_into_http_response().unwrap();
     (
         response.status(),
         serde_json::from_slice(response.body()).unwrap(),

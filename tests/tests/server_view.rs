@@ -207,11 +207,7 @@ mod media_generations {
         let decision = R::METADATA.decide(&server, &Policy::Default);
         let path = decision.path().unwrap();
         let request = request
-            .try_into_http_request_with_path::<Vec<u8>>(
-                path,
-                BASE,
-                SendAccessToken::IfRequired("tok"),
-            )
+            .try_into_http_request_with_path(path, BASE, SendAccessToken::IfRequired("tok"))
             .unwrap();
         let auth = request
             .headers()
@@ -250,7 +246,7 @@ mod media_generations {
         // The rule without a view: the same path.
         let versions = SupportedVersions::from_versions(&[MatrixVersion::V1_5]);
         let request = download()
-            .try_into_http_request::<Vec<u8>>(BASE, SendAccessToken::IfRequired("tok"), &versions)
+            .try_into_http_request(BASE, SendAccessToken::IfRequired("tok"), &versions)
             .unwrap();
         assert_eq!(
             request.uri().path(),

@@ -63,7 +63,7 @@ fn login_types_spec_example_round_trips() {
             get_login_token: true
         })
     );
-    let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
+    let sent = parsed.try_into_http_response().unwrap();
     assert_eq!(body_json(sent.body()), example);
 }
 
@@ -92,7 +92,7 @@ fn login_types_sso_and_unknown_types_lose_nothing() {
         "mxc://example.com/abc123"
     );
     assert_eq!(parsed.flows[2].login_type(), "org.example.custom");
-    let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
+    let sent = parsed.try_into_http_response().unwrap();
     assert_eq!(body_json(sent.body()), body);
 }
 
@@ -100,7 +100,7 @@ fn login_types_sso_and_unknown_types_lose_nothing() {
 fn login_types_paths_by_server() {
     let path = |versions: &[&str]| {
         get_login_types::v3::Request::new()
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(versions))
+            .try_into_http_request(HS, SendAccessToken::None, &server(versions))
             .unwrap()
             .uri()
             .path()
@@ -110,7 +110,7 @@ fn login_types_paths_by_server() {
     assert_eq!(path(&["r0.6.1", "v1.1"]), "/_matrix/client/v3/login");
     assert_eq!(path(&["v1.7"]), "/_matrix/client/v3/login");
     let request = get_login_types::v3::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("t"), &server(&["v1.7"]))
+        .try_into_http_request(HS, SendAccessToken::IfRequired("t"), &server(&["v1.7"]))
         .unwrap();
     assert_eq!(request.method(), Method::GET);
     assert!(
@@ -152,7 +152,7 @@ fn login_spec_request_example_round_trips() {
     );
 
     let sent = incoming
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
+        .try_into_http_request(HS, SendAccessToken::None, &server(&["v1.1"]))
         .unwrap();
     assert_eq!(sent.method(), Method::POST);
     assert_eq!(
@@ -186,7 +186,7 @@ fn login_spec_response_example_round_trips() {
         parsed.well_known.as_ref().unwrap().homeserver.base_url,
         "https://example.org"
     );
-    let sent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
+    let sent = parsed.try_into_http_response().unwrap();
     assert_eq!(sent.status(), StatusCode::OK);
     assert_eq!(body_json(sent.body()), example);
 }
@@ -308,7 +308,7 @@ fn login_with_token_device_and_refresh() {
     request.device_id = Some("DEVICEB".into());
     request.refresh_token = true;
     let sent = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.7"]))
+        .try_into_http_request(HS, SendAccessToken::None, &server(&["v1.7"]))
         .unwrap();
     assert_eq!(
         body_json(sent.body()),
@@ -332,7 +332,7 @@ fn login_as_application_service_sends_the_appservice_token() {
     ));
     let sent = request
         .clone()
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             HS,
             SendAccessToken::Appservice("as-token"),
             &server(&["v1.1"]),
@@ -345,11 +345,7 @@ fn login_as_application_service_sends_the_appservice_token() {
     );
     // An ordinary user token is not sent to `POST /login`.
     let sent = request
-        .try_into_http_request::<Vec<u8>>(
-            HS,
-            SendAccessToken::IfRequired("user"),
-            &server(&["v1.1"]),
-        )
+        .try_into_http_request(HS, SendAccessToken::IfRequired("user"), &server(&["v1.1"]))
         .unwrap();
     assert!(!sent.headers().contains_key("authorization"));
 }
@@ -370,7 +366,7 @@ fn login_unknown_type_and_identifier_survive() {
     assert_eq!(incoming.login_info.login_type(), "org.example.login.magic");
     assert_eq!(incoming.device_id.as_ref().unwrap().as_str(), "DEV");
     let sent = incoming
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
+        .try_into_http_request(HS, SendAccessToken::None, &server(&["v1.1"]))
         .unwrap();
     assert_eq!(body_json(sent.body()), body);
 }
@@ -436,7 +432,7 @@ fn refresh_spec_examples_round_trip() {
     // refresh.yaml request and 200 examples.
     let request_example = json!({ "refresh_token": "some_token" });
     let sent = refresh_token::v3::Request::new("some_token".to_owned())
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             HS,
             SendAccessToken::IfRequired("ignored"),
             &server(&["v1.3"]),
@@ -454,7 +450,7 @@ fn refresh_spec_examples_round_trip() {
         refresh_token::v3::Response::try_from_http_response(ok_response(&response_example))
             .unwrap();
     assert_eq!(parsed.expires_in, Some(Duration::from_secs(60)));
-    let resent = parsed.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = parsed.try_into_http_response().unwrap();
     assert_eq!(body_json(resent.body()), response_example);
 }
 
@@ -462,7 +458,7 @@ fn refresh_spec_examples_round_trip() {
 fn refresh_paths_by_server() {
     let path = |versions: &[&str]| {
         refresh_token::v3::Request::new("t".to_owned())
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(versions))
+            .try_into_http_request(HS, SendAccessToken::None, &server(versions))
             .unwrap()
             .uri()
             .path()
@@ -493,7 +489,7 @@ fn refresh_soft_logout_401() {
         error.kind(),
         Some(&ErrorKind::UnknownToken { soft_logout: true })
     );
-    let resent = error.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = error.try_into_http_response().unwrap();
     assert_eq!(resent.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(resent.body()), body);
 }
@@ -504,7 +500,7 @@ fn refresh_soft_logout_401() {
 fn logout_sends_no_body_and_gets_an_empty_object() {
     for (request, path) in [
         (
-            logout::v3::Request::new().try_into_http_request::<Vec<u8>>(
+            logout::v3::Request::new().try_into_http_request(
                 HS,
                 SendAccessToken::IfRequired("tok"),
                 &server(&["v1.1"]),
@@ -512,7 +508,7 @@ fn logout_sends_no_body_and_gets_an_empty_object() {
             "/_matrix/client/v3/logout",
         ),
         (
-            logout_all::v3::Request::new().try_into_http_request::<Vec<u8>>(
+            logout_all::v3::Request::new().try_into_http_request(
                 HS,
                 SendAccessToken::IfRequired("tok"),
                 &server(&["v1.1"]),
@@ -528,11 +524,7 @@ fn logout_sends_no_body_and_gets_an_empty_object() {
         assert!(request.body().is_empty());
     }
     let r0 = logout_all::v3::Request::new()
-        .try_into_http_request::<Vec<u8>>(
-            HS,
-            SendAccessToken::IfRequired("tok"),
-            &server(&["r0.6.1"]),
-        )
+        .try_into_http_request(HS, SendAccessToken::IfRequired("tok"), &server(&["r0.6.1"]))
         .unwrap();
     assert_eq!(r0.uri().path(), "/_matrix/client/r0/logout/all");
     let incoming = http::Request::post("/_matrix/client/r0/logout/all")
@@ -542,7 +534,7 @@ fn logout_sends_no_body_and_gets_an_empty_object() {
     logout_all::v3::Request::try_from_http_request(incoming, no_args()).unwrap();
 
     let sent = logout::v3::Response::new()
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(body_json(sent.body()), json!({}));
     logout::v3::Response::try_from_http_response(ok_response(&json!({}))).unwrap();
@@ -555,14 +547,12 @@ fn logout_without_token_answers_m_missing_token() {
         .unwrap();
     let err = logout::v3::Request::try_from_http_request(request, no_args()).unwrap_err();
     assert_eq!(err, FromHttpRequestError::MissingAccessToken);
-    let response = MatrixError::from(err)
-        .try_into_http_response::<Vec<u8>>()
-        .unwrap();
+    let response = MatrixError::from(err).try_into_http_response().unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(body_json(response.body())["errcode"], "M_MISSING_TOKEN");
 
     let client_err = logout::v3::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &server(&["v1.1"]))
+        .try_into_http_request(HS, SendAccessToken::None, &server(&["v1.1"]))
         .unwrap_err();
     assert!(
         client_err.to_string().contains("requires an access token"),

@@ -78,7 +78,7 @@ fn whoami_spec_example_from_server_to_client() {
     // Absent in the example: a non-guest.
     assert!(!response.is_guest);
 
-    let resent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let resent = response.try_into_http_response().unwrap();
     assert_eq!(resent.status(), StatusCode::OK);
     assert_eq!(resent.headers()[header::CONTENT_TYPE], "application/json");
     assert_eq!(json_of(resent.body()), whoami_spec_example());
@@ -87,7 +87,7 @@ fn whoami_spec_example_from_server_to_client() {
 #[test]
 fn whoami_spec_example_built_by_a_server() {
     let response = whoami::Response::new(user("@joe:example.org"), Some(device("ABC1234")));
-    let http_response = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = response.try_into_http_response().unwrap();
     assert_eq!(json_of(http_response.body()), whoami_spec_example());
     let parsed = whoami::Response::try_from_http_response(http_response).unwrap();
     assert_eq!(parsed.user_id, user("@joe:example.org"));
@@ -100,7 +100,7 @@ fn whoami_guest_and_appservice_users() {
         is_guest: true,
         ..whoami::Response::new(user("@guest:example.org"), Some(device("GUEST")))
     };
-    let http_response = guest.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = guest.try_into_http_response().unwrap();
     assert_eq!(
         json_of(http_response.body()),
         json!({ "user_id": "@guest:example.org", "device_id": "GUEST", "is_guest": true })
@@ -113,7 +113,7 @@ fn whoami_guest_and_appservice_users() {
 
     // An application service's token has no device: nothing is written for it.
     let appservice = whoami::Response::new(user("@bridge:example.org"), None);
-    let http_response = appservice.try_into_http_response::<Vec<u8>>().unwrap();
+    let http_response = appservice.try_into_http_response().unwrap();
     assert_eq!(
         json_of(http_response.body()),
         json!({ "user_id": "@bridge:example.org" })
@@ -140,7 +140,7 @@ fn whoami_invalid_user_id_names_the_field() {
 #[test]
 fn whoami_without_a_token() {
     let err = whoami::Request::new()
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_7())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_7())
         .unwrap_err();
     assert_eq!(
         err,
@@ -155,9 +155,7 @@ fn whoami_without_a_token() {
     let err = whoami::Request::try_from_http_request(request, no_args()).unwrap_err();
     assert_eq!(err, FromHttpRequestError::MissingAccessToken);
 
-    let response = MatrixError::from(err)
-        .try_into_http_response::<Vec<u8>>()
-        .unwrap();
+    let response = MatrixError::from(err).try_into_http_response().unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
     let body = json_of(response.body());
@@ -193,9 +191,7 @@ fn whoami_wrong_method() {
             received: Method::POST
         }
     );
-    let response = MatrixError::from(err)
-        .try_into_http_response::<Vec<u8>>()
-        .unwrap();
+    let response = MatrixError::from(err).try_into_http_response().unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(json_of(response.body())["errcode"], "M_UNRECOGNIZED");
 
@@ -242,7 +238,7 @@ fn whoami_spec_error_examples() {
         assert_eq!(standard.message, body["error"]);
 
         // A server sending the same error writes the same JSON.
-        let resent = error.try_into_http_response::<Vec<u8>>().unwrap();
+        let resent = error.try_into_http_response().unwrap();
         assert_eq!(resent.status(), status);
         assert_eq!(json_of(resent.body()), body);
     }
@@ -269,7 +265,7 @@ fn sso_login_paths_for_each_server_generation() {
     ] {
         // The browser navigates here without credentials: an offered token is not sent.
         let request = sso_login::Request::new(RETURN_TO.to_owned())
-            .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server)
+            .try_into_http_request(HS, SendAccessToken::IfRequired("tok"), &server)
             .unwrap();
         assert_eq!(request.method(), Method::GET);
         assert_eq!(
@@ -294,7 +290,7 @@ fn sso_login_with_action() {
         ..sso_login::Request::new("https://app.example.org/".to_owned())
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_7())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_7())
         .unwrap();
     assert_eq!(
         http_request.uri().to_string(),
@@ -347,7 +343,7 @@ fn sso_login_bad_queries() {
 #[test]
 fn sso_login_response_is_a_redirect() {
     let http_response = sso_login::Response::new(IDP_PAGE.to_owned())
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(http_response.status(), StatusCode::FOUND);
     assert_eq!(http_response.headers()[header::LOCATION], IDP_PAGE);
@@ -403,7 +399,7 @@ fn sso_with_provider_paths_for_each_server_generation() {
     for (server, prefix) in cases {
         let request =
             sso_with_provider::Request::new("oidc-github".to_owned(), RETURN_TO.to_owned())
-                .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::IfRequired("tok"), &server)
+                .try_into_http_request(HS, SendAccessToken::IfRequired("tok"), &server)
                 .unwrap();
         assert_eq!(request.method(), Method::GET);
         assert_eq!(
@@ -439,7 +435,7 @@ fn sso_with_provider_encodes_the_provider_id() {
         ..sso_with_provider::Request::new("saml/corp ?#".to_owned(), "https://app/".to_owned())
     };
     let http_request = request
-        .try_into_http_request::<Vec<u8>>(HS, SendAccessToken::None, &v1_1())
+        .try_into_http_request(HS, SendAccessToken::None, &v1_1())
         .unwrap();
     assert_eq!(
         http_request.uri().to_string(),
@@ -462,7 +458,7 @@ fn sso_with_provider_encodes_the_provider_id() {
 #[test]
 fn sso_with_provider_response_is_a_redirect() {
     let http_response = sso_with_provider::Response::new(IDP_PAGE.to_owned())
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .unwrap();
     assert_eq!(http_response.status(), StatusCode::FOUND);
     assert_eq!(http_response.headers()[header::LOCATION], IDP_PAGE);

@@ -49,7 +49,7 @@ impl IntoResponse for MatrixError {
 /// Writes `answer` as an axum response; one that cannot be written (a header value with a line
 /// break, a body that does not serialise) becomes `500 M_UNKNOWN` naming why.
 pub(crate) fn into_axum<T: OutgoingResponse>(answer: T) -> Response {
-    match answer.try_into_http_response::<Vec<u8>>() {
+    match answer.try_into_http_response() {
         Ok(response) => response.map(Body::from),
         Err(err) => unwritable(&err),
     }
@@ -68,7 +68,7 @@ pub(crate) fn server_error(message: String) -> Response {
         ErrorKind::Unknown,
         message,
     );
-    match error.try_into_http_response::<Vec<u8>>() {
+    match error.try_into_http_response() {
         Ok(response) => response.map(Body::from),
         // A standard body is two strings, which always serialise; should that ever change, the
         // client still learns that the server failed.

@@ -7,7 +7,6 @@
 
 use std::{fmt, time::Duration};
 
-use bytes::BufMut;
 use http::{
     header::{CONTENT_TYPE, RETRY_AFTER},
     HeaderValue, StatusCode,
@@ -221,43 +220,33 @@ impl crate::EndpointError for MatrixError {
 }
 
 impl crate::OutgoingResponse for MatrixError {
-    fn try_into_http_response<T: Default + BufMut>(
-        self,
-    ) -> Result<http::Response<T>, IntoHttpError> {
-        let mut buf = T::default();
-        let json_result = match &self.body {
-            ErrorBody::Standard(body) => Some(serde_json::to_writer((&mut buf).writer(), body)),
-            ErrorBody::Json(value) => Some(serde_json::to_writer((&mut buf).writer(), value)),
-            ErrorBody::NotJson(bytes) => {
-                buf.put_slice(bytes);
-                None
-            }
+    fn try_into_http_response(self) -> Result<http::Response<Vec<u8>>, IntoHttpError> {
+        // Rounded up: retrying a little late is harmless, a little early is refused again.
+        let retry_after = match self.kind() {
+            Some(ErrorKind::LimitExceeded {
+                retry_after_ms: Some(ms),
+            }) => Some(ms.div_ceil(1000)),
+            _ => None,
         };
-        let is_json = match json_result {
-            Some(Err(err)) => {
-                return Err(IntoHttpError::Json {
-                    message: err.to_string(),
-                })
-            }
-            Some(Ok(())) => true,
-            None => false,
+        let (body, is_json) = match self.body {
+            ErrorBody::Standard(body) => (serde_json::to_vec(&body), true),
+            ErrorBody::Json(value) => (serde_json::to_vec(&value), true),
+            ErrorBody::NotJson(bytes) => (Ok(bytes), false),
         };
-
-        let mut response = http::Response::new(buf);
+        let body = body.map_err(|err| IntoHttpError::Json {
+            message: err.to_string(),
+        })?;
+        let mut response = http::Response::new(body);
         *response.status_mut() = self.status;
         if is_json {
             response
                 .headers_mut()
                 .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        if let Some(ErrorKind::LimitExceeded {
-            retry_after_ms: Some(ms),
-        }) = self.kind()
-        {
-            // Rounded up: retrying a little late is harmless, a little early is refused again.
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(ms.div_ceil(1000)));
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         Ok(response)
     }
@@ -369,7 +358,7 @@ mod tests {
     }
 
     fn into_response(err: MatrixError) -> http::Response<Vec<u8>> {
-        err.try_into_http_response::<Vec<u8>>().unwrap()
+        err.try_into_http_response().unwrap()
     }
 
     fn body_json(response: &http::Response<Vec<u8>>) -> Value {
@@ -845,7 +834,7 @@ mod tests {
             },
         ];
         for err in errors {
-            let response = err.clone().try_into_http_response::<Vec<u8>>().unwrap();
+            let response = err.clone().try_into_http_response().unwrap();
             assert_eq!(MatrixError::from_http_response(response), err);
         }
     }

@@ -85,7 +85,7 @@ pub mod v3 {
             request.logout_devices = false;
             request.auth = Some(AuthData::dummy(Some("s".to_owned())));
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::None,
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

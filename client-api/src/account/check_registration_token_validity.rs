@@ -85,7 +85,7 @@ pub mod v1 {
             ] {
                 let sent = request
                     .clone()
-                    .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, &versions)
+                    .try_into_http_request("https://hs", SendAccessToken::None, &versions)
                     .unwrap();
                 assert_eq!(sent.uri().path(), path);
                 assert_eq!(sent.uri().query(), Some("token=fBVFdqVE"));

@@ -72,7 +72,7 @@ pub mod v3 {
             let read = Response::try_from_http_response(answer).unwrap();
             assert_eq!(read.threepids[0].medium, Medium::Msisdn);
             assert_eq!(read.threepids[1].medium.as_str(), "org.example.fax");
-            let written = read.try_into_http_response::<Vec<u8>>().unwrap();
+            let written = read.try_into_http_response().unwrap();
             let json: serde_json::Value = serde_json::from_slice(written.body()).unwrap();
             assert_eq!(
                 json,

@@ -68,7 +68,7 @@ pub mod v3 {
         #[test]
         fn username_is_a_query_parameter_and_absent_available_is_true() {
             let sent = Request::new("alice bob".to_owned())
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::None,
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -151,7 +151,7 @@ pub mod v3 {
 
         fn send(request: Request) -> http::Request<Vec<u8>> {
             request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::None,
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

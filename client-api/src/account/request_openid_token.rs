@@ -100,7 +100,7 @@ pub mod v3 {
             let request = Request::new("@alice:example.com".try_into().unwrap());
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),
@@ -128,7 +128,7 @@ pub mod v3 {
             assert_eq!(response.token_type, TokenType::Bearer);
             assert_eq!(response.expires_in, Duration::from_secs(3600));
             assert!(!format!("{response:?}").contains("SomeT0ken"));
-            let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+            let again = response.try_into_http_response().unwrap();
             assert_eq!(again.body().as_slice(), body.as_slice());
         }
     }

@@ -246,7 +246,7 @@ mod tests {
             1_u32.into(),
         );
         let sent = Request::new(validation.clone())
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::None,
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

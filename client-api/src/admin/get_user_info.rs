@@ -109,7 +109,7 @@ pub mod v3 {
         fn the_user_id_is_percent_encoded_into_the_path() {
             let request = Request::new("@peter:rabbit.rocks".try_into().unwrap());
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

@@ -97,7 +97,7 @@ pub mod v1 {
             let flags: BTreeMap<&str, bool> = flags.iter().copied().collect();
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::Appservice("as_token"),
                     &SupportedVersions::from_parts(versions, &flags),
@@ -130,7 +130,7 @@ pub mod v1 {
 
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::Appservice("as_token"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_7]),
@@ -139,7 +139,7 @@ pub mod v1 {
             assert_eq!(sent.body(), b"{}");
             request.transaction_id = Some("mautrix-go_1683636478256400935_123".into());
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::Appservice("as_token"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_7]),

@@ -85,11 +85,7 @@ pub mod v3 {
             );
             let err = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("user"),
-                    &versions,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("user"), &versions)
                 .unwrap_err();
             assert!(
                 matches!(err, IntoHttpError::NeedsAuthentication { .. }),
@@ -98,7 +94,7 @@ pub mod v3 {
 
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::Appservice("as_token"),
                     &versions,

@@ -79,10 +79,7 @@ mod tests {
         let mut response = Response::new(vec![0x89, b'P', b'N', b'G', 0, 0xff]);
         response.content_type = Some("image/png".to_owned());
         response.content_disposition = Some("inline; filename=\"cat.png\"".to_owned());
-        let sent = response
-            .clone()
-            .try_into_http_response::<Vec<u8>>()
-            .unwrap();
+        let sent = response.clone().try_into_http_response().unwrap();
         assert_eq!(sent.status(), 200);
         assert_eq!(sent.headers()["content-type"], "image/png");
         assert_eq!(

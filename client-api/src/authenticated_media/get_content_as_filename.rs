@@ -92,7 +92,7 @@ mod tests {
         );
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_11]),
@@ -118,7 +118,7 @@ mod tests {
         let announced = BTreeMap::from([("org.matrix.msc3916", true)]);
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_parts(&["v1.10"], &announced),

@@ -83,7 +83,7 @@ mod tests {
         assert_eq!(new.config, old.config);
         assert_eq!(new.config.upload_size, Some(UInt::new(50000000).unwrap()));
         let written = Response::new(MediaConfig::new())
-            .try_into_http_response::<Vec<u8>>()
+            .try_into_http_response()
             .unwrap();
         assert_eq!(written.body(), b"{}");
     }
@@ -93,11 +93,7 @@ mod tests {
         let features = BTreeMap::from([("org.matrix.msc3916", true)]);
         let path = |versions: &SupportedVersions| {
             Request::new()
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    versions,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), versions)
                 .unwrap()
                 .uri()
                 .path()

@@ -89,7 +89,7 @@ mod tests {
         };
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_11]),
@@ -121,7 +121,7 @@ mod tests {
             crate::media::get_media_preview::v3::Response::try_from_http_response(http()).unwrap();
         assert_eq!(new.preview, old.preview);
         assert_eq!(new.preview.image_size, Some(UInt::new(102400).unwrap()));
-        let written = new.try_into_http_response::<Vec<u8>>().unwrap();
+        let written = new.try_into_http_response().unwrap();
         let json: serde_json::Value = serde_json::from_slice(written.body()).unwrap();
         assert_eq!(json, body);
     }

@@ -75,7 +75,7 @@ pub mod v3 {
         #[test]
         fn the_version_is_a_required_query_parameter() {
             let sent = Request::new("2 3".to_owned(), Default::default())
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -102,7 +102,7 @@ pub mod v3 {
                 "a/b+c".to_owned(),
                 key,
             )
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

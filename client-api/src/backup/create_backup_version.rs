@@ -80,11 +80,7 @@ pub mod v3 {
             );
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &old,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &old)
                 .unwrap();
             assert_eq!(
                 sent.uri().path(),
@@ -92,11 +88,7 @@ pub mod v3 {
             );
             let new = SupportedVersions::from_versions(&[MatrixVersion::V1_1]);
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &new,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &new)
                 .unwrap();
             assert_eq!(sent.uri().path(), "/_matrix/client/v3/room_keys/version");
             assert_eq!(

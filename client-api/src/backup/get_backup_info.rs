@@ -126,7 +126,7 @@ pub mod v3 {
                 BackupAlgorithm::MegolmBackupV1Curve25519AesSha2
             );
             assert_eq!(u64::from(read.count), 42);
-            let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+            let sent = read.try_into_http_response().unwrap();
             assert_eq!(sent.body(), body.as_bytes());
         }
     }

@@ -79,7 +79,7 @@ pub mod v3 {
                 .unwrap();
             let read = Response::try_from_http_response(answer).unwrap();
             assert_eq!(u64::from(read.key_data.first_message_index), 1);
-            let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+            let sent = read.try_into_http_response().unwrap();
             assert_eq!(sent.body(), body.as_bytes());
         }
     }

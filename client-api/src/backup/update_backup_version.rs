@@ -89,11 +89,7 @@ pub mod v3 {
             let server = SupportedVersions::from_versions(&[MatrixVersion::V1_1]);
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &server,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &server)
                 .unwrap();
             assert_eq!(sent.uri().path(), "/_matrix/client/v3/room_keys/version/7");
             assert!(!std::str::from_utf8(sent.body())
@@ -102,11 +98,7 @@ pub mod v3 {
 
             request.body_version = Some("7".to_owned());
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &server,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &server)
                 .unwrap();
             assert!(std::str::from_utf8(sent.body())
                 .unwrap()

@@ -419,7 +419,7 @@ impl<T: Transport> Client<T> {
         let token = token.map_or(SendAccessToken::None, SendAccessToken::IfRequired);
         let request = request
             .clone()
-            .try_into_http_request_with_path::<Vec<u8>>(path, &self.homeserver, token)
+            .try_into_http_request_with_path(path, &self.homeserver, token)
             .map_err(ClientError::Request)?;
         self.transport
             .send(request)

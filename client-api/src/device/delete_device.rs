@@ -75,7 +75,7 @@ pub mod v3 {
         fn the_first_call_sends_an_empty_object_and_the_next_the_stage() {
             let send = |request: Request| {
                 request
-                    .try_into_http_request::<Vec<u8>>(
+                    .try_into_http_request(
                         "https://hs",
                         SendAccessToken::IfRequired("t"),
                         &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

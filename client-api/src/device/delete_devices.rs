@@ -72,7 +72,7 @@ pub mod v3 {
 
         fn send(request: Request) -> matrix_api::http::Request<Vec<u8>> {
             request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -77,7 +77,7 @@ pub mod v3 {
             let request = Request::rename("QBUAZIFURK".into(), "My other phone".to_owned());
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),
@@ -90,7 +90,7 @@ pub mod v3 {
 
             // No name: an empty object, which leaves the device as it is.
             let sent = Request::new("QBUAZIFURK".into())
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -102,7 +102,7 @@ pub mod v3 {
             };
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, &versions)
+                .try_into_http_request("https://hs", SendAccessToken::None, &versions)
                 .unwrap();
             assert_eq!(
                 sent.uri().path_and_query().unwrap(),
@@ -115,7 +115,7 @@ pub mod v3 {
             );
 
             let bare = Request::new()
-                .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, &versions)
+                .try_into_http_request("https://hs", SendAccessToken::None, &versions)
                 .unwrap();
             assert_eq!(bare.uri().query(), None);
         }

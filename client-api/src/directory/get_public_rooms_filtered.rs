@@ -87,11 +87,7 @@ pub mod v3 {
             };
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &versions,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &versions)
                 .unwrap();
             assert_eq!(
                 sent.uri().path_and_query().unwrap(),

@@ -89,7 +89,7 @@ mod tests {
     #[test]
     fn the_path_is_outside_matrix_and_needs_no_version_nor_token() {
         let sent = Request::new()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://example.org",
                 SendAccessToken::None,
                 &SupportedVersions::default(),
@@ -117,7 +117,7 @@ mod tests {
         let read = Response::try_from_http_response(response).unwrap();
         assert_eq!(read.homeserver.base_url, "https://matrix.example.org");
         assert_eq!(read.other.len(), 3);
-        let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+        let sent = read.try_into_http_response().unwrap();
         let again: Value = serde_json::from_slice(sent.body()).unwrap();
         assert_eq!(again, document);
 

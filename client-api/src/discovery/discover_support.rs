@@ -122,7 +122,7 @@ mod tests {
         let read = Response::try_from_http_response(response).unwrap();
         assert_eq!(read.contacts[0].role.as_str(), "org.example.role.abuse");
         assert_ne!(read.contacts[0].role, ContactRole::Admin);
-        let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+        let sent = read.try_into_http_response().unwrap();
         assert_eq!(
             serde_json::from_slice::<Value>(sent.body()).unwrap(),
             document

@@ -221,7 +221,7 @@ pub mod v1 {
 
         fn path(versions: &SupportedVersions) -> String {
             Request::new()
-                .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, versions)
+                .try_into_http_request("https://hs", SendAccessToken::None, versions)
                 .unwrap()
                 .uri()
                 .path()
@@ -248,7 +248,7 @@ pub mod v1 {
                 revocation_endpoint: "https://auth.example.org/revoke".to_owned(),
                 registration_endpoint: "https://auth.example.org/register".to_owned(),
             };
-            let sent = Response::new(endpoints).try_into_http_response::<Vec<u8>>();
+            let sent = Response::new(endpoints).try_into_http_response();
             let mut document: Value = serde_json::from_slice(sent.unwrap().body()).unwrap();
             document["grant_types_supported"] = json!(["authorization_code", "client_credentials"]);
             document["scopes_supported"] = json!(["openid", "urn:matrix:client:api:*"]);
@@ -261,7 +261,7 @@ pub mod v1 {
             assert_eq!(read.grant_types_supported[0], GrantType::AuthorizationCode);
             assert_eq!(read.grant_types_supported[1].as_str(), "client_credentials");
             assert_eq!(read.other["scopes_supported"][1], "urn:matrix:client:api:*");
-            let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+            let sent = read.try_into_http_response().unwrap();
             assert_eq!(
                 serde_json::from_slice::<Value>(sent.body()).unwrap(),
                 document

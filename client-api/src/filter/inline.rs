@@ -20,7 +20,7 @@ use super::FilterDefinition;
 /// let mut definition = FilterDefinition::new();
 /// definition.room.timeline.limit = Some(20u32.into());
 /// let request = Request { filter: Some(definition.into()), ..Request::new() };
-/// let sent = request.try_into_http_request::<Vec<u8>>(
+/// let sent = request.try_into_http_request(
 ///     "https://hs",
 ///     SendAccessToken::IfRequired("t"),
 ///     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -108,7 +108,7 @@ pub mod v3 {
                 BTreeMap::from([(device.clone(), OneTimeKeyAlgorithm::SignedCurve25519)]),
             )]));
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

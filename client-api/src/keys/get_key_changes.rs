@@ -71,7 +71,7 @@ pub mod v3 {
             let request = Request::new("s72594_4483_1934".to_owned(), "s75689/5632".to_owned());
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -110,7 +110,7 @@ pub mod v3 {
             let mut request = Request::new(BTreeMap::from([(alice.clone(), Vec::new())]));
             request.timeout = Some(Duration::from_secs(10));
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -110,7 +110,7 @@ pub mod v3 {
             assert_eq!(device.device_id, "D");
 
             let sent = read
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),
@@ -123,7 +123,7 @@ pub mod v3 {
         #[test]
         fn an_empty_upload_sends_an_empty_object() {
             let sent = Request::new()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -177,7 +177,7 @@ pub mod v3 {
                 Raw::from_json_string(master.to_owned()).unwrap(),
             );
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
@@ -219,7 +219,7 @@ pub mod v3 {
             let failure = &read.failures[&a][&device];
             assert_eq!(failure["errcode"], "M_NOT_FOUND");
             assert_eq!(failure["status"], 404);
-            let sent = read.try_into_http_response::<Vec<u8>>().unwrap();
+            let sent = read.try_into_http_response().unwrap();
             assert_eq!(sent.body(), body);
         }
     }

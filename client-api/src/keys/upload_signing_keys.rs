@@ -99,7 +99,7 @@ pub mod v3 {
             assert_eq!(read.master_key.as_ref().unwrap().json().get(), MASTER);
             assert!(read.self_signing_key.is_none());
             let sent = read
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
@@ -113,7 +113,7 @@ pub mod v3 {
         #[test]
         fn servers_before_v1_1_get_the_unstable_path() {
             let sent = Request::new()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

@@ -85,7 +85,7 @@ mod tests {
         };
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),
@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn an_upload_without_content_type_reads_as_none() {
         let sent = Request::new(b"plain".to_vec(), None)
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_0]),

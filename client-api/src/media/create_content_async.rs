@@ -115,7 +115,7 @@ mod tests {
         request.filename = Some("hello world.txt".to_owned());
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_7]),

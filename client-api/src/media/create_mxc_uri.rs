@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn the_request_has_no_body_and_a_server_accepts_an_empty_object() {
         let sent = Request::new()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_7]),
@@ -112,7 +112,7 @@ mod tests {
                 UInt::new(1647257217083).unwrap()
             ))
         );
-        let written = read.try_into_http_response::<Vec<u8>>().unwrap();
+        let written = read.try_into_http_response().unwrap();
         let json: serde_json::Value = serde_json::from_slice(written.body()).unwrap();
         assert_eq!(json, body);
     }

@@ -147,7 +147,7 @@ mod tests {
         request.animated = Some(false);
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::None,
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_11]),
@@ -173,7 +173,7 @@ mod tests {
         );
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::None,
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

@@ -91,7 +91,7 @@ pub mod v3 {
             ));
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

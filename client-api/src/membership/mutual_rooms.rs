@@ -98,11 +98,7 @@ pub mod v1 {
             let features = BTreeMap::from([("uk.half-shot.msc2666.query_mutual_rooms", true)]);
             let old = SupportedVersions::from_parts(&["v1.11"], &features);
             let sent = Request::new("@alice:example.org".try_into().unwrap())
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &old,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &old)
                 .unwrap();
             assert_eq!(
                 sent.uri().path_and_query().unwrap(),
@@ -124,11 +120,7 @@ pub mod v1 {
                 BTreeMap::from([("uk.half-shot.msc2666.query_mutual_rooms.stable", true)]);
             let synapse = SupportedVersions::from_parts(&["v1.15"], &features);
             let sent = Request::new("@alice:example.org".try_into().unwrap())
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    &synapse,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &synapse)
                 .unwrap();
             assert_eq!(
                 sent.uri().path_and_query().unwrap(),

@@ -90,7 +90,7 @@ pub mod v3 {
                 serde_json::from_str(content).unwrap(),
             );
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

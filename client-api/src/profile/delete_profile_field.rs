@@ -70,11 +70,7 @@ pub mod v3 {
             let send = |server: &SupportedVersions| {
                 request
                     .clone()
-                    .try_into_http_request::<Vec<u8>>(
-                        "https://hs",
-                        SendAccessToken::IfRequired("t"),
-                        server,
-                    )
+                    .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), server)
                     .map(|sent| sent.uri().path().to_owned())
             };
             let v1_16 = SupportedVersions::from_versions(&[MatrixVersion::V1_16]);

@@ -115,7 +115,7 @@ pub mod v3 {
             assert_eq!(response.tz.as_deref(), Some("Europe/London"));
             assert_eq!(response.other.len(), 2);
             assert_eq!(response.fields().count(), 5);
-            let sent = response.try_into_http_response::<Vec<u8>>().unwrap();
+            let sent = response.try_into_http_response().unwrap();
             let again: serde_json::Value = serde_json::from_slice(sent.body()).unwrap();
             assert_eq!(again, body);
 

@@ -90,7 +90,7 @@ pub mod v3 {
 
         fn path(key: ProfileFieldName, server: &SupportedVersions) -> String {
             Request::new("@alice:example.org".try_into().unwrap(), key)
-                .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::None, server)
+                .try_into_http_request("https://hs", SendAccessToken::None, server)
                 .unwrap()
                 .uri()
                 .path()

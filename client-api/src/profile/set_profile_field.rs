@@ -97,11 +97,7 @@ pub mod v3 {
             server: &SupportedVersions,
         ) -> matrix_api::http::Request<Vec<u8>> {
             request
-                .try_into_http_request::<Vec<u8>>(
-                    "https://hs",
-                    SendAccessToken::IfRequired("t"),
-                    server,
-                )
+                .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), server)
                 .unwrap()
         }
 

@@ -113,7 +113,7 @@ pub mod v3 {
                 only: Some(NotificationFilter::Highlight),
             };
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

@@ -62,7 +62,7 @@ pub mod v3 {
                 (&["v1.1"][..], "/_matrix/client/v3/pushrules/"),
             ] {
                 let sent = Request::new()
-                    .try_into_http_request::<Vec<u8>>(
+                    .try_into_http_request(
                         "https://hs",
                         SendAccessToken::IfRequired("t"),
                         &SupportedVersions::from_parts(

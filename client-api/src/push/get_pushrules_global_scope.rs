@@ -60,7 +60,7 @@ pub mod v3 {
         #[test]
         fn the_ruleset_is_the_whole_body_and_the_path_ends_in_a_slash() {
             let sent = Request::new()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

@@ -106,7 +106,7 @@ pub mod v3 {
             request.before = Some("my other rule".to_owned());
             request.after = Some("\u{e9}/x".to_owned());
             let sent = request
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),
@@ -149,7 +149,7 @@ pub mod v3 {
                 serde_json::json!([{ "kind": "org.example.moon", "phase": "full" }])
             );
             let sent = read
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

@@ -74,7 +74,7 @@ pub mod v3 {
                 Raw::new(&Action::SetTweak(Tweak::Sound("bing".into()))).unwrap(),
             ];
             let sent = Request::new(RuleKind::Underride, ".m.rule.message".to_owned(), actions)
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

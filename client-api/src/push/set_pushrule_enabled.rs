@@ -67,7 +67,7 @@ pub mod v3 {
         #[test]
         fn the_sub_resource_follows_the_encoded_rule_id() {
             let sent = Request::new(RuleKind::Room, "!r:example.org".to_owned(), false)
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_0]),

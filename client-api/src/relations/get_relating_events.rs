@@ -121,7 +121,7 @@ mod tests {
         let request = Request::new("!r:example.org".parse().unwrap(), "$e".parse().unwrap());
         let old = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_parts(
@@ -141,7 +141,7 @@ mod tests {
         request.recurse = true;
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_10]),

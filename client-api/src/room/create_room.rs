@@ -178,7 +178,7 @@ mod tests {
             ("m.room.join_rules", "")
         );
         let sent = read
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
@@ -199,7 +199,7 @@ mod tests {
         .unwrap();
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),
@@ -214,7 +214,7 @@ mod tests {
                     .to_raw(),
             ];
         let sent = request
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

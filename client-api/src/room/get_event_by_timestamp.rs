@@ -94,7 +94,7 @@ mod tests {
         let features = std::collections::BTreeMap::from([("org.matrix.msc3030", true)]);
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_parts(&["v1.5"], &features),

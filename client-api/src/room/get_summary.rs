@@ -277,7 +277,7 @@ mod tests {
         let announced = BTreeMap::from([("im.nheko.summary", true)]);
         let sent = request
             .clone()
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::None,
                 &SupportedVersions::from_parts(&["v1.14"], &announced),
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(read, request);
 
         let stable = request
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_parts(&["v1.15"], &BTreeMap::<String, bool>::new()),
@@ -328,7 +328,7 @@ mod tests {
             response.encryption.as_ref().map(|e| e.as_str()),
             Some("m.megolm.v1.aes-sha2")
         );
-        let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+        let again = response.try_into_http_response().unwrap();
         assert_eq!(
             std::str::from_utf8(again.body()).unwrap(),
             r#"{"room_id":"!r:example.org","num_joined_members":1,"world_readable":false,"guest_can_join":false,"encryption":"m.megolm.v1.aes-sha2","room_version":"10"}"#
@@ -367,7 +367,7 @@ mod tests {
                 .unwrap();
             let response = Response::try_from_http_response(answer).unwrap();
             assert_ne!(response.membership, Some(Membership::Join));
-            let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+            let again = response.try_into_http_response().unwrap();
             assert_eq!(std::str::from_utf8(again.body()).unwrap(), body);
         }
     }

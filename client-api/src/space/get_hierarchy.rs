@@ -226,12 +226,12 @@ pub mod v1 {
                 Some("org.example.rule")
             );
             assert_eq!(room.children_state.len(), 1);
-            let written = read.clone().try_into_http_response::<Vec<u8>>().unwrap();
+            let written = read.clone().try_into_http_response().unwrap();
             assert_eq!(std::str::from_utf8(written.body()).unwrap(), body);
             // Read back, it is written again as the same bytes.
             let again = Response::try_from_http_response(written)
                 .unwrap()
-                .try_into_http_response::<Vec<u8>>()
+                .try_into_http_response()
                 .unwrap();
             assert_eq!(again.body(), body.as_bytes());
         }

@@ -106,7 +106,7 @@ mod tests {
         );
         request.format = Some(StateEventFormat::Event);
         let sent = request
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_16]),
@@ -126,7 +126,7 @@ mod tests {
             .body(event.as_bytes().to_vec())
             .unwrap();
         let response = Response::try_from_http_response(answer).unwrap();
-        let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+        let again = response.try_into_http_response().unwrap();
         assert_eq!(again.body(), event.as_bytes());
     }
 
@@ -138,7 +138,7 @@ mod tests {
             String::new(),
         );
         let sent = request
-            .try_into_http_request::<Vec<u8>>(
+            .try_into_http_request(
                 "https://hs",
                 SendAccessToken::IfRequired("t"),
                 &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

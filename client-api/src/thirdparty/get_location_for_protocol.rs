@@ -85,7 +85,7 @@ pub mod v3 {
                 .insert("channel".to_owned(), "#matrix dev".to_owned());
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
@@ -101,7 +101,7 @@ pub mod v3 {
 
             // No fields: no query string at all.
             let bare = Request::new("irc".to_owned())
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_0]),

@@ -70,7 +70,7 @@ pub mod v3 {
             let irc = &response.protocols["irc"];
             assert_eq!(irc.field_types["network"].placeholder, "irc.example.org");
             assert_eq!(irc.instances[0].network_id, "freenode");
-            let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+            let again = response.try_into_http_response().unwrap();
             assert_eq!(again.body().as_slice(), body.as_slice());
 
             let none = matrix_api::http::Response::builder()

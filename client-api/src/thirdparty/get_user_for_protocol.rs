@@ -85,7 +85,7 @@ pub mod v3 {
             assert_eq!(read.fields["room"], "matrix-org/matrix-spec");
 
             let sent = read
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

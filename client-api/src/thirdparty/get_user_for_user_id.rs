@@ -67,7 +67,7 @@ pub mod v3 {
             let request = Request::new("@bob:matrix.org".try_into().unwrap());
             let sent = request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),

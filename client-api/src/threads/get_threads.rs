@@ -113,7 +113,7 @@ mod tests {
             let features: BTreeMap<&str, bool> = features.iter().copied().collect();
             request
                 .clone()
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_parts(&["v1.3"], &features),

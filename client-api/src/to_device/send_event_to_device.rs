@@ -91,7 +91,7 @@ pub mod v3 {
             );
             assert!(devices.contains_key(&DeviceIdOrAllDevices::DeviceId("DEV".into())));
             let sent = read
-                .try_into_http_request::<Vec<u8>>(
+                .try_into_http_request(
                     "https://hs",
                     SendAccessToken::IfRequired("t"),
                     &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),

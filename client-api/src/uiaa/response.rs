@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use bytes::BufMut;
 use http::{header::CONTENT_TYPE, HeaderValue, StatusCode};
 use matrix_api::error::MatrixError;
 use matrix_api::{EndpointError, IntoHttpError, OutgoingResponse};
@@ -38,18 +37,13 @@ impl EndpointError for UiaaResponse {
 }
 
 impl OutgoingResponse for UiaaResponse {
-    fn try_into_http_response<T: Default + BufMut>(
-        self,
-    ) -> Result<http::Response<T>, IntoHttpError> {
+    fn try_into_http_response(self) -> Result<http::Response<Vec<u8>>, IntoHttpError> {
         match self {
             UiaaResponse::AuthResponse(info) => {
-                let mut buf = T::default();
-                serde_json::to_writer((&mut buf).writer(), &info).map_err(|err| {
-                    IntoHttpError::Json {
-                        message: err.to_string(),
-                    }
+                let body = serde_json::to_vec(&info).map_err(|err| IntoHttpError::Json {
+                    message: err.to_string(),
                 })?;
-                let mut response = http::Response::new(buf);
+                let mut response = http::Response::new(body);
                 *response.status_mut() = StatusCode::UNAUTHORIZED;
                 response
                     .headers_mut()
@@ -346,7 +340,7 @@ mod tests {
             "Invalid password",
         ));
         let response = UiaaResponse::AuthResponse(info.clone())
-            .try_into_http_response::<Vec<u8>>()
+            .try_into_http_response()
             .unwrap();
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
@@ -379,9 +373,7 @@ mod tests {
             },
             "Too many requests",
         );
-        let response = UiaaResponse::from(err)
-            .try_into_http_response::<Vec<u8>>()
-            .unwrap();
+        let response = UiaaResponse::from(err).try_into_http_response().unwrap();
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
         assert_eq!(response.headers()[http::header::RETRY_AFTER], "3");

@@ -84,7 +84,7 @@ pub mod v3 {
             let shown = format!("{response:?}");
             assert!(!shown.contains("JlKfBy1Q"), "{shown}");
             assert!(shown.contains("<redacted>"), "{shown}");
-            let again = response.try_into_http_response::<Vec<u8>>().unwrap();
+            let again = response.try_into_http_response().unwrap();
             assert_eq!(again.body().as_slice(), body.as_slice());
 
             // What Synapse answers without a TURN server names what is missing.

@@ -57,7 +57,7 @@ where
         .map_err(|e| e.to_string())?;
     let path = client.path_for(&decision).map_err(|e| e.to_string())?;
     let request = request
-        .try_into_http_request_with_path::<Vec<u8>>(path, client.homeserver(), token)
+        .try_into_http_request_with_path(path, client.homeserver(), token)
         .map_err(|e| e.to_string())?;
     let raw = ReqwestTransport::new()
         .send(request)
@@ -84,7 +84,7 @@ where
         None => SendAccessToken::None,
     };
     let request = request
-        .try_into_http_request_with_path::<Vec<u8>>(path, client.homeserver(), token)
+        .try_into_http_request_with_path(path, client.homeserver(), token)
         .map_err(|e| e.to_string())?;
     let raw = ReqwestTransport::new()
         .send(request)
@@ -146,7 +146,7 @@ fn lossless<T: OutgoingResponse>(
     let theirs: Value = serde_json::from_slice(raw.body())
         .map_err(|e| format!("Synapse's body is not JSON ({e})"))?;
     let ours = ours
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|e| format!("our type does not serialise back: {e}"))?;
     if ours.status() != raw.status() {
         return Err(format!(

@@ -148,19 +148,19 @@ fn client_impl(
             type EndpointError = #error;
             type IncomingResponse = #response;
 
-            fn try_into_http_request_with_path<T: ::std::default::Default + ::matrix_api::BufMut>(
+            fn try_into_http_request_with_path(
                 self,
                 path: &str,
                 base_url: &str,
                 access_token: ::matrix_api::SendAccessToken<'_>,
-            ) -> ::std::result::Result<::matrix_api::__private::http::Request<T>, ::matrix_api::IntoHttpError> {
+            ) -> ::std::result::Result<::matrix_api::__private::http::Request<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
                 let mut __body = ::matrix_api::__private::Body::take();
                 let __parts = ::matrix_api::__try!(__into_http_request(self, path, base_url, access_token, &mut __body));
                 ::std::result::Result::Ok(__body.into_request(__parts))
             }
         }
 
-        // Not generic: compiled once, here, whichever body type callers ask for.
+        // The conversion but for the body, written into the buffer the caller hands over.
         fn __into_http_request(
             __request: #ident,
             path: &str,

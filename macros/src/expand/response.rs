@@ -62,16 +62,16 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
         };
         quote! {
             impl ::matrix_api::OutgoingResponse for #ident {
-                fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
+                fn try_into_http_response(
                     self,
-                ) -> ::std::result::Result<::matrix_api::__private::http::Response<T>, ::matrix_api::IntoHttpError> {
+                ) -> ::std::result::Result<::matrix_api::__private::http::Response<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
                     let mut __body = ::matrix_api::__private::Body::take();
                     let __parts = ::matrix_api::__try!(__into_http_response(self, &mut __body));
                     ::std::result::Result::Ok(__body.into_response(__parts))
                 }
             }
 
-            // Not generic: compiled once, here, whichever body type callers ask for.
+            // The conversion but for the body, written into the buffer the caller hands over.
             fn __into_http_response(
                 __response: #ident,
                 __body: &mut ::matrix_api::__private::Body,

@@ -23,15 +23,13 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = ::matrix_api::__private::INVALID_METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
-        fn try_into_http_request_with_path<
-            __T: ::std::default::Default + ::matrix_api::BufMut,
-        >(
+        fn try_into_http_request_with_path(
             self,
             _: &str,
             _: &str,
             _: ::matrix_api::SendAccessToken<'_>,
         ) -> ::std::result::Result<
-            ::matrix_api::__private::http::Request<__T>,
+            ::matrix_api::__private::http::Request<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
             ::matrix_api::__private::declaration_has_errors()
@@ -62,10 +60,10 @@ pub struct Response {
 #[allow(non_local_definitions)]
 const _: () = {
     impl ::matrix_api::OutgoingResponse for Response {
-        fn try_into_http_response<__T: ::std::default::Default + ::matrix_api::BufMut>(
+        fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
-            ::matrix_api::__private::http::Response<__T>,
+            ::matrix_api::__private::http::Response<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
             ::matrix_api::__private::declaration_has_errors()

@@ -104,15 +104,13 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
-        fn try_into_http_request_with_path<
-            T: ::std::default::Default + ::matrix_api::BufMut,
-        >(
+        fn try_into_http_request_with_path(
             self,
             path: &str,
             base_url: &str,
             access_token: ::matrix_api::SendAccessToken<'_>,
         ) -> ::std::result::Result<
-            ::matrix_api::__private::http::Request<T>,
+            ::matrix_api::__private::http::Request<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
             let mut __body = ::matrix_api::__private::Body::take();
@@ -240,10 +238,10 @@ const _: () = {
         expires_in: Option<Duration>,
     }
     impl ::matrix_api::OutgoingResponse for Response {
-        fn try_into_http_response<T: ::std::default::Default + ::matrix_api::BufMut>(
+        fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
-            ::matrix_api::__private::http::Response<T>,
+            ::matrix_api::__private::http::Response<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
             let mut __body = ::matrix_api::__private::Body::take();

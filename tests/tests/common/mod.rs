@@ -50,11 +50,7 @@ where
 {
     for (server, path) in cases {
         let request = make()
-            .try_into_http_request::<Vec<u8>>(
-                HS,
-                matrix_api::SendAccessToken::IfRequired("tok"),
-                server,
-            )
+            .try_into_http_request(HS, matrix_api::SendAccessToken::IfRequired("tok"), server)
             .unwrap();
         assert_eq!(request.method(), http::Method::GET);
         assert_eq!(request.uri().to_string(), format!("{HS}{path}"));

@@ -111,7 +111,7 @@ fn round_trip_request<R: Describe + IncomingRequest + OutgoingRequest>(
     let parsed = <R as IncomingRequest>::try_from_http_request(request, &[] as &[&str])
         .map_err(|err| format!("the server side refuses it: {err}"))?;
     let sent = parsed
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://example.org",
             token,
             &SupportedVersions::from_versions(&[MatrixVersion::LATEST]),
@@ -133,7 +133,7 @@ where
     let parsed = R::IncomingResponse::try_from_http_response(response)
         .map_err(|err| format!("the client side refuses it: {err}"))?;
     let sent = parsed
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|err| format!("the server side cannot send it again: {err}"))?;
     serde_json::from_slice(sent.body()).map_err(|err| format!("not JSON when sent again: {err}"))
 }
@@ -145,7 +145,7 @@ fn round_trip_error<E: EndpointError>(status: u16, body: &Value) -> Result<Value
         .body(serde_json::to_vec(body).expect("JSON"))
         .expect("a valid response");
     let sent = E::from_http_response(response)
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|err| format!("cannot be sent again: {err}"))?;
     if sent.status().as_u16() != status {
         return Err(format!("sent again with status {}", sent.status()));

@@ -374,7 +374,7 @@ where
         .map_or(SendAccessToken::None, SendAccessToken::IfRequired);
     let sent = request
         .clone()
-        .try_into_http_request_with_path::<Vec<u8>>(choice.path, client.homeserver(), token)
+        .try_into_http_request_with_path(choice.path, client.homeserver(), token)
         .map_err(|e| e.to_string())?;
     let with_token = sent.headers().contains_key(header::AUTHORIZATION);
     let wants_token = legacy.authentication != AuthScheme::None;
@@ -412,7 +412,7 @@ where
     })?;
     let ours = response
         .clone()
-        .try_into_http_response::<Vec<u8>>()
+        .try_into_http_response()
         .map_err(|e| format!("our type does not write back: {e}"))?;
     if ours.status() != raw.status() {
         return Err(format!(

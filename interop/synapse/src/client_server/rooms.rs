@@ -705,7 +705,7 @@ async fn sent_path<R: OutgoingRequest + Clone>(
     let template = client.path_for(&decision).map_err(|e| e.to_string())?;
     let http = request
         .clone()
-        .try_into_http_request_with_path::<Vec<u8>>(
+        .try_into_http_request_with_path(
             template,
             client.homeserver(),
             SendAccessToken::IfRequired("placeholder"),

@@ -40,7 +40,7 @@ fn main() {
         etag: Some("v1".to_owned()),
         cache_control: None,
     };
-    let http = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let http = response.try_into_http_response().unwrap();
     assert_eq!(http.headers()["location"], "https://example.org");
     assert_eq!(http.headers()["x-example-etag"], "v1");
     assert!(!http.headers().contains_key("etag"));

@@ -76,7 +76,7 @@ fn main() {
     };
     let versions = SupportedVersions::from_versions(&[MatrixVersion::V1_5]);
     let http = request
-        .try_into_http_request::<Vec<u8>>("https://hs", SendAccessToken::IfRequired("t"), &versions)
+        .try_into_http_request("https://hs", SendAccessToken::IfRequired("t"), &versions)
         .unwrap();
     assert_eq!(http.uri(), "https://hs/_matrix/media/v3/download/example.org/abc");
     assert!(http.headers().get("authorization").is_none());

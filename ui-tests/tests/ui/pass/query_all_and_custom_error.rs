@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use matrix_api::{
-    metadata, request, response, BufMut, EndpointError, IntoHttpError, Metadata, OutgoingResponse,
+    metadata, request, response, EndpointError, IntoHttpError, Metadata, OutgoingResponse,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,10 +19,8 @@ impl fmt::Display for TeapotError {
 impl std::error::Error for TeapotError {}
 
 impl OutgoingResponse for TeapotError {
-    fn try_into_http_response<T: Default + BufMut>(
-        self,
-    ) -> Result<matrix_api::http::Response<T>, IntoHttpError> {
-        let mut response = matrix_api::http::Response::new(T::default());
+    fn try_into_http_response(self) -> Result<matrix_api::http::Response<Vec<u8>>, IntoHttpError> {
+        let mut response = matrix_api::http::Response::new(Vec::new());
         *response.status_mut() = matrix_api::http::StatusCode::IM_A_TEAPOT;
         Ok(response)
     }

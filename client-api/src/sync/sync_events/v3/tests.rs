@@ -15,7 +15,7 @@ use crate::filter::{Filter, FilterDefinition};
 
 fn send(request: Request) -> http::Request<Vec<u8>> {
     request
-        .try_into_http_request::<Vec<u8>>(
+        .try_into_http_request(
             "https://hs",
             SendAccessToken::IfRequired("t"),
             &SupportedVersions::from_versions(&[MatrixVersion::V1_1]),
@@ -126,7 +126,7 @@ fn present_but_empty_objects_stay_present() {
         .unwrap()];
     assert!(joined.state.is_none());
     assert!(joined.state_after.as_ref().unwrap().events.is_empty());
-    let sent = response.try_into_http_response::<Vec<u8>>().unwrap();
+    let sent = response.try_into_http_response().unwrap();
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(sent.body()).unwrap(),
         body
