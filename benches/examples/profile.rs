@@ -5,12 +5,28 @@
 //! table (`"login http→request"`), COLUMN is `ours`, `ruma` or `floor`, and COUNT defaults to
 //! 2000; with `BASE=1` set, the inputs are built and dropped but not converted.
 
+use matrix_api_benches::alloc_count::CountingAlloc;
 use matrix_api_benches::operations::operations;
+
+/// The bench's allocator here too, so that instruction counts include the same counting.
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--list") {
         operations().iter().for_each(|op| println!("{}", op.name()));
+        return;
+    }
+    // `profile --allocs`: allocations (+ reallocations) per conversion of every operation.
+    if args.get(1).map(String::as_str) == Some("--allocs") {
+        for op in operations() {
+            let [ours, ruma, floor] = op.allocs();
+            println!(
+                "{}: ours {ours:?}, Ruma {ruma:?}, floor {floor:?}",
+                op.name()
+            );
+        }
         return;
     }
     let usage = "usage: profile OPERATION ours|ruma|floor [COUNT]";
