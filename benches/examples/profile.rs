@@ -4,6 +4,9 @@
 //! Usage: `profile --list`, or `profile OPERATION COLUMN [COUNT]`, where OPERATION is the start of a name in the
 //! table (`"login http→request"`), COLUMN is `ours`, `ruma` or `floor`, and COUNT defaults to
 //! 2000; with `BASE=1` set, the inputs are built and dropped but not converted.
+//! `profile --batch OPERATION` prints the row's batch (64, fewer for the big rows), from which
+//! `instructions.sh` scales its count down, and `profile --allocs` prints every row's
+//! allocations (+ reallocations) per conversion.
 
 use matrix_api_benches::alloc_count::CountingAlloc;
 use matrix_api_benches::operations::operations;
@@ -27,6 +30,15 @@ fn main() {
                 op.name()
             );
         }
+        return;
+    }
+    if let (Some("--batch"), Some(name)) = (args.get(1).map(String::as_str), args.get(2)) {
+        let ops = operations();
+        let Some(op) = ops.iter().find(|op| op.name().starts_with(name.as_str())) else {
+            eprintln!("no operation named {name:?}");
+            std::process::exit(2);
+        };
+        println!("{}", op.batch());
         return;
     }
     let usage = "usage: profile OPERATION ours|ruma|floor [COUNT]";
