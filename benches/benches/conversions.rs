@@ -8,7 +8,13 @@
 use std::time::Duration;
 
 use criterion::{criterion_group, Criterion};
-use matrix_api_benches::operations::{median, operations, verify, Measure, BATCH};
+use matrix_api_benches::alloc_count::CountingAlloc;
+use matrix_api_benches::operations::{median, operations, verify, Measure};
+
+/// Counts allocations, for the paired table's allocation columns; the counting is a relaxed
+/// atomic add per allocation, the same in every column.
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
 
 fn benches(c: &mut Criterion) {
     verify();
@@ -29,9 +35,15 @@ fn benches(c: &mut Criterion) {
 
 fn paired_table(ops: &[Box<dyn Measure>]) {
     const ROUNDS: usize = 41;
-    println!("\npaired estimate: median over {ROUNDS} rounds of alternating {BATCH}-call blocks");
-    println!("| operation | ours (ns) | Ruma (ns) | floor (ns) | ours ÷ floor | ours ÷ Ruma |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "\npaired estimate: median over {ROUNDS} rounds of alternating blocks (64 calls, or the \
+         row's batch); allocations per conversion (+ reallocations when any)"
+    );
+    println!(
+        "| operation | ours (ns) | Ruma (ns) | floor (ns) | ours ÷ floor | ours ÷ Ruma \
+         | allocs ours | allocs Ruma | allocs floor |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for op in ops {
         for warmup in 0..5 {
             op.paired_round(warmup);
@@ -40,14 +52,24 @@ fn paired_table(ops: &[Box<dyn Measure>]) {
         let column = |i: usize| median(rounds.iter().map(|r| r[i]).collect());
         let vs_floor = median(rounds.iter().map(|r| r[0] / r[2]).collect());
         let vs_ruma = median(rounds.iter().map(|r| r[0] / r[1]).collect());
+        let allocs = op.allocs().map(|(allocs, reallocs)| {
+            if reallocs == 0 {
+                allocs.to_string()
+            } else {
+                format!("{allocs} + {reallocs}")
+            }
+        });
         println!(
-            "| {} | {:.0} | {:.0} | {:.0} | {:.2} | {:.2} |",
+            "| {} | {:.0} | {:.0} | {:.0} | {:.2} | {:.2} | {} | {} | {} |",
             op.name(),
             column(0),
             column(1),
             column(2),
             vs_floor,
-            vs_ruma
+            vs_ruma,
+            allocs[0],
+            allocs[1],
+            allocs[2]
         );
     }
 }

@@ -3,7 +3,10 @@
 //! timing that the three columns produce the same method, URI, headers and body bytes (or parse
 //! to the same values), so that no column can win by doing less.
 
+pub mod alloc_count;
+pub mod fixtures;
 pub mod operations;
+pub mod rows;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;

@@ -16,22 +16,32 @@ use ruma_common::api::{
 
 use crate::*;
 
-/// Calls per timed block, small so that outputs do not pile up in memory.
+/// Calls per timed block of the small operations, small so that outputs do not pile up in
+/// memory.
 pub const BATCH: u64 = 64;
 
 /// One column of an operation: how to build an input (untimed), and the conversion (timed).
-type Column<I, O> = (fn() -> I, fn(I) -> O);
+pub(crate) type Column<I, O> = (fn() -> I, fn(I) -> O);
 
 /// One operation: how to build each column's input, and each column's conversion.
-struct Op<I1, I2, I3, O1, O2, O3> {
-    name: &'static str,
-    ours: Column<I1, O1>,
-    ruma: Column<I2, O2>,
-    floor: Column<I3, O3>,
+pub(crate) struct Op<I1, I2, I3, O1, O2, O3> {
+    pub(crate) name: &'static str,
+    /// Calls per timed block: [`BATCH`], or fewer for the big conversions (a 1 MB sync takes
+    /// milliseconds, and 64 of its inputs and outputs would be 100 MB alive at once).
+    pub(crate) batch: u64,
+    pub(crate) ours: Column<I1, O1>,
+    pub(crate) ruma: Column<I2, O2>,
+    pub(crate) floor: Column<I3, O3>,
 }
 
+/// An operation, whatever its columns' types: what the bench, the paired table and the
+/// `profile` example do with it.
 pub trait Measure {
+    /// The row's name in the tables.
     fn name(&self) -> &'static str;
+    /// Calls per timed block.
+    fn batch(&self) -> u64;
+    /// Criterion's timing of each column alone.
     fn criterion(&self, c: &mut Criterion);
     /// Per-round nanoseconds per call, for (ours, ruma, floor).
     fn paired_round(&self, round: usize) -> [f64; 3];
@@ -39,6 +49,9 @@ pub trait Measure {
     /// instruction counter; with `convert` false, only builds and drops the inputs, the cost to
     /// subtract.
     fn run_column(&self, column: usize, count: usize, convert: bool);
+    /// Allocations and reallocations of one conversion, per column (ours, Ruma, floor): zero
+    /// unless the binary installed [`crate::alloc_count::CountingAlloc`].
+    fn allocs(&self) -> [(u64, u64); 3];
 }
 
 impl<I1, I2, I3, O1, O2, O3> Measure for Op<I1, I2, I3, O1, O2, O3> {
@@ -46,19 +59,35 @@ impl<I1, I2, I3, O1, O2, O3> Measure for Op<I1, I2, I3, O1, O2, O3> {
         self.name
     }
 
+    fn batch(&self) -> u64 {
+        self.batch
+    }
+
     fn criterion(&self, c: &mut Criterion) {
         let mut group = c.benchmark_group(self.name);
         let (make, run) = self.ours;
         group.bench_function("ours", |b| {
-            b.iter_batched(make, |i| black_box(run(i)), BatchSize::NumIterations(BATCH))
+            b.iter_batched(
+                make,
+                |i| black_box(run(i)),
+                BatchSize::NumIterations(self.batch),
+            )
         });
         let (make, run) = self.ruma;
         group.bench_function("ruma", |b| {
-            b.iter_batched(make, |i| black_box(run(i)), BatchSize::NumIterations(BATCH))
+            b.iter_batched(
+                make,
+                |i| black_box(run(i)),
+                BatchSize::NumIterations(self.batch),
+            )
         });
         let (make, run) = self.floor;
         group.bench_function("floor", |b| {
-            b.iter_batched(make, |i| black_box(run(i)), BatchSize::NumIterations(BATCH))
+            b.iter_batched(
+                make,
+                |i| black_box(run(i)),
+                BatchSize::NumIterations(self.batch),
+            )
         });
         group.finish();
     }
@@ -69,9 +98,9 @@ impl<I1, I2, I3, O1, O2, O3> Measure for Op<I1, I2, I3, O1, O2, O3> {
         for k in 0..3 {
             let column = (round + k) % 3;
             times[column] = match column {
-                0 => block(self.ours),
-                1 => block(self.ruma),
-                _ => block(self.floor),
+                0 => block(self.ours, self.batch),
+                1 => block(self.ruma, self.batch),
+                _ => block(self.floor, self.batch),
             };
         }
         times
@@ -84,6 +113,28 @@ impl<I1, I2, I3, O1, O2, O3> Measure for Op<I1, I2, I3, O1, O2, O3> {
             _ => run_many(self.floor, count, convert),
         }
     }
+
+    fn allocs(&self) -> [(u64, u64); 3] {
+        [
+            allocs_of(self.ours),
+            allocs_of(self.ruma),
+            allocs_of(self.floor),
+        ]
+    }
+}
+
+/// The allocations and reallocations of one conversion: the input is built before the first
+/// read of the counters and the output dropped after the second, so neither is counted. The
+/// conversion runs once untimed first, so that one-time setup (a `LazyLock`, a thread-local
+/// buffer) is not counted either.
+fn allocs_of<I, O>((make, run): Column<I, O>) -> (u64, u64) {
+    drop(black_box(run(make())));
+    let input = make();
+    let (allocs, reallocs) = crate::alloc_count::counts();
+    let output = black_box(run(black_box(input)));
+    let (allocs_after, reallocs_after) = crate::alloc_count::counts();
+    drop(output);
+    (allocs_after - allocs, reallocs_after - reallocs)
 }
 
 fn run_many<I, O>((make, run): Column<I, O>, count: usize, convert: bool) {
@@ -101,13 +152,16 @@ fn run_many<I, O>((make, run): Column<I, O>, count: usize, convert: bool) {
 
 /// Ruma's server side reads an `http::Request<&[u8]>`: runs `parse` on the request with its
 /// body borrowed.
-fn borrowed_request<O>(request: HttpRequest, parse: impl FnOnce(http::Request<&[u8]>) -> O) -> O {
+pub(crate) fn borrowed_request<O>(
+    request: HttpRequest,
+    parse: impl FnOnce(http::Request<&[u8]>) -> O,
+) -> O {
     let (parts, body) = request.into_parts();
     parse(http::Request::from_parts(parts, body.as_slice()))
 }
 
 /// The same for Ruma's client side and an `http::Response<&[u8]>`.
-fn borrowed_response<O>(
+pub(crate) fn borrowed_response<O>(
     response: HttpResponse,
     parse: impl FnOnce(http::Response<&[u8]>) -> O,
 ) -> O {
@@ -115,17 +169,17 @@ fn borrowed_response<O>(
     parse(http::Response::from_parts(parts, body.as_slice()))
 }
 
-/// Times one block of `BATCH` calls, inputs built and outputs dropped outside the timing.
-fn block<I, O>((make, run): Column<I, O>) -> f64 {
-    let inputs: Vec<I> = (0..BATCH).map(|_| make()).collect();
-    let mut outputs = Vec::with_capacity(BATCH as usize);
+/// Times one block of `batch` calls, inputs built and outputs dropped outside the timing.
+fn block<I, O>((make, run): Column<I, O>, batch: u64) -> f64 {
+    let inputs: Vec<I> = (0..batch).map(|_| make()).collect();
+    let mut outputs = Vec::with_capacity(batch as usize);
     let start = Instant::now();
     for input in inputs {
         outputs.push(black_box(run(black_box(input))));
     }
     let elapsed = start.elapsed();
     drop(outputs);
-    elapsed.as_nanos() as f64 / BATCH as f64
+    elapsed.as_nanos() as f64 / batch as f64
 }
 
 /// The middle value.
@@ -138,11 +192,13 @@ fn ours_v17() -> matrix_api::SupportedVersions {
     ours_supported(false)
 }
 
-/// Every operation of the table, in its order.
+/// Every operation of the table, in its order: the small ones first, then the bigger rows of
+/// [`crate::rows`].
 pub fn operations() -> Vec<Box<dyn Measure>> {
-    vec![
+    let mut ops: Vec<Box<dyn Measure>> = vec![
         Box::new(Op {
             name: "get_token request→http, stable path",
+            batch: BATCH,
             ours: (
                 || ours_get_token(false),
                 |r| {
@@ -164,6 +220,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token request→http, MSC3882 path",
+            batch: BATCH,
             ours: (
                 || ours_get_token(false),
                 |r| {
@@ -191,6 +248,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token request→http, UIA auth",
+            batch: BATCH,
             ours: (
                 || ours_get_token(true),
                 |r| {
@@ -211,6 +269,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token http→request, no auth",
+            batch: BATCH,
             ours: (get_token_http_plain, |r| {
                 ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
@@ -226,6 +285,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token http→request, UIA auth",
+            batch: BATCH,
             ours: (get_token_http_auth, |r| {
                 ours::get_token::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
@@ -241,6 +301,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token response→http",
+            batch: BATCH,
             ours: (
                 || {
                     ours::get_token::Response::with_default_expiration_duration(
@@ -263,6 +324,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "get_token http→response",
+            batch: BATCH,
             ours: (get_token_response_http, |r| {
                 ours::get_token::Response::try_from_http_response(r).unwrap()
             }),
@@ -278,6 +340,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "login request→http",
+            batch: BATCH,
             ours: (ours_login, |r| {
                 r.try_into_http_request(BASE, ours_token(), &OURS_STABLE)
                     .unwrap()
@@ -292,6 +355,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "login http→request",
+            batch: BATCH,
             ours: (login_http, |r| {
                 ours::login::Request::try_from_http_request(r, &[] as &[&str]).unwrap()
             }),
@@ -304,6 +368,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "login response→http",
+            batch: BATCH,
             ours: (ours_login_response, |r| r.try_into_http_response().unwrap()),
             ruma: (ruma_login_response, |r| {
                 r.try_into_http_response::<Vec<u8>>().unwrap()
@@ -312,6 +377,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "login http→response",
+            batch: BATCH,
             ours: (login_response_http, |r| {
                 ours::login::Response::try_from_http_response(r).unwrap()
             }),
@@ -327,6 +393,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "whoami response→http",
+            batch: BATCH,
             ours: (
                 || ours::whoami::Response::new(USER.try_into().unwrap(), Some(DEVICE.into())),
                 |r| r.try_into_http_response().unwrap(),
@@ -344,6 +411,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "whoami http→response",
+            batch: BATCH,
             ours: (whoami_http, |r| {
                 ours::whoami::Response::try_from_http_response(r).unwrap()
             }),
@@ -356,6 +424,7 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
         }),
         Box::new(Op {
             name: "401 UIA body→UiaaResponse",
+            batch: BATCH,
             ours: (uiaa_response, |r| {
                 ours::get_token::Response::try_from_http_response(r).unwrap_err()
             }),
@@ -369,7 +438,9 @@ pub fn operations() -> Vec<Box<dyn Measure>> {
                 serde_json::from_slice::<FloorUiaa>(r.body()).unwrap()
             }),
         }),
-    ]
+    ];
+    ops.extend(crate::rows::rows());
+    ops
 }
 
 /// Fails loudly if any column's output differs from the others.
@@ -501,5 +572,6 @@ pub fn verify() {
     let floor: FloorUiaa = serde_json::from_slice(UIAA_BODY.as_bytes()).unwrap();
     assert_eq!(info.session, floor.session);
     assert_eq!(info.flows.len(), floor.flows.len());
+    crate::rows::verify();
     println!("verified: all three columns produce the same output for every operation");
 }
