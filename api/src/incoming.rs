@@ -191,8 +191,9 @@ fn args_from_uri<'a>(
                 .into_iter()
                 .enumerate()
                 .map(|(index, raw)| {
-                    let name = path_params(template).nth(index).expect("one arg per param");
                     percent_decode_segment(raw).map_err(|message| {
+                        // The parameter's name only for the error: finding it walks the template.
+                        let name = path_params(template).nth(index).expect("one arg per param");
                         DeserializationError::PathSegment {
                             index,
                             name,
@@ -212,6 +213,10 @@ fn args_from_uri<'a>(
 /// Strict percent-decoding: every `%` must start a two-digit hex escape, and the bytes must be
 /// UTF-8.
 fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
+    // Most segments have no escape, and a `&str` is UTF-8 already: nothing to check or copy.
+    if !raw.contains('%') {
+        return Ok(Cow::Borrowed(raw));
+    }
     let bytes = raw.as_bytes();
     for (i, _) in raw.match_indices('%') {
         let escape = bytes.get(i + 1..i + 3);
