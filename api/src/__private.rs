@@ -5,8 +5,8 @@
 
 pub use crate::body::{json_body, Body};
 pub use crate::declaration::{
-    body_allowed, legacy_same_method, legacy_same_params, metadata_declared, path_field_named,
-    path_params_covered,
+    body_allowed, legacy_same_method, legacy_same_params, metadata_declared, param_position,
+    path_field_named, path_params_covered,
 };
 pub use crate::fallback::{declaration_has_errors, undeclared, INVALID_METADATA};
 pub use crate::incoming::{check_request, incoming_request, read_header, PathArgs, RequestHead};

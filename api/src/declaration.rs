@@ -250,6 +250,24 @@ pub const fn body_allowed(metadata: &crate::Metadata) -> bool {
     matches!(metadata.history.paths, Paths::Placeholder(_)) || !metadata.method_has_no_body()
 }
 
+/// The position of `{name}` among the parameters of the paths, worked out at compile time for
+/// the generated server code, so that reading a path argument does not walk the template. `0`
+/// when there is no such parameter: [`path_field_named`] reports that mistake.
+#[doc(hidden)]
+pub const fn param_position(history: &VersionHistory, name: &str) -> usize {
+    let Some(template) = first_template(history) else {
+        return 0;
+    };
+    let mut n = 0;
+    while let Some(param) = nth_param(template, n) {
+        if str_eq(param, name) {
+            return n;
+        }
+        n += 1;
+    }
+    0
+}
+
 /// Compile-time check, on a `legacy` key: the replaced endpoint's method is `method` (the
 /// name `metadata!` was given). A placeholder (a declaration that failed) passes.
 #[doc(hidden)]
@@ -354,6 +372,14 @@ mod tests {
         assert!(!metadata_declared(&undeclared));
         assert!(legacy_same_method(&invalid, "POST"));
         assert!(legacy_same_params(&invalid, &["x"]));
+    }
+
+    #[test]
+    fn parameter_positions_at_compile_time() {
+        const EVENT_TYPE: usize = param_position(&ROOM_STATE, "event_type");
+        assert_eq!(EVENT_TYPE, 1);
+        assert_eq!(param_position(&ROOM_STATE, "room_id"), 0);
+        assert_eq!(param_position(&ROOM_STATE, "nothing"), 0);
     }
 
     #[test]

@@ -231,13 +231,15 @@ fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
 }
 
 impl IncomingParts<'_> {
-    /// Reads the path argument for the `{name}` parameter with `read` (its field type's).
+    /// Reads the path argument of the `{name}` parameter, the `index`th of the paths (worked out
+    /// at compile time by `declaration::param_position`), with `read` (its field type's).
     pub fn path_arg<T>(
         &self,
+        index: usize,
         name: &'static str,
         read: fn(&str) -> Result<T, SegmentError>,
     ) -> Result<T, FromHttpRequestError> {
-        let index = param_index(self.template, name).expect("#[request] checks path fields");
+        debug_assert_eq!(param_index(self.template, name), Some(index));
         match read(&self.args[index]) {
             Ok(value) => Ok(value),
             Err(err) => Err(path_error(index, name, &err)),

@@ -192,7 +192,13 @@ fn server_impl(
     let path = fields.path.iter().map(|field| {
         let (name, field_ident) = (field.ident.to_string(), &field.ident);
         let field_trait = field_trait(field);
-        quote! { let #field_ident = ::matrix_api::__try!(__parts.path_arg(#name, #field_trait::read_segment)); }
+        quote! {
+            let #field_ident = ::matrix_api::__try!(__parts.path_arg(
+                { const INDEX: usize = ::matrix_api::__private::param_position(&METADATA.history, #name); INDEX },
+                #name,
+                #field_trait::read_segment,
+            ));
+        }
     });
     let query = if fields.query.is_empty() {
         TokenStream::new()

@@ -192,12 +192,16 @@ const _: () = {
             __path_args,)
         );
         let server_name = ::matrix_api::__try!(
-            __parts.path_arg("server_name", < OwnedServerName as
-            ::matrix_api::field::PathParameter > ::read_segment)
+            __parts.path_arg({ const INDEX : usize =
+            ::matrix_api::__private::param_position(& METADATA.history, "server_name");
+            INDEX }, "server_name", < OwnedServerName as
+            ::matrix_api::field::PathParameter > ::read_segment,)
         );
         let media_id = ::matrix_api::__try!(
-            __parts.path_arg("media_id", < String as ::matrix_api::field::PathParameter >
-            ::read_segment)
+            __parts.path_arg({ const INDEX : usize =
+            ::matrix_api::__private::param_position(& METADATA.history, "media_id");
+            INDEX }, "media_id", < String as ::matrix_api::field::PathParameter >
+            ::read_segment,)
         );
         ::std::result::Result::Ok(Request { server_name, media_id })
     }

@@ -257,16 +257,22 @@ const _: () = {
             __path_args,)
         );
         let room_id = ::matrix_api::__try!(
-            __parts.path_arg("room_id", < OwnedRoomId as
-            ::matrix_api::field::PathParameter > ::read_segment)
+            __parts.path_arg({ const INDEX : usize =
+            ::matrix_api::__private::param_position(& METADATA.history, "room_id"); INDEX
+            }, "room_id", < OwnedRoomId as ::matrix_api::field::PathParameter >
+            ::read_segment,)
         );
         let event_type = ::matrix_api::__try!(
-            __parts.path_arg("event_type", < String as ::matrix_api::field::PathParameter
-            > ::read_segment)
+            __parts.path_arg({ const INDEX : usize =
+            ::matrix_api::__private::param_position(& METADATA.history, "event_type");
+            INDEX }, "event_type", < String as ::matrix_api::field::PathParameter >
+            ::read_segment,)
         );
         let txn_id = ::matrix_api::__try!(
-            __parts.path_arg("txn_id", < OwnedTransactionId as
-            ::matrix_api::field::PathParameter > ::read_segment)
+            __parts.path_arg({ const INDEX : usize =
+            ::matrix_api::__private::param_position(& METADATA.history, "txn_id"); INDEX
+            }, "txn_id", < OwnedTransactionId as ::matrix_api::field::PathParameter >
+            ::read_segment,)
         );
         let RequestQuery { timestamp } = ::matrix_api::__try!(__parts.query());
         let RequestBody { msgtype, body, format } = ::matrix_api::__try!(
