@@ -38,8 +38,12 @@ impl Body {
         }
     }
 
-    /// The buffer, to write a JSON body into.
+    /// The buffer, to write a JSON body into. A fresh one (the thread's first, or after a large
+    /// body was handed over) starts at 128 bytes, as `serde_json::to_vec` does, not at 8.
     pub(crate) fn buffer(&mut self) -> &mut Vec<u8> {
+        if self.buffer.capacity() == 0 {
+            self.buffer.reserve(128);
+        }
         &mut self.buffer
     }
 
