@@ -136,6 +136,15 @@ impl<'a> RequestHead<'a> {
             headers: request.headers(),
         }
     }
+
+    /// The head of a request taken apart, whose body went elsewhere.
+    pub fn of_parts(parts: &'a http::request::Parts) -> Self {
+        RequestHead {
+            method: &parts.method,
+            uri: &parts.uri,
+            headers: &parts.headers,
+        }
+    }
 }
 
 /// The path arguments a router passed, whatever string type it uses, behind one non-generic

@@ -143,7 +143,10 @@ pub trait IncomingResponse: Sized {
 
     /// Parses the response; an error status (400 and above) becomes
     /// [`FromHttpResponseError::Server`] with the body parsed into the endpoint's error type.
-    fn try_from_http_response<T: AsRef<[u8]>>(
+    ///
+    /// A JSON body is only read; a raw body (a media download) is taken over: moved out of a
+    /// `Vec<u8>` (or a `Bytes` no one else holds), copied only from a borrowed slice.
+    fn try_from_http_response<T: AsRef<[u8]> + Into<Vec<u8>>>(
         response: http::Response<T>,
     ) -> Result<Self, FromHttpResponseError<Self::EndpointError>>;
 }
@@ -159,7 +162,10 @@ pub trait IncomingRequest: Sized {
 
     /// Parses the request. `path_args` are the router's percent-decoded path parameters in
     /// path order; pass an empty slice to have them read from the request's URI instead.
-    fn try_from_http_request<B: AsRef<[u8]>, S: AsRef<str>>(
+    ///
+    /// As for [`IncomingResponse::try_from_http_response`], a raw body (a media upload) is taken
+    /// over without a copy when the body is owned.
+    fn try_from_http_request<B: AsRef<[u8]> + Into<Vec<u8>>, S: AsRef<str>>(
         request: http::Request<B>,
         path_args: &[S],
     ) -> Result<Self, FromHttpRequestError>;

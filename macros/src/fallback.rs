@@ -65,7 +65,10 @@ pub fn request(
                 type EndpointError = #error_ty;
                 type OutgoingResponse = #response;
 
-                fn try_from_http_request<__B: ::std::convert::AsRef<[u8]>, __S: ::std::convert::AsRef<str>>(
+                fn try_from_http_request<
+                    __B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+                    __S: ::std::convert::AsRef<str>,
+                >(
                     _: ::matrix_api::__private::http::Request<__B>,
                     _: &[__S],
                 ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
@@ -105,7 +108,9 @@ pub fn response(
             impl #impl_generics ::matrix_api::IncomingResponse for #ident #ty_generics #where_clause {
                 type EndpointError = #error_ty;
 
-                fn try_from_http_response<__T: ::std::convert::AsRef<[u8]>>(
+                fn try_from_http_response<
+                    __T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+                >(
                     _: ::matrix_api::__private::http::Response<__T>,
                 ) -> ::std::result::Result<Self, ::matrix_api::FromHttpResponseError<Self::EndpointError>> {
                     ::matrix_api::__private::declaration_has_errors()

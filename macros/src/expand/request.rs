@@ -224,7 +224,7 @@ fn server_impl(
     });
     let body = if let Some(raw) = fields.raw {
         let field_ident = &raw.ident;
-        quote! { let #field_ident = __bytes.to_vec(); }
+        quote! { let #field_ident = __bytes; }
     } else if let Some(newtype) = fields.newtype {
         read_whole_body(newtype)
     } else if args.body_none.is_some() || fields.body.is_empty() {
@@ -252,29 +252,49 @@ fn server_impl(
             ::matrix_api::__try!(::matrix_api::__private::check_request(&METADATA, __request, __path_args));
         }
     };
+    // A raw body is taken over (moved out of a `Vec<u8>` or a unique `Bytes`); any other body is
+    // only read, so it is borrowed.
+    let (call, bytes) = if fields.raw.is_some() {
+        let call = quote! {
+            let (__parts, __body) = __request.into_parts();
+            __from_http_request(
+                ::matrix_api::__private::RequestHead::of_parts(&__parts),
+                ::std::convert::Into::into(__body),
+                &__path_args,
+            )
+        };
+        (call, quote! { __bytes: ::std::vec::Vec<u8> })
+    } else {
+        let call = quote! {
+            __from_http_request(
+                ::matrix_api::__private::RequestHead::of(&__request),
+                __request.body().as_ref(),
+                &__path_args,
+            )
+        };
+        (call, quote! { #[allow(unused_variables)] __bytes: &[u8] })
+    };
     quote! {
         impl ::matrix_api::IncomingRequest for #ident #where_clause {
             const METADATA: ::matrix_api::Metadata = METADATA;
             type EndpointError = #error;
             type OutgoingResponse = #response;
 
-            fn try_from_http_request<B: ::std::convert::AsRef<[u8]>, S: ::std::convert::AsRef<str>>(
+            fn try_from_http_request<
+                B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+                S: ::std::convert::AsRef<str>,
+            >(
                 __request: ::matrix_api::__private::http::Request<B>,
                 __path_args: &[S],
             ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
-                __from_http_request(
-                    ::matrix_api::__private::RequestHead::of(&__request),
-                    __request.body().as_ref(),
-                    &__path_args,
-                )
+                #call
             }
         }
 
         // Not generic: compiled once, here, whichever body and argument types callers use.
         fn __from_http_request(
             __request: ::matrix_api::__private::RequestHead<'_>,
-            #[allow(unused_variables)]
-            __bytes: &[u8],
+            #bytes,
             __path_args: &dyn ::matrix_api::__private::PathArgs,
         ) -> ::std::result::Result<#ident, ::matrix_api::FromHttpRequestError> {
             #checks

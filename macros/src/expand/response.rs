@@ -91,10 +91,22 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
     };
     let (error, where_clause) = (error.ty(), error.where_clause());
     let client = options.client.then(|| {
+        // A raw body is taken over; any other body is only read, so it is borrowed.
+        let (pass_body, bytes_param) = if raw.is_some() {
+            (
+                quote! { ::std::convert::Into::into(__body) },
+                quote! { __bytes: ::std::vec::Vec<u8> },
+            )
+        } else {
+            (
+                quote! { __body.as_ref() },
+                quote! { #[allow(unused_variables)] __bytes: &[u8] },
+            )
+        };
         let read_body = match (raw, newtype) {
             (Some(raw), _) => {
                 let field = &raw.ident;
-                quote! { let #field = __bytes.to_vec(); }
+                quote! { let #field = __bytes; }
             }
             (None, Some(newtype)) => read_whole_body(newtype),
             // A response without body fields ignores whatever body came (`{}` by the spec).
@@ -111,19 +123,20 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
             impl ::matrix_api::IncomingResponse for #ident #where_clause {
                 type EndpointError = #error;
 
-                fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+                fn try_from_http_response<
+                    T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+                >(
                     __response: ::matrix_api::__private::http::Response<T>,
                 ) -> ::std::result::Result<Self, ::matrix_api::FromHttpResponseError<Self::EndpointError>> {
                     let (__parts, __body) = __response.into_parts();
-                    __from_http_response(__parts, __body.as_ref())
+                    __from_http_response(__parts, #pass_body)
                 }
             }
 
             // Not generic: compiled once, here, whichever body type callers use.
             fn __from_http_response(
                 __parts: ::matrix_api::__private::http::response::Parts,
-                #[allow(unused_variables)]
-                __bytes: &[u8],
+                #bytes_param,
             ) -> ::std::result::Result<#ident, ::matrix_api::FromHttpResponseError<#error>> #where_clause {
                 if __parts.status.as_u16() >= 400 {
                     return ::std::result::Result::Err(::matrix_api::FromHttpResponseError::Server(

@@ -40,7 +40,7 @@ const _: () = {
         type EndpointError = ::matrix_api::error::MatrixError;
         type OutgoingResponse = Response;
         fn try_from_http_request<
-            __B: ::std::convert::AsRef<[u8]>,
+            __B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
             __S: ::std::convert::AsRef<str>,
         >(
             _: ::matrix_api::__private::http::Request<__B>,
@@ -74,7 +74,9 @@ const _: () = {
         UiaaResponse: ::matrix_api::EndpointError,
     {
         type EndpointError = UiaaResponse;
-        fn try_from_http_response<__T: ::std::convert::AsRef<[u8]>>(
+        fn try_from_http_response<
+            __T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+        >(
             _: ::matrix_api::__private::http::Response<__T>,
         ) -> ::std::result::Result<
             Self,

@@ -151,7 +151,7 @@ const _: () = {
         type EndpointError = ::matrix_api::error::MatrixError;
         type OutgoingResponse = Response;
         fn try_from_http_request<
-            B: ::std::convert::AsRef<[u8]>,
+            B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
             S: ::std::convert::AsRef<str>,
         >(
             __request: ::matrix_api::__private::http::Request<B>,
@@ -275,7 +275,9 @@ const _: () = {
     }
     impl ::matrix_api::IncomingResponse for Response {
         type EndpointError = ::matrix_api::error::MatrixError;
-        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+        fn try_from_http_response<
+            T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+        >(
             __response: ::matrix_api::__private::http::Response<T>,
         ) -> ::std::result::Result<
             Self,

@@ -130,7 +130,7 @@ const _: () = {
         type EndpointError = UiaaResponse;
         type OutgoingResponse = Response;
         fn try_from_http_request<
-            B: ::std::convert::AsRef<[u8]>,
+            B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
             S: ::std::convert::AsRef<str>,
         >(
             __request: ::matrix_api::__private::http::Request<B>,
@@ -232,7 +232,9 @@ const _: () = {
         UiaaResponse: ::matrix_api::EndpointError,
     {
         type EndpointError = UiaaResponse;
-        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+        fn try_from_http_response<
+            T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+        >(
             __response: ::matrix_api::__private::http::Response<T>,
         ) -> ::std::result::Result<
             Self,

@@ -168,7 +168,7 @@ const _: () = {
         type EndpointError = ::matrix_api::error::MatrixError;
         type OutgoingResponse = Response;
         fn try_from_http_request<
-            B: ::std::convert::AsRef<[u8]>,
+            B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
             S: ::std::convert::AsRef<str>,
         >(
             __request: ::matrix_api::__private::http::Request<B>,
@@ -253,20 +253,21 @@ const _: () = {
     }
     impl ::matrix_api::IncomingResponse for Response {
         type EndpointError = ::matrix_api::error::MatrixError;
-        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+        fn try_from_http_response<
+            T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+        >(
             __response: ::matrix_api::__private::http::Response<T>,
         ) -> ::std::result::Result<
             Self,
             ::matrix_api::FromHttpResponseError<Self::EndpointError>,
         > {
             let (__parts, __body) = __response.into_parts();
-            __from_http_response(__parts, __body.as_ref())
+            __from_http_response(__parts, ::std::convert::Into::into(__body))
         }
     }
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
-        #[allow(unused_variables)]
-        __bytes: &[u8],
+        __bytes: ::std::vec::Vec<u8>,
     ) -> ::std::result::Result<
         Response,
         ::matrix_api::FromHttpResponseError<::matrix_api::error::MatrixError>,
@@ -283,7 +284,7 @@ const _: () = {
                 ),
             );
         }
-        let file = __bytes.to_vec();
+        let file = __bytes;
         ::std::result::Result::Ok(Response { file })
     }
 };

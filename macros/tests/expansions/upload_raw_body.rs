@@ -139,23 +139,23 @@ const _: () = {
         type EndpointError = ::matrix_api::error::MatrixError;
         type OutgoingResponse = Response;
         fn try_from_http_request<
-            B: ::std::convert::AsRef<[u8]>,
+            B: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
             S: ::std::convert::AsRef<str>,
         >(
             __request: ::matrix_api::__private::http::Request<B>,
             __path_args: &[S],
         ) -> ::std::result::Result<Self, ::matrix_api::FromHttpRequestError> {
+            let (__parts, __body) = __request.into_parts();
             __from_http_request(
-                ::matrix_api::__private::RequestHead::of(&__request),
-                __request.body().as_ref(),
+                ::matrix_api::__private::RequestHead::of_parts(&__parts),
+                ::std::convert::Into::into(__body),
                 &__path_args,
             )
         }
     }
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
-        #[allow(unused_variables)]
-        __bytes: &[u8],
+        __bytes: ::std::vec::Vec<u8>,
         __path_args: &dyn ::matrix_api::__private::PathArgs,
     ) -> ::std::result::Result<Request, ::matrix_api::FromHttpRequestError> {
         let __parts = ::matrix_api::__try!(
@@ -167,7 +167,7 @@ const _: () = {
             __parts.header(CONTENT_TYPE, < Option < String > as
             ::matrix_api::field::HeaderParameter > ::from_header)
         );
-        let file = __bytes.to_vec();
+        let file = __bytes;
         ::std::result::Result::Ok(Request {
             content_type,
             filename,
@@ -249,7 +249,9 @@ const _: () = {
     }
     impl ::matrix_api::IncomingResponse for Response {
         type EndpointError = ::matrix_api::error::MatrixError;
-        fn try_from_http_response<T: ::std::convert::AsRef<[u8]>>(
+        fn try_from_http_response<
+            T: ::std::convert::AsRef<[u8]> + ::std::convert::Into<::std::vec::Vec<u8>>,
+        >(
             __response: ::matrix_api::__private::http::Response<T>,
         ) -> ::std::result::Result<
             Self,
