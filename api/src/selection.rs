@@ -337,15 +337,21 @@ impl VersionHistory {
     /// failing that, an unstable path whose feature flag the server announces; failing that, the
     /// newest unstable path without a feature flag. Never allocates.
     pub fn select_path(&self, server: &SupportedVersions) -> Result<&'static str, IntoHttpError> {
-        match choose(self, server, &Policy::Default, false) {
-            Ok(choice) => Ok(choice.path),
-            Err(Refusal::Removed { removed_in }) => Err(IntoHttpError::EndpointRemoved {
+        choose(self, server, &Policy::Default, false)
+            .map(|choice| choice.path)
+            .map_err(|refusal| self.refused(refusal))
+    }
+
+    /// The error of a refusal by the default rule (no gate, no forced path).
+    fn refused(&self, refusal: Refusal) -> IntoHttpError {
+        match refusal {
+            Refusal::Removed { removed_in } => IntoHttpError::EndpointRemoved {
                 endpoint: self.canonical_path(),
                 removed_in,
-            }),
-            Err(_) => Err(IntoHttpError::EndpointNotSupported {
+            },
+            _ => IntoHttpError::EndpointNotSupported {
                 endpoint: self.canonical_path(),
-            }),
+            },
         }
     }
 }
@@ -355,14 +361,24 @@ impl Metadata {
     /// paths, a path of the endpoint it [replaced](Metadata::legacy), chosen by the same rule.
     /// Never allocates.
     pub fn select_path(&self, server: &SupportedVersions) -> Result<&'static str, IntoHttpError> {
-        let own = self.history.select_path(server);
-        match (&own, self.legacy) {
-            (Err(IntoHttpError::EndpointNotSupported { .. }), Some(legacy)) => {
-                legacy.history.select_path(server).or(own)
+        let refusal = match choose(&self.history, server, &Policy::Default, false) {
+            Ok(choice) => return Ok(choice.path),
+            Err(refusal) => refusal,
+        };
+        if let Some(legacy) = self.legacy.filter(|_| falls_back_on(refusal)) {
+            if let Ok(path) = legacy.history.select_path(server) {
+                return Ok(path);
             }
-            _ => own,
         }
+        Err(self.history.refused(refusal))
     }
+}
+
+/// Whether a refusal of the endpoint's own paths sends a client to the endpoint it replaced:
+/// the server has none of them (or the caller forced one of the replaced endpoint's). A closed
+/// gate or a removal is the endpoint's own answer.
+pub(crate) fn falls_back_on(refusal: Refusal) -> bool {
+    matches!(refusal, Refusal::NotSupported | Refusal::UnknownPath)
 }
 
 #[cfg(test)]

@@ -326,10 +326,7 @@ impl Metadata {
         let Some(legacy) = self.legacy else {
             return decision;
         };
-        let fallback = matches!(
-            decision.outcome,
-            Err(Refusal::NotSupported | Refusal::UnknownPath)
-        );
+        let fallback = decision.outcome.is_err_and(super::falls_back_on);
         let replaced = legacy.decide_own(view, policy);
         let legacy_chosen = fallback && replaced.outcome.is_ok();
         if let (true, Ok(choice)) = (legacy_chosen, replaced.outcome) {
