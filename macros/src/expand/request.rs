@@ -148,6 +148,7 @@ fn client_impl(
             type EndpointError = #error;
             type IncomingResponse = #response;
 
+            #[inline]
             fn try_into_http_request_with_path(
                 self,
                 path: &str,
@@ -161,6 +162,10 @@ fn client_impl(
         }
 
         // The conversion but for the body, written into the buffer the caller hands over.
+        // `#[inline]` here and on every conversion: compiled in the crate that calls it, as
+        // generic code would be, so an endpoints crate costs only its declarations and a program
+        // pays for the conversions it uses.
+        #[inline]
         fn __into_http_request(
             __request: #ident,
             path: &str,
@@ -291,7 +296,8 @@ fn server_impl(
             }
         }
 
-        // Not generic: compiled once, here, whichever body and argument types callers use.
+        // Not generic: compiled once per calling crate, whichever body and argument types it uses.
+        #[inline]
         fn __from_http_request(
             __request: ::matrix_api::__private::RequestHead<'_>,
             #bytes,

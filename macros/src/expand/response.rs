@@ -62,6 +62,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
         };
         quote! {
             impl ::matrix_api::OutgoingResponse for #ident {
+                #[inline]
                 fn try_into_http_response(
                     self,
                 ) -> ::std::result::Result<::matrix_api::__private::http::Response<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
@@ -72,6 +73,8 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
             }
 
             // The conversion but for the body, written into the buffer the caller hands over.
+            // `#[inline]`: compiled in the crate that calls it (see the request's conversions).
+            #[inline]
             fn __into_http_response(
                 __response: #ident,
                 __body: &mut ::matrix_api::__private::Body,
@@ -133,7 +136,8 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                 }
             }
 
-            // Not generic: compiled once, here, whichever body type callers use.
+            // Not generic: compiled once per calling crate, whichever body type it uses.
+            #[inline]
             fn __from_http_response(
                 __parts: ::matrix_api::__private::http::response::Parts,
                 #bytes_param,

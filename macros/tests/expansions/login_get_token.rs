@@ -88,6 +88,7 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = UiaaResponse;
         type IncomingResponse = Response;
+        #[inline]
         fn try_into_http_request_with_path(
             self,
             path: &str,
@@ -104,6 +105,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
+    #[inline]
     fn __into_http_request(
         __request: Request,
         path: &str,
@@ -143,6 +145,7 @@ const _: () = {
             )
         }
     }
+    #[inline]
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
         #[allow(unused_variables)]
@@ -195,6 +198,7 @@ const _: () = {
         login_token: String,
     }
     impl ::matrix_api::OutgoingResponse for Response {
+        #[inline]
         fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
@@ -206,6 +210,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
     }
+    #[inline]
     fn __into_http_response(
         __response: Response,
         __body: &mut ::matrix_api::__private::Body,
@@ -244,6 +249,7 @@ const _: () = {
             __from_http_response(__parts, __body.as_ref())
         }
     }
+    #[inline]
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
         #[allow(unused_variables)]

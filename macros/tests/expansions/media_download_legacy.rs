@@ -122,6 +122,7 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
+        #[inline]
         fn try_into_http_request_with_path(
             self,
             path: &str,
@@ -138,6 +139,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
+    #[inline]
     fn __into_http_request(
         __request: Request,
         path: &str,
@@ -181,6 +183,7 @@ const _: () = {
             )
         }
     }
+    #[inline]
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
         #[allow(unused_variables)]
@@ -226,6 +229,7 @@ impl ::std::fmt::Debug for Response {
 #[allow(non_local_definitions, deprecated)]
 const _: () = {
     impl ::matrix_api::OutgoingResponse for Response {
+        #[inline]
         fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
@@ -237,6 +241,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
     }
+    #[inline]
     fn __into_http_response(
         __response: Response,
         __body: &mut ::matrix_api::__private::Body,
@@ -265,6 +270,7 @@ const _: () = {
             __from_http_response(__parts, ::std::convert::Into::into(__body))
         }
     }
+    #[inline]
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
         __bytes: ::std::vec::Vec<u8>,

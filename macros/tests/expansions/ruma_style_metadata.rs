@@ -75,6 +75,7 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
+        #[inline]
         fn try_into_http_request_with_path(
             self,
             path: &str,
@@ -91,6 +92,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
+    #[inline]
     fn __into_http_request(
         __request: Request,
         path: &str,
@@ -131,6 +133,7 @@ const _: () = {
             )
         }
     }
+    #[inline]
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
         #[allow(unused_variables)]
@@ -166,6 +169,7 @@ const _: () = {
     #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
     struct ResponseBody {}
     impl ::matrix_api::OutgoingResponse for Response {
+        #[inline]
         fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
@@ -177,6 +181,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
     }
+    #[inline]
     fn __into_http_response(
         __response: Response,
         __body: &mut ::matrix_api::__private::Body,
@@ -205,6 +210,7 @@ const _: () = {
             __from_http_response(__parts, __body.as_ref())
         }
     }
+    #[inline]
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
         #[allow(unused_variables)]

@@ -173,6 +173,7 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
+        #[inline]
         fn try_into_http_request_with_path(
             self,
             path: &str,
@@ -189,6 +190,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
+    #[inline]
     fn __into_http_request(
         __request: Request,
         path: &str,
@@ -246,6 +248,7 @@ const _: () = {
             )
         }
     }
+    #[inline]
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
         #[allow(unused_variables)]
@@ -318,6 +321,7 @@ const _: () = {
         event_id: OwnedEventId,
     }
     impl ::matrix_api::OutgoingResponse for Response {
+        #[inline]
         fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
@@ -329,6 +333,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
     }
+    #[inline]
     fn __into_http_response(
         __response: Response,
         __body: &mut ::matrix_api::__private::Body,
@@ -357,6 +362,7 @@ const _: () = {
             __from_http_response(__parts, __body.as_ref())
         }
     }
+    #[inline]
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
         #[allow(unused_variables)]

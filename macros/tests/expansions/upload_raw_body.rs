@@ -95,6 +95,7 @@ const _: () = {
         const METADATA: ::matrix_api::Metadata = METADATA;
         type EndpointError = ::matrix_api::error::MatrixError;
         type IncomingResponse = Response;
+        #[inline]
         fn try_into_http_request_with_path(
             self,
             path: &str,
@@ -111,6 +112,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_request(__parts))
         }
     }
+    #[inline]
     fn __into_http_request(
         __request: Request,
         path: &str,
@@ -153,6 +155,7 @@ const _: () = {
             )
         }
     }
+    #[inline]
     fn __from_http_request(
         __request: ::matrix_api::__private::RequestHead<'_>,
         __bytes: ::std::vec::Vec<u8>,
@@ -218,6 +221,7 @@ const _: () = {
         content_uri: OwnedMxcUri,
     }
     impl ::matrix_api::OutgoingResponse for Response {
+        #[inline]
         fn try_into_http_response(
             self,
         ) -> ::std::result::Result<
@@ -229,6 +233,7 @@ const _: () = {
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
     }
+    #[inline]
     fn __into_http_response(
         __response: Response,
         __body: &mut ::matrix_api::__private::Body,
@@ -261,6 +266,7 @@ const _: () = {
             __from_http_response(__parts, __body.as_ref())
         }
     }
+    #[inline]
     fn __from_http_response(
         __parts: ::matrix_api::__private::http::response::Parts,
         #[allow(unused_variables)]
