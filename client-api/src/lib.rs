@@ -8,83 +8,132 @@
 //! are generated; `describe` adds the machine-readable description of each endpoint that
 //! `matrix_api::describe` reads.
 //!
+//! Each top-level module holding endpoints is also a cargo feature of the same name (`sync`,
+//! `message`, `keys`, `media`, …), all on by default through the feature `full`. A program
+//! calling a few endpoints builds only their groups, for example
+//! `default-features = false, features = ["client", "sync", "message", "membership"]`; a group
+//! turns on the groups whose types it uses, and `client` turns on `discovery` and `session`,
+//! which the client glue calls.
+//!
 //! Every endpoint is listed once, in [`for_each_endpoint!`]: the OpenAPI output, the
 //! specification conformance test, the fuzz targets, the reference server's routing check and
 //! `matrix-login versions` all read that list, so a new endpoint is its module plus one line
-//! there.
+//! there (and its module a feature). The list, [`ENDPOINTS`] and `descriptions()` need every
+//! group: they exist with the feature `full`.
 
 #![warn(missing_docs)]
+// With some groups left out, helpers only those groups use are unused.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports, unused_macros))]
 
+#[cfg(feature = "account")]
 pub mod account;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "discovery")]
 pub mod discovery;
 mod raw_object;
+#[cfg(feature = "session")]
 pub mod session;
 mod string_enum;
 pub mod uiaa;
 
 // Rooms, state, events, relations, threads and reports.
+#[cfg(feature = "redact")]
 pub mod redact;
+#[cfg(feature = "relations")]
 pub mod relations;
+#[cfg(feature = "reporting")]
 pub mod reporting;
+#[cfg(feature = "room")]
 pub mod room;
+#[cfg(feature = "state")]
 pub mod state;
+#[cfg(feature = "threads")]
 pub mod threads;
 
 // Sync, filters, messages, context, search and to-device.
+#[cfg(feature = "context")]
 pub mod context;
+#[cfg(feature = "filter")]
 pub mod filter;
+#[cfg(feature = "message")]
 pub mod message;
+#[cfg(feature = "search")]
 pub mod search;
+#[cfg(feature = "sync")]
 pub mod sync;
+#[cfg(feature = "to_device")]
 pub mod to_device;
 
 // Membership, receipts, typing and spaces.
+#[cfg(feature = "knock")]
 pub mod knock;
+#[cfg(feature = "membership")]
 pub mod membership;
+#[cfg(feature = "read_marker")]
 pub mod read_marker;
+#[cfg(feature = "receipt")]
 pub mod receipt;
+#[cfg(feature = "space")]
 pub mod space;
+#[cfg(feature = "typing")]
 pub mod typing;
 
 // Room aliases, the room directory, tags and account data.
+#[cfg(feature = "alias")]
 pub mod alias;
+#[cfg(feature = "appservice")]
 pub mod appservice;
+#[cfg(feature = "config")]
 pub mod config;
+#[cfg(feature = "directory")]
 pub mod directory;
+#[cfg(feature = "tag")]
 pub mod tag;
 
 // End-to-end encryption keys and cross-signing.
+#[cfg(feature = "keys")]
 pub mod keys;
 
 // Server-side key backup.
+#[cfg(feature = "backup")]
 pub mod backup;
 
 // Devices, profiles, presence and the user directory.
+#[cfg(feature = "device")]
 pub mod device;
+#[cfg(feature = "presence")]
 pub mod presence;
+#[cfg(feature = "profile")]
 pub mod profile;
+#[cfg(feature = "user_directory")]
 pub mod user_directory;
 
 // Third-party networks, VoIP, OpenID and the appservice ping.
+#[cfg(feature = "thirdparty")]
 pub mod thirdparty;
+#[cfg(feature = "voip")]
 pub mod voip;
 
 // Push rules, pushers and notifications.
+#[cfg(feature = "push")]
 pub mod push;
 
 // Administration and discovery documents.
+#[cfg(feature = "admin")]
 pub mod admin;
 
 // Media: both generations of the content repository.
+#[cfg(feature = "authenticated_media")]
 pub mod authenticated_media;
+#[cfg(feature = "media")]
 pub mod media;
 
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
 /// `timestamp_to_event`), where Ruma users find it.
+#[cfg(feature = "message")]
 pub use message::get_message_events::v3::Direction;
 
 /// Calls the macro `callback` with every endpoint of this crate: the registry, the one list
@@ -114,6 +163,7 @@ pub use message::get_message_events::v3::Direction;
 /// let posts: Vec<Option<&str>> = matrix_client_api::for_each_endpoint!(paths; POST);
 /// assert!(posts.contains(&Some("/_matrix/client/v3/login")));
 /// ```
+#[cfg(feature = "full")]
 #[macro_export]
 macro_rules! for_each_endpoint {
     (@list [$($callback:tt)*] [$($before:tt)*]) => {
@@ -326,6 +376,7 @@ pub struct Endpoint {
     pub metadata: Metadata,
 }
 
+#[cfg(feature = "full")]
 macro_rules! endpoint_list {
     ($($name:literal => $module:path),* $(,)?) => {
         &[$(Endpoint {
@@ -339,11 +390,12 @@ macro_rules! endpoint_list {
 }
 
 /// Every endpoint of this crate, in [`for_each_endpoint!`]'s order.
+#[cfg(feature = "full")]
 pub const ENDPOINTS: &[Endpoint] = for_each_endpoint!(endpoint_list);
 
 /// The description of every endpoint of this crate, for `matrix_api::describe::openapi` and
 /// other programs that read endpoints (cargo feature `describe`).
-#[cfg(feature = "describe")]
+#[cfg(all(feature = "describe", feature = "full"))]
 pub fn descriptions() -> Vec<matrix_api::describe::EndpointDescription> {
     macro_rules! descriptions {
         ($($name:literal => $module:path),* $(,)?) => {
