@@ -19,7 +19,10 @@ use crate::{AuthScheme, Metadata};
 /// endpoint's metadata.
 pub struct IncomingParts<'a> {
     template: &'static str,
-    args: Vec<Cow<'a, str>>,
+    args: Vec<&'a str>,
+    /// Whether `args` are the URI's segments, still percent-encoded (decoded as each is read),
+    /// rather than what a router passed, decoded already.
+    encoded: bool,
     query: &'a str,
     headers: &'a HeaderMap,
 }
@@ -39,20 +42,17 @@ pub fn incoming_request<'a>(
     let template = first_path(metadata);
     debug_assert_eq!(param_count, path_params(template).count());
     let expected = param_count;
-    let args = if expected == 0 && path_args.count() == 0 {
-        Vec::new()
+    let from_router = |count| (0..count).map(|index| path_args.get(index));
+    let (args, encoded): (Vec<&str>, bool) = if expected == 0 && path_args.count() == 0 {
+        (Vec::new(), false)
     } else if path_args.count() == expected {
-        (0..expected)
-            .map(|index| Cow::Borrowed(path_args.get(index)))
-            .collect()
+        (from_router(expected).collect(), false)
     } else if path_args.count() == 0 {
-        args_from_uri(metadata, request.uri.path())?
+        (args_from_uri(metadata, request.uri.path())?, true)
     } else if metadata.optional_last_segment && path_args.count() + 1 == expected {
         // A router's short route (`…/state/{event_type}`): the last parameter was left out.
-        (0..path_args.count())
-            .map(|index| Cow::Borrowed(path_args.get(index)))
-            .chain(std::iter::once(Cow::Borrowed("")))
-            .collect()
+        let args = from_router(path_args.count()).chain(std::iter::once(""));
+        (args.collect(), false)
     } else {
         return Err(FromHttpRequestError::PathArgumentCount {
             expected,
@@ -60,7 +60,8 @@ pub fn incoming_request<'a>(
         });
     };
     // As the client refuses to send one, the server refuses an empty segment: what it reads, a
-    // client can say. Only an optional last segment may be empty.
+    // client can say. Only an optional last segment may be empty. (A segment is empty before
+    // percent-decoding exactly when it is after.)
     let empty = args.iter().enumerate().position(|(index, arg)| {
         arg.is_empty() && !(metadata.optional_last_segment && index + 1 == expected)
     });
@@ -71,6 +72,7 @@ pub fn incoming_request<'a>(
     Ok(IncomingParts {
         template,
         args,
+        encoded,
         query: request.uri.query().unwrap_or(""),
         headers: request.headers,
     })
@@ -172,51 +174,57 @@ fn first_path(metadata: &Metadata) -> &'static str {
     first_template(&metadata.history).unwrap_or("/")
 }
 
-/// Matches the request path against every path of the endpoint and percent-decodes the
-/// parameters' segments.
+/// The segments of the request path standing for the parameters of the endpoint's path it
+/// matches, still percent-encoded.
 fn args_from_uri<'a>(
     metadata: &Metadata,
     path: &'a str,
-) -> Result<Vec<Cow<'a, str>>, FromHttpRequestError> {
-    for template in metadata.history.all_paths() {
-        let mut args = Vec::new();
-        let mut segments = path.split('/');
-        let mut matched = true;
-        let mut parts = template.split('/').peekable();
-        while let Some(part) = parts.next() {
-            match segments.next() {
-                Some(segment) if part.starts_with('{') => args.push(segment),
-                Some(segment) if segment == part => {}
-                // `…/state/{event_type}`: the empty last parameter left out with its slash.
-                None if metadata.optional_last_segment && parts.peek().is_none() => args.push(""),
-                _ => {
-                    matched = false;
-                    break;
-                }
+) -> Result<Vec<&'a str>, FromHttpRequestError> {
+    // Repeats do not matter here: a path listed twice matches the same way both times.
+    metadata
+        .history
+        .entries()
+        .find_map(|template| match_template(template, path, metadata.optional_last_segment))
+        .ok_or_else(|| FromHttpRequestError::PathMismatch {
+            path: path.to_owned(),
+        })
+}
+
+/// The raw segments of `path` standing for the `{param}`s of `template`, or `None` if the path
+/// does not fit it. One pass over both strings: each literal run of the template (`/rooms/`) is
+/// compared at once, and a parameter takes the path up to its next `/`. With
+/// `optional_last_segment`, the last parameter may be left out together with its slash.
+fn match_template<'a>(
+    template: &str,
+    mut path: &'a str,
+    optional_last_segment: bool,
+) -> Option<Vec<&'a str>> {
+    // Templates and segments are short: a plain byte loop beats `str::find`'s memchr set-up.
+    let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
+    let mut args = Vec::new();
+    let mut rest = template;
+    while let Some(open) = find(rest, b'{') {
+        let literal = &rest[..open];
+        path = match path.strip_prefix(literal) {
+            Some(after) => after,
+            // `…/state/{event_type}`: the empty last parameter left out with its slash.
+            None if optional_last_segment
+                && path.is_empty()
+                && literal == "/"
+                && rest.ends_with('}')
+                && find(&rest[open..], b'/').is_none() =>
+            {
+                args.push("");
+                return Some(args);
             }
-        }
-        if matched && segments.next().is_none() {
-            return args
-                .into_iter()
-                .enumerate()
-                .map(|(index, raw)| {
-                    percent_decode_segment(raw).map_err(|message| {
-                        // The parameter's name only for the error: finding it walks the template.
-                        let name = path_params(template).nth(index).expect("one arg per param");
-                        DeserializationError::PathSegment {
-                            index,
-                            name,
-                            message,
-                        }
-                        .into()
-                    })
-                })
-                .collect();
-        }
+            None => return None,
+        };
+        rest = &rest[open + find(&rest[open..], b'}')? + 1..];
+        let end = find(path, b'/').unwrap_or(path.len());
+        args.push(&path[..end]);
+        path = &path[end..];
     }
-    Err(FromHttpRequestError::PathMismatch {
-        path: path.to_owned(),
-    })
+    (path == rest).then_some(args)
 }
 
 /// Strict percent-decoding: every `%` must start a two-digit hex escape, and the bytes must be
@@ -249,7 +257,14 @@ impl IncomingParts<'_> {
         read: fn(&str) -> Result<T, SegmentError>,
     ) -> Result<T, FromHttpRequestError> {
         debug_assert_eq!(param_index(self.template, name), Some(index));
-        match read(&self.args[index]) {
+        let arg = match self.encoded {
+            true => match percent_decode_segment(self.args[index]) {
+                Ok(arg) => arg,
+                Err(message) => return Err(path_error(index, name, &message)),
+            },
+            false => Cow::Borrowed(self.args[index]),
+        };
+        match read(&arg) {
             Ok(value) => Ok(value),
             Err(err) => Err(path_error(index, name, &err)),
         }
@@ -389,14 +404,15 @@ mod tests {
         };
         let base = "/_matrix/client/v3/rooms/%21r/state/m.room.name";
         let optional = state(true);
-        assert_eq!(args(&optional, base).unwrap(), "!r|m.room.name|");
+        // The segments as sent: decoded as each is read.
+        assert_eq!(args(&optional, base).unwrap(), "%21r|m.room.name|");
         assert_eq!(
             args(&optional, &format!("{base}/")).unwrap(),
-            "!r|m.room.name|"
+            "%21r|m.room.name|"
         );
         assert_eq!(
             args(&optional, &format!("{base}/%40a")).unwrap(),
-            "!r|m.room.name|@a"
+            "%21r|m.room.name|%40a"
         );
         // One segment short is the most that may be left out.
         assert!(args(&optional, "/_matrix/client/v3/rooms/%21r/state").is_err());
@@ -404,8 +420,53 @@ mod tests {
         assert!(args(&required, base).is_err());
         assert_eq!(
             args(&required, &format!("{base}/k")).unwrap(),
-            "!r|m.room.name|k"
+            "%21r|m.room.name|k"
         );
+    }
+
+    #[test]
+    fn a_path_matches_a_template_segment_by_segment() {
+        let matches = |template, path| match_template(template, path, false);
+        let send = "/_matrix/client/v3/rooms/{room_id}/send/{event_type}/{txn_id}";
+        assert_eq!(
+            matches(
+                send,
+                "/_matrix/client/v3/rooms/%21r:s/send/m.room.message/t1"
+            ),
+            Some(vec!["%21r:s", "m.room.message", "t1"])
+        );
+        // Another version, a literal differing inside a segment, one segment too many or too
+        // few, a parameter spanning two segments: no match.
+        assert_eq!(matches(send, "/_matrix/client/r0/rooms/!r/send/e/t"), None);
+        assert_eq!(matches(send, "/_matrix/client/v3/rooms/!r/sendx/e/t"), None);
+        assert_eq!(
+            matches(send, "/_matrix/client/v3/rooms/!r/send/e/t/x"),
+            None
+        );
+        assert_eq!(matches(send, "/_matrix/client/v3/rooms/!r/send/e"), None);
+        assert_eq!(
+            matches(send, "/_matrix/client/v3/rooms/!r/x/send/e/t"),
+            None
+        );
+        // An empty parameter is read as such (and refused later, naming it).
+        assert_eq!(
+            matches(send, "/_matrix/client/v3/rooms//send/e/t"),
+            Some(vec!["", "e", "t"])
+        );
+        // Literal text after the last parameter, and none at all.
+        let members = "/_matrix/client/v3/rooms/{room_id}/members";
+        assert_eq!(
+            matches(members, "/_matrix/client/v3/rooms/!r/members"),
+            Some(vec!["!r"])
+        );
+        assert_eq!(matches(members, "/_matrix/client/v3/rooms/!r/member"), None);
+        assert_eq!(
+            matches(members, "/_matrix/client/v3/rooms/!r/members/"),
+            None
+        );
+        let login = "/_matrix/client/v3/login";
+        assert_eq!(matches(login, login), Some(vec![]));
+        assert_eq!(matches(login, "/_matrix/client/v3/logout"), None);
     }
 
     #[test]
