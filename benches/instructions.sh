@@ -5,6 +5,7 @@
 # percent. Each column runs COUNT conversions, and a second run that only builds and drops the
 # inputs is subtracted, leaving the conversion (and the drop of its output).
 # Usage: bash benches/instructions.sh [COUNT]     (needs valgrind)
+# ONLY=text keeps only the operations whose name contains `text`, as for `cargo bench`.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,6 +49,7 @@ echo "instructions per conversion (callgrind, $count calls, fewer for the big ro
 echo "| operation | ours | Ruma | floor | ours ÷ floor | ours ÷ Ruma |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for op in "${operations[@]}"; do
+    if [[ -n "${ONLY:-}" && "$op" != *"$ONLY"* ]]; then continue; fi
     ours="$(per_call "$op" ours)"
     ruma="$(per_call "$op" ruma)"
     floor="$(per_call "$op" floor)"

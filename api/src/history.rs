@@ -235,7 +235,7 @@ impl VersionHistory {
 
     /// Every path entry, repeats included: cheaper than [`all_paths`](Self::all_paths) where
     /// repeats do not matter.
-    pub(crate) fn entries(&self) -> impl Iterator<Item = &'static str> + Clone + '_ {
+    pub(crate) fn entries(&self) -> impl DoubleEndedIterator<Item = &'static str> + Clone + '_ {
         let unversioned = self.unversioned_path().into_iter();
         let unstable = self.unstable_paths().iter().map(|p| p.path);
         let stable = self.stable_paths().iter().map(|p| p.path);

@@ -180,10 +180,12 @@ fn args_from_uri<'a>(
     metadata: &Metadata,
     path: &'a str,
 ) -> Result<Vec<&'a str>, FromHttpRequestError> {
-    // Repeats do not matter here: a path listed twice matches the same way both times.
+    // Newest first: most clients call the newest path. Repeats do not matter here: a path
+    // listed twice matches the same way both times.
     metadata
         .history
         .entries()
+        .rev()
         .find_map(|template| match_template(template, path, metadata.optional_last_segment))
         .ok_or_else(|| FromHttpRequestError::PathMismatch {
             path: path.to_owned(),
