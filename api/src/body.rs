@@ -5,55 +5,53 @@ use serde::de::DeserializeOwned;
 use crate::error::JsonError;
 use crate::json::describe_json_error;
 
-/// Bodies up to this size are written into a buffer kept for the next one, and copied out.
-const BODY_BUFFER_KEPT: usize = 64 * 1024;
+/// The largest starting capacity a JSON body gets from the size of the one before it.
+const SIZE_HINT_MAX: usize = 64 * 1024;
 
 thread_local! {
-    static BODY_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The length of the last JSON body written on this thread.
+    static LAST_JSON_SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The body of an outgoing request or response while it is written.
 ///
-/// A JSON body is written into a buffer reused from one message to the next on the same thread,
-/// warm and already large enough, where a fresh `Vec` would start small and grow through
-/// several reallocations. When it is done, a body of up to 64 KiB is copied out into a `Vec`
-/// of its exact size and the buffer kept; a larger one is handed over as it is, since copying
-/// it would cost more than growing a fresh buffer next time. A raw body (a media upload) is
-/// always handed over without a copy.
+/// A JSON body is written into a `Vec` that starts at the size of the last JSON body written on
+/// the same thread, plus a quarter (at least 128 bytes, as `serde_json::to_vec` starts; at most
+/// 64 KiB): a client or server sending the same kinds of message writes each into a buffer
+/// already large enough, with no reallocation on the way, and hands that buffer over as the
+/// message's body with no copy. A raw body (a media upload) is the caller's own bytes, handed
+/// over as they are.
 pub struct Body {
     buffer: Vec<u8>,
-    /// Whether `buffer` is the caller's own bytes (a raw body), not this thread's buffer.
-    owned: bool,
+    /// Whether `buffer` holds JSON written here (whose size is the next one's hint), not a raw
+    /// body the caller gave.
+    json: bool,
 }
 
 impl Body {
-    /// Takes this thread's buffer (a nested conversion gets a fresh one).
-    pub fn take() -> Body {
-        let buffer = BODY_BUFFER
-            .try_with(std::cell::Cell::take)
-            .unwrap_or_default();
+    /// An empty body, to be written.
+    pub fn new() -> Body {
         Body {
-            buffer,
-            owned: false,
+            buffer: Vec::new(),
+            json: false,
         }
     }
 
-    /// The buffer, to write a JSON body into. A fresh one (the thread's first, or after a large
-    /// body was handed over) starts at 128 bytes, as `serde_json::to_vec` does, not at 8.
+    /// The buffer, to write a JSON body into, sized from the last JSON body of this thread.
     pub(crate) fn buffer(&mut self) -> &mut Vec<u8> {
         if self.buffer.capacity() == 0 {
-            self.buffer.reserve(128);
+            let last = LAST_JSON_SIZE.try_with(std::cell::Cell::get).unwrap_or(0);
+            // `with_capacity`, not `reserve`: one allocation, without the growth policy's steps.
+            self.buffer = Vec::with_capacity((last + last / 4).clamp(128, SIZE_HINT_MAX));
         }
+        self.json = true;
         &mut self.buffer
     }
 
     /// Makes `bytes` the body; for `#[api(raw_body)]`, which already owns them.
     pub(crate) fn set(&mut self, bytes: Vec<u8>) {
-        let buffer = std::mem::replace(&mut self.buffer, bytes);
-        if !self.owned {
-            give_back(buffer);
-        }
-        self.owned = true;
+        self.buffer = bytes;
+        self.json = false;
     }
 
     /// The finished request, with this body.
@@ -66,32 +64,18 @@ impl Body {
         http::Response::from_parts(parts, self.into_vec())
     }
 
-    fn into_vec(mut self) -> Vec<u8> {
-        let buffer = std::mem::take(&mut self.buffer);
-        if self.owned || buffer.len() > BODY_BUFFER_KEPT {
-            // `Drop` now finds an empty, owned buffer, and leaves the thread's slot alone.
-            self.owned = true;
-            return buffer;
+    fn into_vec(self) -> Vec<u8> {
+        if self.json {
+            // Fails only while the thread is being torn down; the next body then starts small.
+            let _ = LAST_JSON_SIZE.try_with(|last| last.set(self.buffer.len()));
         }
-        let body = buffer.as_slice().to_vec();
-        self.buffer = buffer;
-        body
+        self.buffer
     }
 }
 
-impl Drop for Body {
-    fn drop(&mut self) {
-        if !self.owned {
-            give_back(std::mem::take(&mut self.buffer));
-        }
-    }
-}
-
-fn give_back(mut buffer: Vec<u8>) {
-    if buffer.capacity() <= BODY_BUFFER_KEPT {
-        buffer.clear();
-        // Fails only while the thread is being torn down; the buffer is then freed.
-        let _ = BODY_BUFFER.try_with(|cell| cell.set(buffer));
+impl Default for Body {
+    fn default() -> Self {
+        Body::new()
     }
 }
 
@@ -129,37 +113,44 @@ mod tests {
     }
 
     #[test]
-    fn the_buffer_is_reused_and_a_small_body_copied_out() {
-        let mut body = Body::take();
-        body.buffer().extend_from_slice(&[1; 100]);
-        let address = body.buffer.as_ptr();
-        assert_eq!(finish(body), [1; 100]);
-        let again = Body::take();
-        assert!(again.buffer.is_empty());
-        assert_eq!(again.buffer.as_ptr(), address);
+    fn a_json_body_starts_at_the_size_of_the_last_one() {
+        let mut body = Body::new();
+        body.buffer().extend_from_slice(&[1; 1000]);
+        assert_eq!(finish(body), [1; 1000]);
+        let mut next = Body::new();
+        assert_eq!(next.buffer().capacity(), 1250);
+        // A small body: the next starts at 128 bytes, as `serde_json::to_vec` does.
+        next.buffer().push(1);
+        finish(next);
+        assert_eq!(Body::new().buffer().capacity(), 128);
+        // A large one: at most 64 KiB.
+        let mut large = Body::new();
+        large.buffer().resize(1 << 20, b' ');
+        finish(large);
+        assert_eq!(Body::new().buffer().capacity(), SIZE_HINT_MAX);
+        // A raw body leaves the hint alone.
+        let mut raw = Body::new();
+        raw.set(vec![0; 10]);
+        finish(raw);
+        assert_eq!(Body::new().buffer().capacity(), SIZE_HINT_MAX);
     }
 
     #[test]
-    fn raw_and_large_bodies_are_handed_over_without_a_copy() {
+    fn bodies_are_handed_over_without_a_copy() {
         let bytes = vec![7; 1 << 20];
         let address = bytes.as_ptr();
-        let mut body = Body::take();
+        let mut body = Body::new();
         body.set(bytes);
         let handed = finish(body);
         assert_eq!((handed.as_ptr(), handed.len()), (address, 1 << 20));
-        // A small raw body too: it is the caller's, not the thread's buffer.
-        let small = vec![1, 2, 3];
-        let address = small.as_ptr();
-        let mut body = Body::take();
-        body.set(small);
-        let handed = finish(body);
-        assert_eq!(handed.as_ptr(), address);
 
-        let mut body = Body::take();
-        body.buffer().resize(BODY_BUFFER_KEPT + 1, b' ');
-        let address = body.buffer.as_ptr();
-        let handed = finish(body);
-        assert_eq!(handed.as_ptr(), address);
+        for size in [3, 100, 200_000] {
+            let mut body = Body::new();
+            body.buffer().resize(size, b' ');
+            let address = body.buffer.as_ptr();
+            let handed = finish(body);
+            assert_eq!((handed.as_ptr(), handed.len()), (address, size));
+        }
     }
 
     #[test]

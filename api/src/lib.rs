@@ -101,10 +101,10 @@ pub use version::{MatrixVersion, SupportedVersions, UnknownVersionError};
 
 /// A request a client sends: converts into an [`http::Request`] for a given server.
 ///
-/// The body is a `Vec<u8>` of the exact size: a raw body (a media upload) is moved in as it is,
-/// a JSON body written into a warm per-thread buffer and copied out (or, above 64 KiB, handed
-/// over whole). `http::Request::map` turns it into any other body type, such as `bytes::Bytes`
-/// (`Bytes::from(vec)` takes the buffer over without copying).
+/// The body is a `Vec<u8>`: a raw body (a media upload) is moved in as it is, a JSON body
+/// written into a buffer sized from the last JSON body written on the same thread and handed
+/// over without a copy. `http::Request::map` turns it into any other body type, such as
+/// `bytes::Bytes` (`Bytes::from(vec)` takes the buffer over without copying).
 pub trait OutgoingRequest: Sized {
     /// The endpoint's metadata.
     const METADATA: Metadata;

@@ -377,7 +377,7 @@ mod tests {
         response
             .header(http::header::ETAG, &None::<String>)
             .unwrap();
-        let mut body = Body::take();
+        let mut body = Body::new();
         let parts = response.json_body(&[1, 2], &mut body).unwrap();
         assert_eq!(parts.status, StatusCode::CREATED);
         assert_eq!(parts.headers["location"], "/x");

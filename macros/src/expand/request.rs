@@ -155,7 +155,7 @@ fn client_impl(
                 base_url: &str,
                 access_token: ::matrix_api::SendAccessToken<'_>,
             ) -> ::std::result::Result<::matrix_api::__private::http::Request<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
-                let mut __body = ::matrix_api::__private::Body::take();
+                let mut __body = ::matrix_api::__private::Body::new();
                 let __parts = ::matrix_api::__try!(__into_http_request(self, path, base_url, access_token, &mut __body));
                 ::std::result::Result::Ok(__body.into_request(__parts))
             }

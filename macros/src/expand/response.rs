@@ -66,7 +66,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                 fn try_into_http_response(
                     self,
                 ) -> ::std::result::Result<::matrix_api::__private::http::Response<::std::vec::Vec<u8>>, ::matrix_api::IntoHttpError> {
-                    let mut __body = ::matrix_api::__private::Body::take();
+                    let mut __body = ::matrix_api::__private::Body::new();
                     let __parts = ::matrix_api::__try!(__into_http_response(self, &mut __body));
                     ::std::result::Result::Ok(__body.into_response(__parts))
                 }

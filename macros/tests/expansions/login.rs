@@ -114,7 +114,7 @@ const _: () = {
             ::matrix_api::__private::http::Request<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
-            let mut __body = ::matrix_api::__private::Body::take();
+            let mut __body = ::matrix_api::__private::Body::new();
             let __parts = ::matrix_api::__try!(
                 __into_http_request(self, path, base_url, access_token, & mut __body)
             );
@@ -248,7 +248,7 @@ const _: () = {
             ::matrix_api::__private::http::Response<::std::vec::Vec<u8>>,
             ::matrix_api::IntoHttpError,
         > {
-            let mut __body = ::matrix_api::__private::Body::take();
+            let mut __body = ::matrix_api::__private::Body::new();
             let __parts = ::matrix_api::__try!(__into_http_response(self, & mut __body));
             ::std::result::Result::Ok(__body.into_response(__parts))
         }
