@@ -214,21 +214,26 @@ fn query_all_and_newtype_body() {
     assert_eq!(parsed.results, ["a", "b"]);
 }
 
-#[test]
-fn raw_bodies_headers_and_status() {
-    let bytes = vec![0u8, 159, 146, 150, b'{'];
+/// A PNG upload of `file` for a v1.11 server, as a client writes it.
+fn upload_request(file: Vec<u8>, filename: Option<&str>) -> http::Request<Vec<u8>> {
     let request = upload::Request {
         content_type: "image/png".to_owned(),
-        filename: Some("cat picture.png".to_owned()),
-        file: bytes.clone(),
+        filename: filename.map(str::to_owned),
+        file,
     };
-    let http_request = request
+    request
         .try_into_http_request(
             BASE,
             SendAccessToken::IfRequired("tok"),
             &server(&[MatrixVersion::V1_11]),
         )
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn raw_bodies_headers_and_status() {
+    let bytes = vec![0u8, 159, 146, 150, b'{'];
+    let http_request = upload_request(bytes.clone(), Some("cat picture.png"));
     assert_eq!(http_request.method(), Method::POST);
     assert_eq!(
         http_request.uri().to_string(),
@@ -265,18 +270,7 @@ fn raw_bodies_headers_and_status() {
 fn raw_bodies_are_moved_not_copied() {
     let bytes = vec![0xab; 1 << 20];
     let address = bytes.as_ptr();
-    let request = upload::Request {
-        content_type: "image/png".to_owned(),
-        filename: None,
-        file: bytes,
-    };
-    let http_request = request
-        .try_into_http_request(
-            BASE,
-            SendAccessToken::IfRequired("tok"),
-            &server(&[MatrixVersion::V1_11]),
-        )
-        .unwrap();
+    let http_request = upload_request(bytes, None);
     assert_eq!(http_request.body().as_ptr(), address);
     let incoming = upload::Request::try_from_http_request(http_request, &[] as &[&str]).unwrap();
     assert_eq!(incoming.file.as_ptr(), address);
