@@ -19,7 +19,7 @@ use crate::{AuthScheme, Metadata};
 /// endpoint's metadata.
 pub struct IncomingParts<'a> {
     template: &'static str,
-    args: Vec<&'a str>,
+    args: Args<'a>,
     /// Whether `args` are the URI's segments, still percent-encoded (decoded as each is read),
     /// rather than what a router passed, decoded already.
     encoded: bool,
@@ -43,8 +43,8 @@ pub fn incoming_request<'a>(
     debug_assert_eq!(param_count, path_params(template).count());
     let expected = param_count;
     let from_router = |count| (0..count).map(|index| path_args.get(index));
-    let (args, encoded): (Vec<&str>, bool) = if expected == 0 && path_args.count() == 0 {
-        (Vec::new(), false)
+    let (args, encoded): (Args, bool) = if expected == 0 && path_args.count() == 0 {
+        (Args::new(), false)
     } else if path_args.count() == expected {
         (from_router(expected).collect(), false)
     } else if path_args.count() == 0 {
@@ -176,10 +176,7 @@ fn first_path(metadata: &Metadata) -> &'static str {
 
 /// The segments of the request path standing for the parameters of the endpoint's path it
 /// matches, still percent-encoded.
-fn args_from_uri<'a>(
-    metadata: &Metadata,
-    path: &'a str,
-) -> Result<Vec<&'a str>, FromHttpRequestError> {
+fn args_from_uri<'a>(metadata: &Metadata, path: &'a str) -> Result<Args<'a>, FromHttpRequestError> {
     // Newest first: most clients call the newest path. Repeats do not matter here: a path
     // listed twice matches the same way both times.
     metadata
@@ -200,10 +197,10 @@ fn match_template<'a>(
     template: &str,
     mut path: &'a str,
     optional_last_segment: bool,
-) -> Option<Vec<&'a str>> {
+) -> Option<Args<'a>> {
     // Templates and segments are short: a plain byte loop beats `str::find`'s memchr set-up.
     let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
-    let mut args = Vec::new();
+    let mut args = Args::new();
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
         let literal = &rest[..open];
@@ -233,20 +230,90 @@ fn match_template<'a>(
 /// UTF-8.
 fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
     // Most segments have no escape, and a `&str` is UTF-8 already: nothing to check or copy.
-    if !raw.contains('%') {
+    let Some(first) = raw.bytes().position(|b| b == b'%') else {
         return Ok(Cow::Borrowed(raw));
-    }
+    };
+    // Decoding only shrinks: one allocation of the raw length, never grown.
     let bytes = raw.as_bytes();
-    for (i, _) in raw.match_indices('%') {
-        let escape = bytes.get(i + 1..i + 3);
-        if !escape.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) {
-            let shown: String = raw[i..].chars().take(3).collect();
-            return Err(format!("invalid percent-encoding `{shown}`"));
+    let mut decoded = Vec::with_capacity(bytes.len());
+    decoded.extend_from_slice(&bytes[..first]);
+    let mut i = first;
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| b == b'%')
+                .unwrap_or(bytes.len() - i);
+            decoded.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        let digit = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+        match (digit(i + 1), digit(i + 2)) {
+            (Some(high), Some(low)) => decoded.push((high * 16 + low) as u8),
+            _ => {
+                let shown: String = raw[i..].chars().take(3).collect();
+                return Err(format!("invalid percent-encoding `{shown}`"));
+            }
+        }
+        i += 3;
+    }
+    String::from_utf8(decoded)
+        .map(Cow::Owned)
+        .map_err(|_| "not valid UTF-8 after percent-decoding".to_owned())
+}
+
+/// The path arguments of one request, kept inline up to eight (the most an endpoint of the
+/// Client-Server API has is four), so that reading a request's path allocates nothing for them.
+#[derive(Debug)]
+enum Args<'a> {
+    Inline { items: [&'a str; 8], len: usize },
+    Heap(Vec<&'a str>),
+}
+
+impl<'a> Args<'a> {
+    fn new() -> Self {
+        Args::Inline {
+            items: [""; 8],
+            len: 0,
         }
     }
-    percent_encoding::percent_decode_str(raw)
-        .decode_utf8()
-        .map_err(|_| "not valid UTF-8 after percent-decoding".to_owned())
+
+    fn push(&mut self, arg: &'a str) {
+        match self {
+            Args::Inline { items, len } if *len < items.len() => {
+                items[*len] = arg;
+                *len += 1;
+            }
+            Args::Inline { items, .. } => {
+                let mut heap = items.to_vec();
+                heap.push(arg);
+                *self = Args::Heap(heap);
+            }
+            Args::Heap(heap) => heap.push(arg),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Args<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        match self {
+            Args::Inline { items, len } => &items[..*len],
+            Args::Heap(heap) => heap,
+        }
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Args<'a> {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut args = Args::new();
+        for arg in iter {
+            args.push(arg);
+        }
+        args
+    }
 }
 
 impl IncomingParts<'_> {
@@ -427,8 +494,27 @@ mod tests {
     }
 
     #[test]
+    fn path_arguments_beyond_the_inline_ones_are_kept_in_order() {
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+        let args: Args = names.iter().copied().collect();
+        assert!(matches!(args, Args::Heap(_)));
+        assert_eq!(&args[..], &names[..]);
+        let few: Args = names[..8].iter().copied().collect();
+        assert!(matches!(few, Args::Inline { len: 8, .. }));
+        assert_eq!(&few[..], &names[..8]);
+        // A template of ten parameters reads all ten.
+        let template = "/x/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}/{j}";
+        let path = "/x/a/b/c/d/e/f/g/h/i/j";
+        assert_eq!(
+            match_template(template, path, false).unwrap().to_vec(),
+            names
+        );
+    }
+
+    #[test]
     fn a_path_matches_a_template_segment_by_segment() {
-        let matches = |template, path| match_template(template, path, false);
+        let matches =
+            |template, path| match_template(template, path, false).map(|args| args.to_vec());
         let send = "/_matrix/client/v3/rooms/{room_id}/send/{event_type}/{txn_id}";
         assert_eq!(
             matches(
@@ -520,5 +606,16 @@ mod tests {
             percent_decode_segment("%FF").unwrap_err(),
             "not valid UTF-8 after percent-decoding"
         );
+        // Escapes among other text, an escaped multi-byte character, and a raw one kept.
+        assert_eq!(percent_decode_segment("%C3%A9t%C3%A9").unwrap(), "été");
+        assert_eq!(percent_decode_segment("é%20x").unwrap(), "é x");
+        assert_eq!(
+            percent_decode_segment("a%").unwrap_err(),
+            "invalid percent-encoding `%`"
+        );
+        // Decoding allocates once, at the raw length, and is never grown.
+        let decoded = percent_decode_segment("%21room%3Aexample.org").unwrap();
+        assert_eq!(decoded, "!room:example.org");
+        assert!(matches!(&decoded, Cow::Owned(s) if s.capacity() == "%21room%3Aexample.org".len()));
     }
 }

@@ -6,12 +6,15 @@
 #    directory of its own: the wall time of the whole build, dependencies included; and
 #    bot-floor/, the dependencies both share (ruma-common, http, serde_json) and no endpoint.
 #    SKIP_BOTS=1 leaves this step out.
-# 2. The endpoints crate rebuilt after editing one endpoint module (dev profile, incremental as
-#    cargo does by default): this workspace's client-api/, and a copy of ruma-client-api 0.25.2's
-#    published source; both with client and server. Each run appends a new function to the
-#    module of `message::send_message_event` (a real change to one endpoint module, so rustc
-#    cannot skip it), rebuilds, and the file is restored afterwards. Runs are interleaved and
-#    alternate which side goes first; the script prints each run and the medians.
+# 2. The endpoints rebuilt after editing one endpoint module (dev profile, incremental as cargo
+#    does by default): this workspace's matrix-client-api (a facade over crates of a few
+#    endpoint groups each, under client-api/crates/), and a copy of ruma-client-api 0.25.2's
+#    published source (one crate); both with client and server. Each run appends a new function
+#    to the module (a real change, so rustc cannot skip it), rebuilds, and the files are
+#    restored afterwards. Two modules: `message::send_message_event`, whose part no other part
+#    uses, and `membership::join_room_by_id`, whose part two others use (they rebuild too).
+#    Runs are interleaved and alternate which side goes first; the script prints each run and
+#    the medians.
 #
 #   bash benches/compile-cost/scale.sh [runs]     (runs of step 2, default 5)
 set -euo pipefail
@@ -55,10 +58,21 @@ rm -rf "$out/ruma-client-api"
 cp -r "$ruma_src" "$out/ruma-client-api"
 # Its own workspace, not that of benches/ above it.
 printf '\n[workspace]\n' >>"$out/ruma-client-api/Cargo.toml"
-ours_module="$root/client-api/src/message/send_message_event.rs"
-ruma_module="$out/ruma-client-api/src/message/send_message_event.rs"
-cp "$ours_module" "$out/ours-module.orig"
-trap 'cp "$out/ours-module.orig" "$ours_module"' EXIT
+# Two modules to edit (ours under client-api/crates/PART/src/, Ruma's under src/): one in a part
+# of matrix-client-api that no other part uses (timeline), and one in a part that others use
+# (membership: rooms and timeline rebuild after it); in Ruma's single crate both rebuild the same.
+edits=("timeline message/send_message_event.rs" "membership membership/join_room_by_id.rs")
+for e in "${edits[@]}"; do
+    read -r part file <<<"$e"
+    cp "$root/client-api/crates/$part/src/$file" "$out/ours-${file//\//-}.orig"
+done
+restore() {
+    for e in "${edits[@]}"; do
+        read -r part file <<<"$e"
+        cp "$out/ours-${file//\//-}.orig" "$root/client-api/crates/$part/src/$file"
+    done
+}
+trap restore EXIT
 
 build_ours() { CARGO_TARGET_DIR="$out/incr-ours" quiet cargo build --manifest-path "$root/Cargo.toml" -p matrix-client-api --features client,server; }
 build_ruma() { CARGO_TARGET_DIR="$out/incr-ruma" quiet cargo build --manifest-path "$out/ruma-client-api/Cargo.toml" --features client,server; }
@@ -67,10 +81,10 @@ echo "== warming both endpoints crates (dev profile)"
 build_ours
 build_ruma
 
-# edit SIDE RUN: appends a function to the side's module; prints the rebuild's seconds.
+# edit SIDE RUN PART FILE: appends a function to the side's module; prints the rebuild's seconds.
 edit() {
-    local side=$1 run=$2 module start end
-    if [ "$side" = ours ]; then module=$ours_module; else module=$ruma_module; fi
+    local side=$1 run=$2 part=$3 file=$4 module start end
+    if [ "$side" = ours ]; then module="$root/client-api/crates/$part/src/$file"; else module="$out/ruma-client-api/src/$file"; fi
     printf '\n#[allow(dead_code)]\nfn compile_cost_edit_%s() -> u32 {\n    %s\n}\n' "$run" "$run" >>"$module"
     start=$(now)
     "build_$side"
@@ -78,20 +92,22 @@ edit() {
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
 }
 
-ours_times=()
-ruma_times=()
-for run in $(seq 1 "$runs"); do
-    if (( run % 2 )); then order=(ours ruma); else order=(ruma ours); fi
-    for side in "${order[@]}"; do
-        t=$(edit "$side" "$run")
-        echo "run $run $side: ${t} s"
-        if [ "$side" = ours ]; then ours_times+=("$t"); else ruma_times+=("$t"); fi
-    done
-done
-
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-mo=$(median "${ours_times[@]}")
-mr=$(median "${ruma_times[@]}")
+declare -A medians
+for e in "${edits[@]}"; do
+    read -r part file <<<"$e"
+    ours_times=()
+    ruma_times=()
+    for run in $(seq 1 "$runs"); do
+        if (( run % 2 )); then order=(ours ruma); else order=(ruma ours); fi
+        for side in "${order[@]}"; do
+            t=$(edit "$side" "$run" "$part" "$file")
+            echo "$file run $run $side: ${t} s"
+            if [ "$side" = ours ]; then ours_times+=("$t"); else ruma_times+=("$t"); fi
+        done
+    done
+    medians[$file]="$(median "${ours_times[@]}") $(median "${ruma_times[@]}")"
+done
 
 echo
 echo "| | ours | Ruma | ours ÷ Ruma |"
@@ -100,4 +116,8 @@ if [ -n "${bot[ours]:-}" ]; then
     awk -v a="${bot[ours]}" -v b="${bot[ruma]}" 'BEGIN { printf "| bot calling ten endpoints, clean release build (s) | %.1f | %.1f | %.2f |\n", a, b, a / b }'
     awk -v a="${bot[ours]}" -v b="${bot[ruma]}" -v f="${bot[floor]}" 'BEGIN { printf "| the same above the shared dependencies (%.1f s) | %.1f | %.1f | %.2f |\n", f, a - f, b - f, (a - f) / (b - f) }'
 fi
-awk -v a="$mo" -v b="$mr" -v n="$runs" 'BEGIN { printf "| endpoints crate after editing one endpoint module, dev, median of %d (s) | %.2f | %.2f | %.2f |\n", n, a, b, a / b }'
+for e in "${edits[@]}"; do
+    read -r part file <<<"$e"
+    read -r mo mr <<<"${medians[$file]}"
+    awk -v a="$mo" -v b="$mr" -v n="$runs" -v f="${file%.rs}" -v p="$part" 'BEGIN { printf "| endpoints after editing `%s` (ours: part %s), dev, median of %d (s) | %.2f | %.2f | %.2f |\n", f, p, n, a, b, a / b }'
+done

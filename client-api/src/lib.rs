@@ -15,126 +15,167 @@
 //! turns on the groups whose types it uses, and `client` turns on `discovery` and `session`,
 //! which the client glue calls.
 //!
+//! The groups are compiled in crates of a few groups each (`matrix-client-api-timeline` holds
+//! `filter`, `message`, `context`, `search`, `sync` and `to_device`; `matrix-client-api-common`
+//! what they share), which this crate re-exports at the paths above: editing one endpoint
+//! rebuilds its crate, not the whole API, and the crates build side by side. Depend on this
+//! crate; the others are its parts.
+//!
 //! Every endpoint is listed once, in [`for_each_endpoint!`]: the OpenAPI output, the
 //! specification conformance test, the fuzz targets, the reference server's routing check and
 //! `matrix-login versions` all read that list, so a new endpoint is its module plus one line
-//! there (and its module a feature). The list, [`ENDPOINTS`] and `descriptions()` need every
-//! group: they exist with the feature `full`.
+//! there. A new group is a module of one of the crates under `client-api/crates/`, a feature of
+//! that crate, a feature here turning it on, and its re-export below. The list, [`ENDPOINTS`]
+//! and `descriptions()` need every group: they exist with the feature `full`.
 
 #![warn(missing_docs)]
-// With some groups left out, helpers only those groups use are unused.
-#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports, unused_macros))]
 
 #[cfg(feature = "account")]
-pub mod account;
+#[doc(inline)]
+pub use matrix_client_api_account::account;
 #[cfg(feature = "client")]
 pub mod client;
+#[doc(inline)]
+pub use matrix_client_api_common::uiaa;
 #[cfg(feature = "discovery")]
-pub mod discovery;
-mod raw_object;
+#[doc(inline)]
+pub use matrix_client_api_session::discovery;
 #[cfg(feature = "session")]
-pub mod session;
-mod string_enum;
-pub mod uiaa;
+#[doc(inline)]
+pub use matrix_client_api_session::session;
 
 // Rooms, state, events, relations, threads and reports.
 #[cfg(feature = "redact")]
-pub mod redact;
+#[doc(inline)]
+pub use matrix_client_api_rooms::redact;
 #[cfg(feature = "relations")]
-pub mod relations;
+#[doc(inline)]
+pub use matrix_client_api_rooms::relations;
 #[cfg(feature = "reporting")]
-pub mod reporting;
+#[doc(inline)]
+pub use matrix_client_api_rooms::reporting;
 #[cfg(feature = "room")]
-pub mod room;
+#[doc(inline)]
+pub use matrix_client_api_rooms::room;
 #[cfg(feature = "state")]
-pub mod state;
+#[doc(inline)]
+pub use matrix_client_api_rooms::state;
 #[cfg(feature = "threads")]
-pub mod threads;
+#[doc(inline)]
+pub use matrix_client_api_rooms::threads;
 
 // Sync, filters, messages, context, search and to-device.
 #[cfg(feature = "context")]
-pub mod context;
+#[doc(inline)]
+pub use matrix_client_api_timeline::context;
 #[cfg(feature = "filter")]
-pub mod filter;
+#[doc(inline)]
+pub use matrix_client_api_timeline::filter;
 #[cfg(feature = "message")]
-pub mod message;
+#[doc(inline)]
+pub use matrix_client_api_timeline::message;
 #[cfg(feature = "search")]
-pub mod search;
+#[doc(inline)]
+pub use matrix_client_api_timeline::search;
 #[cfg(feature = "sync")]
-pub mod sync;
+#[doc(inline)]
+pub use matrix_client_api_timeline::sync;
 #[cfg(feature = "to_device")]
-pub mod to_device;
+#[doc(inline)]
+pub use matrix_client_api_timeline::to_device;
 
 // Membership, receipts, typing and spaces.
 #[cfg(feature = "knock")]
-pub mod knock;
+#[doc(inline)]
+pub use matrix_client_api_membership::knock;
 #[cfg(feature = "membership")]
-pub mod membership;
+#[doc(inline)]
+pub use matrix_client_api_membership::membership;
 #[cfg(feature = "read_marker")]
-pub mod read_marker;
+#[doc(inline)]
+pub use matrix_client_api_membership::read_marker;
 #[cfg(feature = "receipt")]
-pub mod receipt;
+#[doc(inline)]
+pub use matrix_client_api_membership::receipt;
 #[cfg(feature = "space")]
-pub mod space;
+#[doc(inline)]
+pub use matrix_client_api_membership::space;
 #[cfg(feature = "typing")]
-pub mod typing;
+#[doc(inline)]
+pub use matrix_client_api_membership::typing;
 
 // Room aliases, the room directory, tags and account data.
 #[cfg(feature = "alias")]
-pub mod alias;
+#[doc(inline)]
+pub use matrix_client_api_directory::alias;
 #[cfg(feature = "appservice")]
-pub mod appservice;
+#[doc(inline)]
+pub use matrix_client_api_directory::appservice;
 #[cfg(feature = "config")]
-pub mod config;
+#[doc(inline)]
+pub use matrix_client_api_directory::config;
 #[cfg(feature = "directory")]
-pub mod directory;
+#[doc(inline)]
+pub use matrix_client_api_directory::directory;
 #[cfg(feature = "tag")]
-pub mod tag;
+#[doc(inline)]
+pub use matrix_client_api_directory::tag;
 
 // End-to-end encryption keys and cross-signing.
 #[cfg(feature = "keys")]
-pub mod keys;
+#[doc(inline)]
+pub use matrix_client_api_keys::keys;
 
 // Server-side key backup.
 #[cfg(feature = "backup")]
-pub mod backup;
+#[doc(inline)]
+pub use matrix_client_api_keys::backup;
 
 // Devices, profiles, presence and the user directory.
 #[cfg(feature = "device")]
-pub mod device;
+#[doc(inline)]
+pub use matrix_client_api_users::device;
 #[cfg(feature = "presence")]
-pub mod presence;
+#[doc(inline)]
+pub use matrix_client_api_users::presence;
 #[cfg(feature = "profile")]
-pub mod profile;
+#[doc(inline)]
+pub use matrix_client_api_users::profile;
 #[cfg(feature = "user_directory")]
-pub mod user_directory;
+#[doc(inline)]
+pub use matrix_client_api_users::user_directory;
 
 // Third-party networks, VoIP, OpenID and the appservice ping.
 #[cfg(feature = "thirdparty")]
-pub mod thirdparty;
+#[doc(inline)]
+pub use matrix_client_api_thirdparty::thirdparty;
 #[cfg(feature = "voip")]
-pub mod voip;
+#[doc(inline)]
+pub use matrix_client_api_thirdparty::voip;
 
 // Push rules, pushers and notifications.
 #[cfg(feature = "push")]
-pub mod push;
+#[doc(inline)]
+pub use matrix_client_api_push::push;
 
 // Administration and discovery documents.
 #[cfg(feature = "admin")]
-pub mod admin;
+#[doc(inline)]
+pub use matrix_client_api_users::admin;
 
 // Media: both generations of the content repository.
 #[cfg(feature = "authenticated_media")]
-pub mod authenticated_media;
+#[doc(inline)]
+pub use matrix_client_api_media::authenticated_media;
 #[cfg(feature = "media")]
-pub mod media;
+#[doc(inline)]
+pub use matrix_client_api_media::media;
 
 use matrix_api::Metadata;
 
 /// The direction to page through a room's timeline (`/messages`, relations,
 /// `timestamp_to_event`), where Ruma users find it.
-#[cfg(feature = "message")]
-pub use message::get_message_events::v3::Direction;
+pub use matrix_client_api_common::Direction;
 
 /// Calls the macro `callback` with every endpoint of this crate: the registry, the one list
 /// of endpoints.
@@ -394,14 +435,19 @@ macro_rules! endpoint_list {
 pub const ENDPOINTS: &[Endpoint] = for_each_endpoint!(endpoint_list);
 
 /// The description of every endpoint of this crate, for `matrix_api::describe::openapi` and
-/// other programs that read endpoints (cargo feature `describe`).
+/// other programs that read endpoints (cargo feature `describe`). Each names its module by the
+/// path it is used by (`matrix_client_api::session::login::v3`), not by the part crate that
+/// declares it.
 #[cfg(all(feature = "describe", feature = "full"))]
 pub fn descriptions() -> Vec<matrix_api::describe::EndpointDescription> {
     macro_rules! descriptions {
         ($($name:literal => $module:path),* $(,)?) => {
             vec![$({
                 use $module as endpoint;
-                <endpoint::Request as matrix_api::describe::Describe>::DESCRIPTION
+                matrix_api::describe::EndpointDescription {
+                    module: concat!("matrix_client_api::", $name),
+                    ..<endpoint::Request as matrix_api::describe::Describe>::DESCRIPTION
+                }
             }),*]
         };
     }

@@ -11,8 +11,19 @@ use serde_json::json;
 #[test]
 fn get_login_token_is_described_from_its_declaration() {
     let description = get_login_token::v1::Request::DESCRIPTION;
+    // Declared in the part crate of the session groups; the list of every endpoint names it by
+    // the path it is used by.
     assert_eq!(
         description.module,
+        "matrix_client_api_session::session::get_login_token::v1"
+    );
+    let listed = matrix_client_api::descriptions();
+    let listed = listed
+        .iter()
+        .find(|d| d.metadata.history.canonical_path() == "/_matrix/client/v1/login/get_token")
+        .unwrap();
+    assert_eq!(
+        listed.module,
         "matrix_client_api::session::get_login_token::v1"
     );
     assert_eq!(description.metadata.method, http::Method::POST);

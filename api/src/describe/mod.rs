@@ -119,7 +119,8 @@ impl DescribeFields for Map<String, Value> {
 #[derive(Clone, Debug)]
 pub struct EndpointDescription {
     /// The module that declares the endpoint (`module_path!()`), such as
-    /// `matrix_client_api::session::login::v3`.
+    /// `matrix_client_api_session::session::login::v3`; a list of a crate's endpoints may name
+    /// them by the path they are used by instead, as `matrix_client_api::descriptions()` does.
     pub module: &'static str,
     /// Method, rate limiting, authentication and every path with its version or feature.
     pub metadata: Metadata,

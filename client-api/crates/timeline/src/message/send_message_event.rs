@@ -105,5 +105,40 @@ pub mod v3 {
             assert_eq!(read.txn_id, "t 1");
             assert_eq!(read.content.json().get(), content);
         }
+
+        // The content is read by `matrix_client_api_common::raw_object`.
+        fn put(body: &str) -> http::Request<Vec<u8>> {
+            http::Request::put("https://hs/_matrix/client/v3/rooms/%21r%3Ax/send/m.room.message/t1")
+                .header("authorization", "Bearer t")
+                .body(body.as_bytes().to_vec())
+                .unwrap()
+        }
+
+        #[test]
+        fn an_object_is_kept_byte_for_byte_and_anything_else_refused() {
+            let body = r#"{ "body": "hi",  "msgtype": "m.text" }"#;
+            let read = Request::try_from_http_request(put(body), &[] as &[&str]).unwrap();
+            assert_eq!(read.content.json().get(), body.trim());
+            let sent = read
+                .try_into_http_request(
+                    "https://hs",
+                    SendAccessToken::IfRequired("t"),
+                    &SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]),
+                )
+                .unwrap();
+            assert_eq!(sent.body(), body.trim().as_bytes());
+            for (body, found) in [
+                ("[1]", "an array"),
+                ("\"x\"", "a string"),
+                ("3", "a number"),
+            ] {
+                let err = Request::try_from_http_request(put(body), &[] as &[&str]).unwrap_err();
+                assert!(
+                    err.to_string()
+                        .contains(&format!("must be a JSON object, not {found}")),
+                    "{body}: {err}"
+                );
+            }
+        }
     }
 }

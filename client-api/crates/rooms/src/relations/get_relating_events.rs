@@ -17,8 +17,8 @@ pub mod v1 {
     use ruma_common::serde::{JsonObject, Raw};
     use ruma_common::{OwnedEventId, OwnedRoomId};
 
-    use crate::message::get_message_events::v3::Direction;
     use matrix_api::{metadata, request, response, Metadata};
+    use matrix_client_api_common::Direction;
 
     const METADATA: Metadata = metadata! {
         method: GET,
@@ -114,7 +114,7 @@ mod tests {
     use matrix_api::{IncomingRequest, OutgoingRequest, SendAccessToken, SupportedVersions};
 
     use super::v1::Request;
-    use crate::message::get_message_events::v3::Direction;
+    use matrix_client_api_common::Direction;
 
     #[test]
     fn defaults_are_not_sent_and_the_others_are() {

@@ -11,7 +11,21 @@
 /// module documentation.
 #[doc(hidden)]
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnknownValue(pub(crate) Box<str>);
+pub struct UnknownValue(Box<str>);
+
+impl UnknownValue {
+    /// Kept for the enums the macro declares, in the crates of each endpoint group.
+    #[doc(hidden)]
+    pub fn new(value: Box<str>) -> Self {
+        UnknownValue(value)
+    }
+
+    /// The value, as it came.
+    #[doc(hidden)]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 impl std::fmt::Debug for UnknownValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -35,6 +49,8 @@ impl std::fmt::Debug for UnknownValue {
 ///
 /// The enum gets `as_str`, `From<&str>`, `From<String>`, `Display`, `Debug` (the string),
 /// `AsRef<str>`, and serde as a JSON string; it is `#[non_exhaustive]`.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -56,7 +72,7 @@ macro_rules! string_enum {
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $value, )+
-                    Self::_Unknown(value) => &value.0,
+                    Self::_Unknown(value) => value.as_str(),
                 }
             }
         }
@@ -65,7 +81,7 @@ macro_rules! string_enum {
             fn from(value: &str) -> Self {
                 match value {
                     $( $value => Self::$variant, )+
-                    _ => Self::_Unknown($crate::string_enum::UnknownValue(value.into())),
+                    _ => Self::_Unknown($crate::string_enum::UnknownValue::new(value.into())),
                 }
             }
         }
@@ -74,7 +90,7 @@ macro_rules! string_enum {
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     $( $value => Self::$variant, )+
-                    _ => Self::_Unknown($crate::string_enum::UnknownValue(value.into())),
+                    _ => Self::_Unknown($crate::string_enum::UnknownValue::new(value.into())),
                 }
             }
         }
@@ -115,10 +131,10 @@ macro_rules! string_enum {
     };
 }
 
-pub(crate) use string_enum;
+pub use crate::string_enum;
 
 /// Reads a string, borrowed when the input allows: one reader for every string enum.
-pub(crate) fn deserialize_string<'de, D: serde::Deserializer<'de>>(
+pub fn deserialize_string<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<std::borrow::Cow<'de, str>, D::Error> {
     struct Visitor;

@@ -1,14 +1,16 @@
-//! `GET /_matrix/client/*/rooms/{roomId}/relations/{eventId}/{relType}`: the events that relate
-//! to an event by one relation type, such as `m.thread` or `m.annotation`, newest first.
+//! `GET /_matrix/client/*/rooms/{roomId}/relations/{eventId}/{relType}/{eventType}`: the events
+//! that relate to an event by one relation type and have one event type, newest first.
 //!
-//! The same pagination as [`get_relating_events`](super::get_relating_events), whose
-//! [`Response`](v1::Response) it shares. Before Matrix v1.3 servers served it under
-//! `/_matrix/client/unstable/`, with no feature flag.
+//! In encrypted rooms the event type is that of the encrypted envelope, `m.room.encrypted`,
+//! whatever it holds. The same pagination as
+//! [`get_relating_events`](super::get_relating_events), whose [`Response`](v1::Response) it
+//! shares. Before Matrix v1.3 servers served it under `/_matrix/client/unstable/`, with no
+//! feature flag.
 //!
 //! Its method, authentication and every path with the version that introduced it are in
 //! the documentation of [`v1::Request`], written from its declaration.
 //!
-//! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv1roomsroomidrelationseventidreltype>
+//! Specification: <https://spec.matrix.org/latest/client-server-api/#get_matrixclientv1roomsroomidrelationseventidreltypeeventtype>
 
 pub mod v1 {
     //! The v1 generation of the endpoint (stable since Matrix v1.3).
@@ -16,8 +18,8 @@ pub mod v1 {
     use matrix_api::UInt;
     use ruma_common::{OwnedEventId, OwnedRoomId};
 
-    use crate::message::get_message_events::v3::Direction;
     use matrix_api::{metadata, request, Metadata};
+    use matrix_client_api_common::Direction;
 
     pub use crate::relations::get_relating_events::v1::Response;
 
@@ -26,12 +28,12 @@ pub mod v1 {
         rate_limited: false,
         authentication: AccessToken,
         history: {
-            unstable => "/_matrix/client/unstable/rooms/{room_id}/relations/{event_id}/{rel_type}",
-            1.3 => "/_matrix/client/v1/rooms/{room_id}/relations/{event_id}/{rel_type}",
+            unstable => "/_matrix/client/unstable/rooms/{room_id}/relations/{event_id}/{rel_type}/{event_type}",
+            1.3 => "/_matrix/client/v1/rooms/{room_id}/relations/{event_id}/{rel_type}/{event_type}",
         }
     };
 
-    /// The request: the parent event, the relation type, and where to paginate.
+    /// The request: the parent event, the relation and event types, and where to paginate.
     #[request]
     #[derive(PartialEq, Eq)]
     pub struct Request {
@@ -41,9 +43,12 @@ pub mod v1 {
         /// The parent event.
         #[api(path)]
         pub event_id: OwnedEventId,
-        /// The relation type, such as `m.replace`.
+        /// The relation type, such as `m.annotation`.
         #[api(path)]
         pub rel_type: String,
+        /// The child events' type, such as `m.reaction`.
+        #[api(path)]
+        pub event_type: String,
         /// Where to start: a `next_batch` or `prev_batch` of an earlier page, a `start` of
         /// `/messages` or a `next_batch` of `/sync`; absent, the newest event.
         #[api(query)]
@@ -69,12 +74,18 @@ pub mod v1 {
     }
 
     impl Request {
-        /// The first page of events relating to this event by this type.
-        pub fn new(room_id: OwnedRoomId, event_id: OwnedEventId, rel_type: String) -> Self {
+        /// The first page of events of this type relating to this event by this type.
+        pub fn new(
+            room_id: OwnedRoomId,
+            event_id: OwnedEventId,
+            rel_type: String,
+            event_type: String,
+        ) -> Self {
             Request {
                 room_id,
                 event_id,
                 rel_type,
+                event_type,
                 from: None,
                 to: None,
                 limit: None,

@@ -9,7 +9,6 @@ pub mod v3 {
     use matrix_api::UInt;
     use ruma_common::serde::{JsonObject, Raw};
     use ruma_common::OwnedRoomId;
-    use serde::{Deserialize, Serialize};
 
     use crate::filter::RoomEventFilter;
     use matrix_api::{metadata, request, response, Metadata};
@@ -73,16 +72,7 @@ pub mod v3 {
     }
 
     /// The direction of `/messages` and other paginated lists of events.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum Direction {
-        /// Backwards in time: newest first (`b`).
-        #[default]
-        #[serde(rename = "b")]
-        Backward,
-        /// Forwards in time: oldest first (`f`).
-        #[serde(rename = "f")]
-        Forward,
-    }
+    pub use matrix_client_api_common::Direction;
 
     impl Request {
         /// A request for the room's events in this direction, from the edge of its history.

@@ -17,8 +17,8 @@ pub mod v1 {
 
     use ruma_common::{MilliSecondsSinceUnixEpoch, OwnedEventId, OwnedRoomId};
 
-    use crate::message::get_message_events::v3::Direction;
     use matrix_api::{metadata, request, response, Metadata};
+    use matrix_client_api_common::Direction;
 
     const METADATA: Metadata = metadata! {
         method: GET,
@@ -82,7 +82,7 @@ mod tests {
     use ruma_common::MilliSecondsSinceUnixEpoch;
 
     use super::v1::Request;
-    use crate::message::get_message_events::v3::Direction;
+    use matrix_client_api_common::Direction;
 
     #[test]
     fn the_moment_and_direction_are_query_parameters() {
