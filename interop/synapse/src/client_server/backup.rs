@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use matrix_api::error::ErrorKind;
 use matrix_api::http::StatusCode;
-use matrix_api::UInt;
+use matrix_api::{OutgoingRequest, OutgoingResponse, UInt};
 use matrix_client_api::backup::{
     add_backup_keys, add_backup_keys_for_room, add_backup_keys_for_session, create_backup_version,
     delete_backup_keys, delete_backup_keys_for_room, delete_backup_keys_for_session,
@@ -465,6 +465,28 @@ fn stored_count(keys: &Keys) -> usize {
     keys.values().map(BTreeMap::len).sum()
 }
 
+/// Sends a write of keys (storing or deleting), checks its answer with [`check_write`] against
+/// `expected` (the keys it leaves), and says what it answered.
+async fn write<R>(
+    bex: &User,
+    request: R,
+    answer: fn(R::IncomingResponse) -> (String, UInt),
+    before: Option<&State>,
+    expected: &Keys,
+) -> Result<(State, String), String>
+where
+    R: OutgoingRequest + Clone,
+    R::IncomingResponse: OutgoingResponse + Clone,
+    R::EndpointError: Clone,
+{
+    let seen = exchange(&bex.client, request).await?;
+    let (response, note) = seen.ok(&[])?;
+    let (etag, count) = answer(response);
+    let state = check_write(etag, count, before, stored_count(expected))?;
+    let detail = format!("count {}, etag {:?}; {note}", state.count, state.etag);
+    Ok((state, detail))
+}
+
 async fn put_session(
     bex: &User,
     fixture: &Fixture,
@@ -477,15 +499,11 @@ async fn put_session(
         fixture.single.clone(),
         key(1)?,
     );
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
     expected
         .entry(fixture.room_a.clone())
         .or_default()
         .insert(fixture.single.clone(), key_json(1));
-    let state = check_write(response.etag, response.count, None, stored_count(expected))?;
-    let detail = format!("count {}, etag {:?}; {note}", state.count, state.etag);
-    Ok((state, detail))
+    write(bex, request, |r| (r.etag, r.count), None, expected).await
 }
 
 async fn put_room(
@@ -508,16 +526,7 @@ async fn put_room(
         fixture.room_a.clone(),
         sessions,
     );
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
-    let state = check_write(
-        response.etag,
-        response.count,
-        Some(&before),
-        stored_count(expected),
-    )?;
-    let detail = format!("count {}, etag {:?}; {note}", state.count, state.etag);
-    Ok((state, detail))
+    write(bex, request, |r| (r.etag, r.count), Some(&before), expected).await
 }
 
 async fn put_all(
@@ -544,16 +553,7 @@ async fn put_all(
             .insert(id.to_owned(), key_json(n));
     }
     let request = add_backup_keys::v3::Request::new(version.to_owned(), rooms);
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
-    let state = check_write(
-        response.etag,
-        response.count,
-        Some(&before),
-        stored_count(expected),
-    )?;
-    let detail = format!("count {}, etag {:?}; {note}", state.count, state.etag);
-    Ok((state, detail))
+    write(bex, request, |r| (r.etag, r.count), Some(&before), expected).await
 }
 
 /// Synapse 1.163.2 names the stale version in `current_version`, not the current one
@@ -702,17 +702,11 @@ async fn delete_session(
         fixture.room_a.clone(),
         fixture.single.clone(),
     );
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
     if let Some(sessions) = expected.get_mut(&fixture.room_a) {
         sessions.remove(&fixture.single);
     }
-    let state = check_write(
-        response.etag,
-        response.count,
-        Some(&before),
-        stored_count(expected),
-    )?;
+    let (state, written) =
+        write(bex, request, |r| (r.etag, r.count), Some(&before), expected).await?;
     let request = get_backup_keys_for_session::v3::Request::new(
         version.to_owned(),
         fixture.room_a.clone(),
@@ -722,11 +716,7 @@ async fn delete_session(
     let (err, _) = seen.err(&[])?;
     expect_kind(&err, StatusCode::NOT_FOUND, &ErrorKind::NotFound)
         .map_err(|e| format!("reading the deleted key: {e}"))?;
-    let detail = format!(
-        "count {}, etag {:?}; {note}; read again: {err}",
-        state.count, state.etag
-    );
-    Ok((state, detail))
+    Ok((state, format!("{written}; read again: {err}")))
 }
 
 async fn delete_room(
@@ -738,39 +728,22 @@ async fn delete_room(
 ) -> StepResult<State> {
     let request =
         delete_backup_keys_for_room::v3::Request::new(version.to_owned(), fixture.room_b.clone());
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
     expected.remove(&fixture.room_b);
-    let state = check_write(
-        response.etag,
-        response.count,
-        Some(&before),
-        stored_count(expected),
-    )?;
+    let (state, written) =
+        write(bex, request, |r| (r.etag, r.count), Some(&before), expected).await?;
     let ((), read) = get_room(bex, version, &fixture.room_a, expected).await?;
-    let detail = format!(
-        "count {}, etag {:?}; {note}; room A: {read}",
-        state.count, state.etag
-    );
-    Ok((state, detail))
+    Ok((state, format!("{written}; room A: {read}")))
 }
 
 async fn delete_all(bex: &User, version: &str, before: State) -> StepResult<()> {
     let request = delete_backup_keys::v3::Request::new(version.to_owned());
-    let seen = exchange(&bex.client, request).await?;
-    let (response, note) = seen.ok(&[])?;
-    let state = check_write(response.etag, response.count, Some(&before), 0)?;
+    let none = Keys::new();
+    let (_, written) = write(bex, request, |r| (r.etag, r.count), Some(&before), &none).await?;
     let request = get_backup_keys::v3::Request::new(version.to_owned());
     let seen = exchange(&bex.client, request).await?;
     let (keys, _) = seen.ok(&[])?;
     if !keys.rooms.is_empty() {
         return Err(format!("{} rooms still have keys", keys.rooms.len()));
     }
-    Ok((
-        (),
-        format!(
-            "count {}, etag {:?}; {note}; read again: no rooms",
-            state.count, state.etag
-        ),
-    ))
+    Ok(((), format!("{written}; read again: no rooms")))
 }
