@@ -14,7 +14,8 @@
 pub struct UnknownValue(Box<str>);
 
 impl UnknownValue {
-    /// Kept for the enums the macro declares, in the crates of each endpoint group.
+    /// For the enums `string_enum!` declares in the crates of the endpoint groups, and no other
+    /// code.
     #[doc(hidden)]
     pub fn new(value: Box<str>) -> Self {
         UnknownValue(value)

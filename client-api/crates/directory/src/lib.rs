@@ -1,5 +1,6 @@
 //! Part of [matrix-client-api](https://docs.rs/matrix-client-api), which re-exports it: the
-//! endpoints of room aliases, the room directory, application-service endpoints, account data and tags.
+//! endpoints of room aliases, the room directory, application-service endpoints, account data
+//! and tags.
 //!
 //! The Client-Server API is split into crates of a few endpoint groups each, so that editing
 //! one endpoint rebuilds its part and not the whole API; use it through `matrix-client-api`,
