@@ -4,6 +4,9 @@
 //! The Client-Server API is split into crates of a few endpoint groups each, so that editing
 //! one endpoint rebuilds its part and not the whole API; use it through `matrix-client-api`,
 //! whose module paths and features are the same.
+//!
+//! No group is on by default: its tests need its groups' features (`cargo test -p <this crate>
+//! --all-features`), which the workspace's `cargo test` turns on through matrix-client-api.
 
 #![warn(missing_docs)]
 // With a side or some groups left out, helpers only they use are unused.
