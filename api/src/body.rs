@@ -21,6 +21,7 @@ thread_local! {
 /// already large enough, with no reallocation on the way, and hands that buffer over as the
 /// message's body with no copy. A raw body (a media upload) is the caller's own bytes, handed
 /// over as they are.
+#[derive(Default)]
 pub struct Body {
     buffer: Vec<u8>,
     /// Whether `buffer` holds JSON written here (whose size is the next one's hint), not a raw
@@ -31,10 +32,7 @@ pub struct Body {
 impl Body {
     /// An empty body, to be written.
     pub fn new() -> Body {
-        Body {
-            buffer: Vec::new(),
-            json: false,
-        }
+        Body::default()
     }
 
     /// The buffer, to write a JSON body into, sized from the last JSON body of this thread.
@@ -70,12 +68,6 @@ impl Body {
             let _ = LAST_JSON_SIZE.try_with(|last| last.set(self.buffer.len()));
         }
         self.buffer
-    }
-}
-
-impl Default for Body {
-    fn default() -> Self {
-        Body::new()
     }
 }
 

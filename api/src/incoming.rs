@@ -12,6 +12,7 @@ use crate::auth::has_access_token;
 use crate::error::{DeserializationError, FromHttpRequestError, HeaderProblem};
 use crate::history::{first_template, param_index, path_params};
 use crate::json::field_named_in;
+use crate::percent::{self, find_byte};
 use crate::segment::SegmentError;
 use crate::{AuthScheme, Metadata};
 
@@ -198,8 +199,7 @@ fn match_template<'a>(
     mut path: &'a str,
     optional_last_segment: bool,
 ) -> Option<Args<'a>> {
-    // Templates and segments are short: a plain byte loop beats `str::find`'s memchr set-up.
-    let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
+    let find = |text: &str, byte: u8| find_byte(text.as_bytes(), byte);
     let mut args = Args::new();
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
@@ -224,43 +224,6 @@ fn match_template<'a>(
         path = &path[end..];
     }
     (path == rest).then_some(args)
-}
-
-/// Strict percent-decoding: every `%` must start a two-digit hex escape, and the bytes must be
-/// UTF-8.
-fn percent_decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
-    // Most segments have no escape, and a `&str` is UTF-8 already: nothing to check or copy.
-    let Some(first) = raw.bytes().position(|b| b == b'%') else {
-        return Ok(Cow::Borrowed(raw));
-    };
-    // Decoding only shrinks: one allocation of the raw length, never grown.
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    decoded.extend_from_slice(&bytes[..first]);
-    let mut i = first;
-    while i < bytes.len() {
-        if bytes[i] != b'%' {
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| b == b'%')
-                .unwrap_or(bytes.len() - i);
-            decoded.extend_from_slice(&bytes[i..i + run]);
-            i += run;
-            continue;
-        }
-        let digit = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
-        match (digit(i + 1), digit(i + 2)) {
-            (Some(high), Some(low)) => decoded.push((high * 16 + low) as u8),
-            _ => {
-                let shown: String = raw[i..].chars().take(3).collect();
-                return Err(format!("invalid percent-encoding `{shown}`"));
-            }
-        }
-        i += 3;
-    }
-    String::from_utf8(decoded)
-        .map(Cow::Owned)
-        .map_err(|_| "not valid UTF-8 after percent-decoding".to_owned())
 }
 
 /// The path arguments of one request, kept inline up to eight (the most an endpoint of the
@@ -326,12 +289,13 @@ impl IncomingParts<'_> {
         read: fn(&str) -> Result<T, SegmentError>,
     ) -> Result<T, FromHttpRequestError> {
         debug_assert_eq!(param_index(self.template, name), Some(index));
-        let arg = match self.encoded {
-            true => match percent_decode_segment(self.args[index]) {
+        let arg = if self.encoded {
+            match percent::decode_segment(self.args[index]) {
                 Ok(arg) => arg,
                 Err(message) => return Err(path_error(index, name, &message)),
-            },
-            false => Cow::Borrowed(self.args[index]),
+            }
+        } else {
+            Cow::Borrowed(self.args[index])
         };
         match read(&arg) {
             Ok(value) => Ok(value),
@@ -585,37 +549,5 @@ mod tests {
             )
         );
         assert!(parse_query::<Query>("from=x&limit=7&other=1").is_ok());
-    }
-
-    #[test]
-    fn percent_decoding_is_strict() {
-        assert_eq!(
-            percent_decode_segment("%40alice%3Aexample.org").unwrap(),
-            "@alice:example.org"
-        );
-        assert_eq!(percent_decode_segment("a%2Fb").unwrap(), "a/b");
-        assert_eq!(
-            percent_decode_segment("a%zzb").unwrap_err(),
-            "invalid percent-encoding `%zz`"
-        );
-        assert_eq!(
-            percent_decode_segment("a%2").unwrap_err(),
-            "invalid percent-encoding `%2`"
-        );
-        assert_eq!(
-            percent_decode_segment("%FF").unwrap_err(),
-            "not valid UTF-8 after percent-decoding"
-        );
-        // Escapes among other text, an escaped multi-byte character, and a raw one kept.
-        assert_eq!(percent_decode_segment("%C3%A9t%C3%A9").unwrap(), "été");
-        assert_eq!(percent_decode_segment("é%20x").unwrap(), "é x");
-        assert_eq!(
-            percent_decode_segment("a%").unwrap_err(),
-            "invalid percent-encoding `%`"
-        );
-        // Decoding allocates once, at the raw length, and is never grown.
-        let decoded = percent_decode_segment("%21room%3Aexample.org").unwrap();
-        assert_eq!(decoded, "!room:example.org");
-        assert!(matches!(&decoded, Cow::Owned(s) if s.capacity() == "%21room%3Aexample.org".len()));
     }
 }

@@ -20,6 +20,7 @@ mod incoming;
 pub mod json;
 mod metadata;
 mod outgoing;
+mod percent;
 pub mod redact;
 mod segment;
 pub mod selection;

@@ -1,8 +1,6 @@
 //! Building an outgoing message: a client's request or a server's response, with one builder
 //! for both (they differ only in their first line).
 
-use std::fmt;
-
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use serde::Serialize;
 
@@ -10,6 +8,7 @@ use crate::auth::TokenDecision;
 use crate::body::Body;
 use crate::error::IntoHttpError;
 use crate::header::HeaderField;
+use crate::percent::{find_byte, SegmentEncoder};
 use crate::segment::PathValue;
 use crate::{Metadata, SendAccessToken};
 
@@ -247,8 +246,7 @@ fn write_path(
     args: &[(&str, &dyn PathValue)],
     optional_last: bool,
 ) -> Result<(), IntoHttpError> {
-    // Templates are short: a plain byte loop beats `str::find`'s memchr set-up.
-    let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
+    let find = |text: &str, byte: u8| find_byte(text.as_bytes(), byte);
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
         out.push_str(&rest[..open]);
@@ -259,7 +257,7 @@ fn write_path(
             .find(|(arg, _)| *arg == name)
             .expect("#[request] checks path fields");
         let start = out.len();
-        if let Err(err) = value.write_to(&mut PercentEncoder(out)) {
+        if let Err(err) = value.write_to(&mut SegmentEncoder(out)) {
             return Err(IntoHttpError::PathParameter {
                 name: (*name).to_owned(),
                 message: err.to_string(),
@@ -286,38 +284,6 @@ fn write_path(
     }
     out.push_str(rest);
     Ok(())
-}
-
-/// A `fmt::Write` that percent-encodes what is written, so a value's text goes into the URI
-/// without an intermediate `String`: everything but RFC 3986's unreserved characters, so that
-/// `/`, `?`, `#` and `%` in a value never change the route.
-struct PercentEncoder<'a>(&'a mut String);
-
-impl fmt::Write for PercentEncoder<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let out = &mut *self.0;
-        // Runs of unreserved characters are copied whole. A run starts after an escaped byte
-        // and ends before one, both ASCII positions, so it is always whole characters: the
-        // bytes of a multi-byte character are all escaped.
-        let mut run = 0;
-        for (i, byte) in s.bytes().enumerate() {
-            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-                continue;
-            }
-            if run < i {
-                out.push_str(&s[run..i]);
-            }
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
-            run = i + 1;
-        }
-        if run < s.len() {
-            out.push_str(&s[run..]);
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

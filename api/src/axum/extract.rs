@@ -102,7 +102,7 @@ where
 /// from the URI itself, so that its error names what is wrong: a value that is not UTF-8 once
 /// decoded (axum refuses those), or a malformed escape such as `%zz` (axum keeps those as text).
 async fn matched_params(parts: &mut http::request::Parts) -> Option<RawPathParams> {
-    if has_malformed_escape(parts.uri.path()) {
+    if crate::percent::has_malformed_escape(parts.uri.path()) {
         return None;
     }
     RawPathParams::from_request_parts(parts, &()).await.ok()
@@ -124,16 +124,6 @@ fn own_args<R: IncomingRequest>(params: Option<&RawPathParams>) -> Vec<&str> {
         .next()
         .map_or(0, |path| crate::path_params(path).count());
     all[all.len().saturating_sub(own)..].to_vec()
-}
-
-/// Whether some `%` does not start a two-digit hex escape.
-fn has_malformed_escape(path: &str) -> bool {
-    let bytes = path.as_bytes();
-    path.match_indices('%').any(|(i, _)| {
-        !bytes
-            .get(i + 1..i + 3)
-            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-    })
 }
 
 /// The whole body, refused with `413 M_TOO_LARGE` as soon as it is known to exceed `limit`:

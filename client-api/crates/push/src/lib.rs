@@ -15,9 +15,8 @@
     allow(dead_code, unused_imports)
 )]
 
-// The helpers every part shares, where the groups' code names them.
-#[allow(unused_imports)]
-use matrix_client_api_common::{raw_object, string_enum, uiaa};
+// The shared helper the groups' code names as `crate::string_enum`.
+use matrix_client_api_common::string_enum;
 
 #[cfg(feature = "push")]
 pub mod push;

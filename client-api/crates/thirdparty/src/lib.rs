@@ -20,10 +20,6 @@
     allow(dead_code, unused_imports)
 )]
 
-// The helpers every part shares, where the groups' code names them.
-#[allow(unused_imports)]
-use matrix_client_api_common::{raw_object, string_enum, uiaa};
-
 #[cfg(feature = "thirdparty")]
 pub mod thirdparty;
 #[cfg(feature = "voip")]

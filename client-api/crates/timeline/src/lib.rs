@@ -24,9 +24,8 @@
     allow(dead_code, unused_imports)
 )]
 
-// The helpers every part shares, where the groups' code names them.
-#[allow(unused_imports)]
-use matrix_client_api_common::{raw_object, string_enum, uiaa};
+// The shared helpers the groups' code names as `crate::…`.
+use matrix_client_api_common::{raw_object, string_enum};
 #[cfg(feature = "sync")]
 use matrix_client_api_directory::directory;
 #[cfg(feature = "sync")]
