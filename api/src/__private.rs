@@ -10,6 +10,8 @@ pub use crate::declaration::{
 };
 pub use crate::fallback::{declaration_has_errors, undeclared, INVALID_METADATA};
 pub use crate::incoming::{check_request, incoming_request, read_header, PathArgs, RequestHead};
-pub use crate::outgoing::{push_query, RequestBuilder, ResponseBuilder};
+pub use crate::outgoing::{
+    push_query, RequestBuilder, ResponseBuilder, SerializeWholeBody, WholeBody,
+};
 pub use crate::redact::Redacted;
 pub use {bytes, http, serde, serde_json};

@@ -11,7 +11,9 @@
 //! Each also implements `Clone` and `Debug`, which the macros implement for the struct field by
 //! field. A query field with serde functions of its own (`#[serde(with = …)]`,
 //! `serialize_with`, `deserialize_with`) is held to `Clone` and `Debug` only: its functions
-//! decide the rest. Body fields are written and read by serde directly.
+//! decide the rest. Body fields are written and read by serde directly; a whole body
+//! (`#[api(body)]`) of ruma-common's `Raw` type has its JSON text moved into the message as it
+//! is, without being written again.
 //!
 //! The methods are what the generated code calls, through the trait, so that rustc checks the
 //! one bound at the field's type; they are not meant to be called by hand.
@@ -70,8 +72,8 @@ impl<T: Serialize + DeserializeOwned + Clone + Debug> PathParameter for T {
     }
 }
 
-/// A type an `#[api(query)]` or `#[api(query_all)]` field can have: written and read by
-/// `serde_html_form`.
+/// A type an `#[api(query)]` or `#[api(query_all)]` field can have: written by
+/// `serde_html_form`, and read back as it reads (the runtime's own reader, held to it).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a query parameter",
     label = "a query field's type must implement `Serialize`, `Deserialize`, `Clone` and \
@@ -118,7 +120,7 @@ impl<T: Serialize + DeserializeOwned + Clone + Debug> QueryParameter for T {
     }
 
     fn read_query(query: &str) -> Result<Self, DeserializationError> {
-        crate::incoming::parse_query(query)
+        crate::query::parse_query(query)
     }
 
     fn clone_field(&self) -> Self {

@@ -11,7 +11,6 @@ use serde::de::DeserializeOwned;
 use crate::auth::has_access_token;
 use crate::error::{DeserializationError, FromHttpRequestError, HeaderProblem};
 use crate::history::{first_template, param_index, path_params};
-use crate::json::field_named_in;
 use crate::percent::{self, find_byte};
 use crate::segment::SegmentError;
 use crate::{AuthScheme, Metadata};
@@ -305,7 +304,7 @@ impl IncomingParts<'_> {
 
     /// Parses the query string.
     pub fn query<Q: DeserializeOwned>(&self) -> Result<Q, DeserializationError> {
-        parse_query(self.query)
+        crate::query::parse_query(self.query)
     }
 
     /// Reads the whole query string with `read` (a `query_all` field type's).
@@ -334,70 +333,6 @@ fn path_error(index: usize, name: &'static str, err: &dyn fmt::Display) -> FromH
         message: err.to_string(),
     }
     .into()
-}
-
-pub(crate) fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
-    match serde_html_form::from_str::<Q>(query) {
-        Ok(value) => Ok(value),
-        Err(err) => {
-            let parse_again = |query: &str| {
-                serde_html_form::from_str::<Q>(query)
-                    .err()
-                    .map(|err| err.to_string())
-            };
-            Err(query_error(query, &err.to_string(), &parse_again))
-        }
-    }
-}
-
-/// The error for a query string, naming the failing parameter. Not generic.
-///
-/// serde_html_form's messages rarely name the parameter, and tracking the path while reading
-/// would compile the query type's reader a second time. Instead, on this error path only, the
-/// query is read again without each parameter in turn (`parse_again`, the same reader): the
-/// parameter whose removal makes the error go away, or turns it into that parameter being
-/// missing, is the one at fault.
-#[cold]
-fn query_error(
-    query: &str,
-    message: &str,
-    parse_again: &dyn Fn(&str) -> Option<String>,
-) -> DeserializationError {
-    let mut parameter = field_named_in(message);
-    if parameter.is_none() {
-        let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> =
-            form_urlencoded::parse(query.as_bytes()).collect();
-        let mut tried: Vec<&str> = Vec::new();
-        for (key, _) in &pairs {
-            if tried.contains(&key.as_ref()) {
-                continue;
-            }
-            tried.push(key);
-            let without = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(pairs.iter().filter(|(other, _)| other != key))
-                .finish();
-            let at_fault = match parse_again(&without) {
-                None => true,
-                Some(other) => other == format!("missing field `{key}`"),
-            };
-            if at_fault {
-                parameter = Some(key.clone().into_owned());
-                break;
-            }
-        }
-    }
-    let mut message = message.to_owned();
-    // serde_html_form reads a repeated parameter as a list and rejects it with a vague
-    // "unsupported value"; say what happened.
-    if let Some(name) = &parameter {
-        let given = form_urlencoded::parse(query.as_bytes())
-            .filter(|(k, _)| k == name)
-            .count();
-        if given > 1 {
-            message = format!("given {given} times, but it takes one value");
-        }
-    }
-    DeserializationError::Query { parameter, message }
 }
 
 /// Reads a header field of an incoming request or response with `read` (its type's).
@@ -519,35 +454,5 @@ mod tests {
         let login = "/_matrix/client/v3/login";
         assert_eq!(matches(login, login), Some(vec![]));
         assert_eq!(matches(login, "/_matrix/client/v3/logout"), None);
-    }
-
-    #[test]
-    fn query_errors_name_the_parameter() {
-        #[derive(Debug, serde::Deserialize)]
-        #[allow(dead_code)]
-        struct Query {
-            from: String,
-            limit: Option<u32>,
-            dir: Option<String>,
-        }
-        let parameter = |query: &str| match parse_query::<Query>(query) {
-            Err(DeserializationError::Query { parameter, message }) => (parameter, message),
-            other => panic!("{query}: {other:?}"),
-        };
-        // A required parameter before the failing one is not blamed.
-        assert_eq!(parameter("from=x&limit=abc").0.as_deref(), Some("limit"));
-        assert_eq!(
-            parameter("limit=abc&from=x&dir=b").0.as_deref(),
-            Some("limit")
-        );
-        assert_eq!(parameter("limit=5").0.as_deref(), Some("from"));
-        assert_eq!(
-            parameter("from=x&dir=b&dir=f"),
-            (
-                Some("dir".to_owned()),
-                "given 2 times, but it takes one value".to_owned()
-            )
-        );
-        assert!(parse_query::<Query>("from=x&limit=7&other=1").is_ok());
     }
 }

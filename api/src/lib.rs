@@ -21,6 +21,7 @@ pub mod json;
 mod metadata;
 mod outgoing;
 mod percent;
+mod query;
 pub mod redact;
 mod segment;
 pub mod selection;

@@ -2,6 +2,7 @@
 //! for both (they differ only in their first line).
 
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use ruma_common::serde::Raw;
 use serde::Serialize;
 
 use crate::auth::TokenDecision;
@@ -217,6 +218,12 @@ impl<Line: FirstLine> Outgoing<Line> {
         }
     }
 
+    /// Finishes with a JSON body already written out, moved in as it is.
+    fn json_text_body(self, text: Vec<u8>, out: &mut Body) -> Result<Line::Parts, IntoHttpError> {
+        out.set(text);
+        self.finish_json(Ok(()))
+    }
+
     /// Finishes with a body of raw bytes.
     pub fn raw_body(self, bytes: Vec<u8>, out: &mut Body) -> Result<Line::Parts, IntoHttpError> {
         out.set(bytes);
@@ -226,6 +233,50 @@ impl<Line: FirstLine> Outgoing<Line> {
     /// Finishes with no body at all.
     pub fn no_body(self) -> Result<Line::Parts, IntoHttpError> {
         self.line.finish(self.headers)
+    }
+}
+
+/// An `#[api(body)]` field on its way into the message, for the generated code, which calls
+/// `finish_body` on it with [`SerializeWholeBody`] in scope: a JSON value kept as its text
+/// (ruma-common's `Raw`) has that text moved into the body, without serializing or copying it;
+/// any other type is serialized.
+///
+/// The choice is made by method lookup on the field's concrete type: lookup tries the value
+/// itself (`Raw`'s inherent method) before a reference to it (the trait's, for any
+/// `Serialize` type), so no type needs to opt in or out.
+pub struct WholeBody<T>(pub T);
+
+impl<T> WholeBody<Raw<T>> {
+    /// Finishes with the value's JSON text as the body.
+    #[inline]
+    pub fn finish_body<Line: FirstLine>(
+        self,
+        builder: Outgoing<Line>,
+        out: &mut Body,
+    ) -> Result<Line::Parts, IntoHttpError> {
+        let text: Box<str> = self.0.into_json().into();
+        builder.json_text_body(String::from(text).into_bytes(), out)
+    }
+}
+
+/// How [`WholeBody`] finishes a message with a body of any `Serialize` type: serialized.
+pub trait SerializeWholeBody {
+    /// Finishes with the value serialized as the body.
+    fn finish_body<Line: FirstLine>(
+        self,
+        builder: Outgoing<Line>,
+        out: &mut Body,
+    ) -> Result<Line::Parts, IntoHttpError>;
+}
+
+impl<T: Serialize> SerializeWholeBody for &WholeBody<T> {
+    #[inline]
+    fn finish_body<Line: FirstLine>(
+        self,
+        builder: Outgoing<Line>,
+        out: &mut Body,
+    ) -> Result<Line::Parts, IntoHttpError> {
+        builder.json_body(&self.0, out)
     }
 }
 
@@ -387,5 +438,43 @@ mod tests {
             .header(http::header::LOCATION, &"a\nb".to_owned())
             .unwrap_err();
         assert!(matches!(err, IntoHttpError::Header { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_raw_whole_body_is_moved_in_and_any_other_is_serialized() {
+        // Written the way the generated code writes it, so that method lookup picks as there.
+        fn finish_raw(body: WholeBody<Raw<serde_json::Value>>) -> http::Response<Vec<u8>> {
+            let mut out = Body::new();
+            let parts = body
+                .finish_body(ResponseBuilder::new(StatusCode::OK), &mut out)
+                .unwrap();
+            out.into_response(parts)
+        }
+        let text = r#"{ "body": "hi",  "msgtype": "m.text" }"#;
+        let raw: Raw<serde_json::Value> =
+            Raw::from_json(serde_json::value::RawValue::from_string(text.to_owned()).unwrap());
+        let address = raw.json().get().as_ptr();
+        let response = finish_raw(WholeBody(raw));
+        // The text as it was, spacing included, in the allocation it was in.
+        assert_eq!(response.body(), text.as_bytes());
+        assert_eq!(response.body().as_ptr(), address);
+        assert_eq!(response.headers()["content-type"], "application/json");
+
+        const PUT: Metadata = crate::metadata! {
+            method: PUT,
+            rate_limited: false,
+            authentication: None,
+            history: {
+                1.1 => "/x",
+            }
+        };
+        let builder = RequestBuilder::new(&PUT, "/x", "https://h", SendAccessToken::None, &[]);
+        let mut out = Body::new();
+        let parts = (&WholeBody(vec!["a", "b"]))
+            .finish_body(builder.unwrap(), &mut out)
+            .unwrap();
+        let request = out.into_request(parts);
+        assert_eq!(request.body(), br#"["a","b"]"#);
+        assert_eq!(request.headers()["content-type"], "application/json");
     }
 }

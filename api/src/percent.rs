@@ -4,10 +4,42 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// The first `byte` in `text`. Paths, templates and segments are short: a plain byte loop
-/// beats `memchr`'s set-up.
+/// The first `byte` in `text`. Paths, templates, segments and queries are a few dozen bytes,
+/// too short for `memchr`'s set-up to pay: eight bytes are compared at a time in a `u64`.
 pub(crate) fn find_byte(text: &[u8], byte: u8) -> Option<usize> {
-    text.iter().position(|&b| b == byte)
+    find_by_words(text, |word| zero_bytes(word ^ spread(byte)), |b| b == byte)
+}
+
+/// The first `%` or `+` in `text`: where a query's name or value needs decoding.
+fn find_form_escape(text: &[u8]) -> Option<usize> {
+    let hits = |word| zero_bytes(word ^ spread(b'%')) | zero_bytes(word ^ spread(b'+'));
+    find_by_words(text, hits, |b| b == b'%' || b == b'+')
+}
+
+/// `byte` in each byte of a word.
+const fn spread(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// The high bit set in the lowest zero byte of `word`, and maybe in bytes above it (a
+/// borrow runs upwards), never below: so its lowest set bit is exact.
+fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(spread(1)) & !word & spread(0x80)
+}
+
+/// The first byte of `text` that `hits` marks in its word (little-endian, so the lowest bit
+/// is the first byte) or, past the last whole word, that `is` picks.
+fn find_by_words(text: &[u8], hits: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("a chunk of eight bytes"));
+        let found = hits(word);
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    text[at..].iter().position(|&b| is(b)).map(|i| at + i)
 }
 
 /// The byte the escape at `bytes[at]` (a `%`) stands for, or `None` if two hex digits do not
@@ -52,6 +84,36 @@ pub(crate) fn decode_segment(raw: &str) -> Result<Cow<'_, str>, String> {
     String::from_utf8(decoded)
         .map(Cow::Owned)
         .map_err(|_| "not valid UTF-8 after percent-decoding".to_owned())
+}
+
+/// Decodes a name or value of a query string as `application/x-www-form-urlencoded` has it:
+/// lenient, unlike a path segment's. `+` is a space, an escape that is not two hex digits is
+/// kept as text, and bytes that are not UTF-8 after decoding become U+FFFD.
+pub(crate) fn form_decode(raw: &str) -> Cow<'_, str> {
+    let bytes = raw.as_bytes();
+    let Some(first) = find_form_escape(bytes) else {
+        return Cow::Borrowed(raw);
+    };
+    // Decoding only shrinks: one allocation of the raw length, never grown.
+    let mut decoded = Vec::with_capacity(bytes.len());
+    decoded.extend_from_slice(&bytes[..first]);
+    let mut i = first;
+    while i < bytes.len() {
+        let run = find_form_escape(&bytes[i..]).unwrap_or(bytes.len() - i);
+        decoded.extend_from_slice(&bytes[i..i + run]);
+        i += run;
+        let Some(&byte) = bytes.get(i) else { break };
+        let (byte, width) = match byte {
+            b'+' => (b' ', 1),
+            _ => escape_at(bytes, i).map_or((b'%', 1), |byte| (byte, 3)),
+        };
+        decoded.push(byte);
+        i += width;
+    }
+    match String::from_utf8(decoded) {
+        Ok(text) => Cow::Owned(text),
+        Err(err) => Cow::Owned(String::from_utf8_lossy(err.as_bytes()).into_owned()),
+    }
 }
 
 /// A `fmt::Write` that percent-encodes what is written into a path segment, so a value's text
@@ -120,6 +182,38 @@ mod tests {
         let decoded = decode_segment("%21room%3Aexample.org").unwrap();
         assert_eq!(decoded, "!room:example.org");
         assert!(matches!(&decoded, Cow::Owned(s) if s.capacity() == "%21room%3Aexample.org".len()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_find_what_a_byte_loop_finds(
+            text in proptest::collection::vec(proptest::sample::select(b"ab%+/\x00\x80\xff".to_vec()), 0..40),
+            byte in proptest::sample::select(b"a%+/\x00\x80\xff".to_vec()),
+        ) {
+            proptest::prop_assert_eq!(find_byte(&text, byte), text.iter().position(|&b| b == byte));
+            proptest::prop_assert_eq!(
+                find_form_escape(&text),
+                text.iter().position(|&b| b == b'%' || b == b'+')
+            );
+        }
+    }
+
+    #[test]
+    fn form_decoding_is_lenient() {
+        for (raw, decoded) in [
+            ("plain", "plain"),
+            ("a+b%20c", "a b c"),
+            ("%2B+", "+ "),
+            ("100%", "100%"),
+            ("%zz%2", "%zz%2"),
+            ("%2+", "%2 "),
+            ("%C3%A9t%c3%a9", "été"),
+            ("%FFx", "\u{FFFD}x"),
+            ("é+", "é "),
+        ] {
+            assert_eq!(form_decode(raw), decoded, "{raw}");
+        }
+        assert!(matches!(form_decode("no-escapes"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -102,15 +102,17 @@ impl ErrorType<'_> {
     }
 }
 
-/// The user's struct as emitted, with the `Clone` and `Debug` the macros add and, for a request
-/// whose declaration could be read, the `# Endpoint` section of its documentation.
 /// Reads a whole-body (`#[api(body)]`) field from `__bytes`: through the field type's own
 /// `Deserialize`, or through its `deserialize_with` function, by a transparent wrapper.
 pub fn read_whole_body(field: &Field) -> TokenStream {
     let ident = &field.ident;
     let Some(function) = &field.serde.deserialize_with else {
+        // Spanned on the type, where a type serde cannot read is reported.
+        let read = quote_spanned! {first_and_last_span(&field.ty).0=>
+            ::matrix_api::__private::json_body(__bytes)
+        };
         return quote! {
-            let #ident = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
+            let #ident = ::matrix_api::__try!(#read);
         };
     };
     let ty = &field.ty;
@@ -126,6 +128,27 @@ pub fn read_whole_body(field: &Field) -> TokenStream {
     }
 }
 
+/// Finishes `__builder` with a whole-body (`#[api(body)]`) field as the body, through the
+/// runtime's `WholeBody`, which moves a `Raw` value's text in and serializes any other type.
+/// Spanned on the field's type, where a type serde cannot write is reported.
+pub fn write_whole_body(field: &Field) -> TokenStream {
+    let ident = &field.ident;
+    let span = first_and_last_span(&field.ty).0;
+    let finish = quote_spanned! {span=>
+        ::matrix_api::__private::WholeBody(#ident).finish_body(__builder, __body)
+    };
+    // Unused when the field is a `Raw`, whose own method is found first.
+    quote! {
+        {
+            #[allow(unused_imports)]
+            use ::matrix_api::__private::SerializeWholeBody as _;
+            #finish
+        }
+    }
+}
+
+/// The user's struct as emitted, with the `Clone` and `Debug` the macros add and, for a request
+/// whose declaration could be read, the `# Endpoint` section of its documentation.
 pub fn endpoint_struct(endpoint: &EndpointStruct) -> TokenStream {
     let mut item = endpoint.item.clone();
     if let Some(declaration) = &endpoint.declaration {

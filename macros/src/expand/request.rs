@@ -8,7 +8,8 @@ use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::check::const_checks;
 use crate::expand::{
-    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, ErrorType, Options,
+    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, write_whole_body,
+    ErrorType, Options,
 };
 use crate::tokens::{header_name, idents, response_type};
 
@@ -125,8 +126,7 @@ fn client_impl(
         let field_ident = &raw.ident;
         quote! { __builder.raw_body(#field_ident, __body) }
     } else if let Some(newtype) = fields.newtype {
-        let field_ident = &newtype.ident;
-        quote! { __builder.json_body(&#field_ident, __body) }
+        write_whole_body(newtype)
     } else if args.body_none.is_some() {
         quote! { __builder.no_body() }
     } else if fields.body.is_empty() {

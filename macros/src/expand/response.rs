@@ -7,7 +7,8 @@ use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::expand::{
-    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, ErrorType, Options,
+    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, write_whole_body,
+    ErrorType, Options,
 };
 use crate::tokens::{header_name, idents};
 
@@ -51,10 +52,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
                 let field = &raw.ident;
                 quote! { __builder.raw_body(#field, __body) }
             }
-            (None, Some(newtype)) => {
-                let field = &newtype.ident;
-                quote! { __builder.json_body(&#field, __body) }
-            }
+            (None, Some(newtype)) => write_whole_body(newtype),
             (None, None) => {
                 let names = idents(&body);
                 quote! { __builder.json_body(&ResponseBody { #(#names),* }, __body) }

@@ -89,6 +89,8 @@ pub mod v3 {
                 "t 1".into(),
                 serde_json::from_str(content).unwrap(),
             );
+            // Moved into the body, not written out again.
+            let address = request.content.json().get().as_ptr();
             let sent = request
                 .try_into_http_request(
                     "https://hs",
@@ -101,6 +103,7 @@ pub mod v3 {
                 "/_matrix/client/v3/rooms/%21r%3Aexample.org/send/m.room.message/t%201"
             );
             assert_eq!(sent.body(), content.as_bytes());
+            assert_eq!(sent.body().as_ptr(), address);
             let read = Request::try_from_http_request(sent, &[] as &[&str]).unwrap();
             assert_eq!(read.txn_id, "t 1");
             assert_eq!(read.content.json().get(), content);
