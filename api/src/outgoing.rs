@@ -470,7 +470,7 @@ mod tests {
         };
         let builder = RequestBuilder::new(&PUT, "/x", "https://h", SendAccessToken::None, &[]);
         let mut out = Body::new();
-        let parts = (&WholeBody(vec!["a", "b"]))
+        let parts = WholeBody(vec!["a", "b"])
             .finish_body(builder.unwrap(), &mut out)
             .unwrap();
         let request = out.into_request(parts);

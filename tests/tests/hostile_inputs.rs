@@ -93,6 +93,29 @@ fn query_parameter_given_twice() {
 }
 
 #[test]
+fn six_thousand_query_parameters() {
+    // As many as a URI holds (64 KiB): parameters the endpoint does not take are passed over,
+    // and a repeated one among them is still found and named.
+    let many: String = (0..6_000).map(|i| format!("p{i}=x&")).collect();
+    let get = |query: &str| {
+        let uri = format!("/_matrix/client/v3/rooms/!r:x.org/messages?{many}{query}");
+        let request = http::Request::get(uri).body(Vec::<u8>::new()).unwrap();
+        get_messages::Request::try_from_http_request(request, &["!r:x.org"])
+    };
+    let read = get("dir=b&from=t1").unwrap();
+    assert_eq!(read.dir, get_messages::Direction::Backward);
+    assert_eq!(read.from.as_deref(), Some("t1"));
+    let err = get("dir=b&p17=y&dir=f").unwrap_err();
+    assert_eq!(
+        err,
+        FromHttpRequestError::Deserialization(DeserializationError::Query {
+            parameter: Some("dir".to_owned()),
+            message: "given 2 times, but it takes one value".to_owned(),
+        })
+    );
+}
+
+#[test]
 fn json_nested_ten_thousand_levels() {
     let deep = "[".repeat(10_000) + &"]".repeat(10_000);
     let body = format!(r#"{{"auth": {{"type": "m.login.dummy", "x": {deep}}}}}"#);
