@@ -11,7 +11,7 @@ pub(crate) fn find_byte(text: &[u8], byte: u8) -> Option<usize> {
 }
 
 /// The first `%` or `+` in `text`: where a query's name or value needs decoding.
-fn find_form_escape(text: &[u8]) -> Option<usize> {
+pub(crate) fn find_form_escape(text: &[u8]) -> Option<usize> {
     let hits = |word| zero_bytes(word ^ spread(b'%')) | zero_bytes(word ^ spread(b'+'));
     find_by_words(text, hits, |b| b == b'%' || b == b'+')
 }

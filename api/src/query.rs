@@ -4,8 +4,9 @@
 //! (split at `&` and the first `=`, empty pieces skipped, `+` for a space, malformed escapes
 //! kept as text, bytes that are not UTF-8 replaced), a repeated parameter read as a list, `on`
 //! as `true`, and an empty value as `None` for an optional number or boolean, with the same
-//! error messages. What differs is the cost: the pairs are grouped in one vector, by a linear
-//! search while there are few, rather than through a hash map, and a failing value names its
+//! error messages. What differs is the cost: a query of a few parameters, none given twice
+//! (nearly every query), is read pair by pair as written, with nothing allocated; any other is
+//! grouped in one vector rather than through a hash map; and a failing value names its
 //! parameter as it fails, so the error path need not read the query again.
 
 use std::any::type_name;
@@ -22,19 +23,19 @@ use serde::forward_to_deserialize_any;
 
 use crate::error::DeserializationError;
 use crate::json::field_named_in;
-use crate::percent::{find_byte, form_decode};
+use crate::percent::{find_byte, find_form_escape, form_decode};
 
 /// Reads `query` into `Q`; an error names the parameter at fault when one is.
 pub(crate) fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
-    let mut grouped = Grouped::of(query);
-    match Q::deserialize(Query(&mut grouped)) {
+    let mut params = Params::of(query);
+    match Q::deserialize(Query(&mut params)) {
         Ok(value) => Ok(value),
         Err(err) => {
             let parse_again = |query: &str| from_query::<Q>(query).err().map(|err| err.to_string());
             Err(query_error(
                 query,
                 &err.to_string(),
-                grouped.failed,
+                params.failed,
                 &parse_again,
             ))
         }
@@ -43,18 +44,36 @@ pub(crate) fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, Deseria
 
 /// Reads `query` into `T`, with nothing but serde's error.
 fn from_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
-    T::deserialize(Query(&mut Grouped::of(query)))
+    T::deserialize(Query(&mut Params::of(query)))
 }
 
-/// The pairs of a query, one entry per parameter in order of first appearance, with the
-/// parameter whose value failed to read, if one did.
-struct Grouped<'q> {
+/// The parameters of a query, in order of first appearance, with the parameter whose value
+/// failed to read, if one did.
+struct Params<'q> {
     query: &'q str,
-    entries: Vec<(Cow<'q, str>, Values<'q>)>,
-    /// The entry being read.
-    next: usize,
+    source: Source<'q>,
     /// The parameter whose value failed, and how many times it was given.
     failed: Option<(String, usize)>,
+}
+
+/// Where the parameters come from.
+// The stream's pairs are inline on purpose: the common query allocates nothing.
+#[allow(clippy::large_enum_variant)]
+enum Source<'q> {
+    /// The pairs as written, split once, when no name is given twice: nothing to group, nothing
+    /// allocated. Each is decoded as it is read; `current` is the pair whose name was read last.
+    Stream {
+        pairs: [(&'q str, &'q str); STREAM_MAX],
+        len: usize,
+        next: usize,
+        current: Option<(Cow<'q, str>, &'q str)>,
+    },
+    /// Grouped by name, a repeated parameter's values together.
+    Grouped {
+        entries: Vec<(Cow<'q, str>, Values<'q>)>,
+        /// The entry being read.
+        next: usize,
+    },
 }
 
 /// The values of one parameter.
@@ -65,41 +84,88 @@ enum Values<'q> {
     Taken,
 }
 
-/// Past this many parameters, grouping finds a repeated name through a hash map rather than
-/// by comparing it with every name before it, so that a hostile query of thousands of
-/// parameters costs linear time.
+/// At most this many parameters are read straight from the query, without grouping: more
+/// than any endpoint of the Client-Server API takes (a legacy thumbnail takes seven, `/sync`
+/// six).
+const STREAM_MAX: usize = 8;
+
+/// Past this many parameters, grouping finds a repeated name through a hash map rather than by
+/// comparing it with every name before it, so that a hostile query of thousands of parameters
+/// costs linear time.
 const LINEAR_SEARCH_MAX: usize = 16;
 
-impl<'q> Grouped<'q> {
+impl<'q> Params<'q> {
     fn of(query: &'q str) -> Self {
-        let mut entries: Vec<(Cow<'q, str>, Values<'q>)> = Vec::new();
-        let mut index: Option<HashMap<Cow<'q, str>, usize>> = None;
-        for (Text(name), Text(value)) in pairs(query) {
-            let found = match &mut index {
-                Some(index) => index.get(&name).copied(),
-                None => entries.iter().position(|(other, _)| *other == name),
-            };
-            match found {
-                Some(at) => entries[at].1.push(value),
-                None => {
-                    if let Some(index) = &mut index {
-                        index.insert(name.clone(), entries.len());
-                    }
-                    entries.push((name, Values::One(value)));
-                    if index.is_none() && entries.len() > LINEAR_SEARCH_MAX {
-                        let names = entries.iter().enumerate();
-                        index = Some(names.map(|(at, (name, _))| (name.clone(), at)).collect());
-                    }
+        // Built in place: the pairs are split straight into the stream's array, which is
+        // replaced by the grouped entries only when a name repeats.
+        let mut params = Params {
+            query,
+            source: Source::Stream {
+                pairs: [("", ""); STREAM_MAX],
+                len: 0,
+                next: 0,
+                current: None,
+            },
+            failed: None,
+        };
+        if let Source::Stream { pairs, len, .. } = &mut params.source {
+            if !split_distinct_plain_names(query, pairs, len) {
+                params.source = Source::Grouped {
+                    entries: grouped(query),
+                    next: 0,
+                };
+            }
+        }
+        params
+    }
+}
+
+/// Splits `query` into `pairs` (`len` of them) as written, and says whether there are at most
+/// [`STREAM_MAX`] and no name is given twice. Names are compared as written, so only
+/// names without `%` or `+`, which read as written, count as plain: two names written apart
+/// may decode alike.
+fn split_distinct_plain_names<'q>(
+    query: &'q str,
+    pairs: &mut [(&'q str, &'q str); STREAM_MAX],
+    len: &mut usize,
+) -> bool {
+    for (name, value) in (RawPairs { rest: query }) {
+        if *len == STREAM_MAX
+            || find_form_escape(name.as_bytes()).is_some()
+            || pairs[..*len].iter().any(|(other, _)| *other == name)
+        {
+            return false;
+        }
+        pairs[*len] = (name, value);
+        *len += 1;
+    }
+    true
+}
+
+/// The parameters of `query` grouped by name, in order of first appearance.
+fn grouped(query: &str) -> Vec<(Cow<'_, str>, Values<'_>)> {
+    let mut entries: Vec<(Cow<'_, str>, Values<'_>)> = Vec::new();
+    let mut index: Option<HashMap<Cow<'_, str>, usize>> = None;
+    for (Text(name), Text(value)) in Pairs::of(query) {
+        let found = match &mut index {
+            Some(index) => index.get(&name).copied(),
+            None => entries.iter().position(|(other, _)| *other == name),
+        };
+        match found {
+            Some(at) => entries[at].1.push(value),
+            None => {
+                if let Some(index) = &mut index {
+                    index.insert(name.clone(), entries.len());
+                }
+                entries.push((name, Values::One(value)));
+                if index.is_none() && entries.len() > LINEAR_SEARCH_MAX {
+                    let names = entries.iter().enumerate();
+                    index = Some(names.map(|(at, (name, _))| (name.clone(), at)).collect());
                 }
             }
         }
-        Grouped {
-            query,
-            entries,
-            next: 0,
-            failed: None,
-        }
     }
+    entries
 }
 
 impl<'q> Values<'q> {
@@ -125,7 +191,7 @@ impl<'q> Values<'q> {
 
 /// The query as a whole: a map of its parameters, whatever is asked for (or the sequence of
 /// its pairs, as they come).
-struct Query<'a, 'q>(&'a mut Grouped<'q>);
+struct Query<'a, 'q>(&'a mut Params<'q>);
 
 impl<'de> de::Deserializer<'de> for Query<'_, 'de> {
     type Error = Error;
@@ -139,11 +205,11 @@ impl<'de> de::Deserializer<'de> for Query<'_, 'de> {
     }
 
     fn deserialize_seq<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_seq(MapDeserializer::new(pairs(self.0.query)))
+        visitor.visit_seq(MapDeserializer::new(Pairs::of(self.0.query)))
     }
 
     fn deserialize_unit<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        MapDeserializer::new(pairs(self.0.query)).end()?;
+        MapDeserializer::new(Pairs::of(self.0.query)).end()?;
         visitor.visit_unit()
     }
 
@@ -161,68 +227,120 @@ impl<'de> de::Deserializer<'de> for Query<'_, 'de> {
     }
 }
 
-/// Every pair, in the order given, a repeated parameter's values where they stand.
-fn pairs(query: &str) -> impl Iterator<Item = (Text<'_>, Text<'_>)> {
-    // Split by byte search, not `str::split`: a query is a few dozen bytes, for which
-    // `memchr`'s set-up costs more than the search.
-    let mut rest = query;
-    std::iter::from_fn(move || loop {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = find_byte(rest.as_bytes(), b'&').unwrap_or(rest.len());
-        let piece = &rest[..end];
-        rest = rest.get(end + 1..).unwrap_or("");
-        if piece.is_empty() {
-            continue;
-        }
-        let (name, value) = match find_byte(piece.as_bytes(), b'=') {
-            Some(at) => (&piece[..at], &piece[at + 1..]),
-            None => (piece, ""),
-        };
-        return Some((Text(form_decode(name)), Text(form_decode(value))));
-    })
+/// Every pair as written, in the order given, a repeated parameter's values where they stand.
+struct RawPairs<'q> {
+    rest: &'q str,
 }
 
-impl<'de> de::MapAccess<'de> for Grouped<'de> {
+impl<'q> Iterator for RawPairs<'q> {
+    type Item = (&'q str, &'q str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // Split by byte search, not `str::split`: a query is a few dozen bytes, for which
+        // `memchr`'s set-up costs more than the search.
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let end = find_byte(self.rest.as_bytes(), b'&').unwrap_or(self.rest.len());
+            let piece = &self.rest[..end];
+            self.rest = self.rest.get(end + 1..).unwrap_or("");
+            if piece.is_empty() {
+                continue;
+            }
+            return Some(match find_byte(piece.as_bytes(), b'=') {
+                Some(at) => (&piece[..at], &piece[at + 1..]),
+                None => (piece, ""),
+            });
+        }
+    }
+}
+
+/// Every pair, decoded.
+struct Pairs<'q>(RawPairs<'q>);
+
+impl<'q> Pairs<'q> {
+    fn of(query: &'q str) -> Self {
+        Pairs(RawPairs { rest: query })
+    }
+}
+
+impl<'q> Iterator for Pairs<'q> {
+    type Item = (Text<'q>, Text<'q>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (name, value) = self.0.next()?;
+        Some((Text(form_decode(name)), Text(form_decode(value))))
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Params<'de> {
     type Error = Error;
 
     fn next_key_seed<K: de::DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let Some((name, _)) = self.entries.get(self.next) else {
-            return Ok(None);
+        let (name, count) = match &mut self.source {
+            Source::Stream {
+                pairs,
+                len,
+                next,
+                current,
+            } => {
+                let Some(&(name, value)) = pairs[..*len].get(*next) else {
+                    return Ok(None);
+                };
+                *next += 1;
+                // A plain name reads as written.
+                let name = Cow::Borrowed(name);
+                *current = Some((name.clone(), value));
+                (name, 1)
+            }
+            Source::Grouped { entries, next } => {
+                let Some((name, values)) = entries.get(*next) else {
+                    return Ok(None);
+                };
+                (name.clone(), values.count())
+            }
         };
-        let text = match name {
-            Cow::Borrowed(name) => Text(Cow::Borrowed(name)),
-            Cow::Owned(name) => Text(Cow::Owned(name.clone())),
-        };
-        let read = seed.deserialize(text);
+        let read = seed.deserialize(Text(name.clone()));
         if read.is_err() {
-            let (name, values) = &self.entries[self.next];
-            self.failed = Some((name.clone().into_owned(), values.count()));
+            self.failed = Some((name.into_owned(), count));
         }
         read.map(Some)
     }
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let (name, values) = &mut self.entries[self.next];
-        self.next += 1;
-        let count = values.count();
-        let read = match std::mem::replace(values, Values::Taken) {
-            Values::One(value) => seed.deserialize(Text(value)),
-            Values::Many(values) => seed.deserialize(List(values)),
-            Values::Taken => unreachable!("each value is read once"),
+        let (name, count, read) = match &mut self.source {
+            Source::Stream { current, .. } => {
+                let (name, value) = current.take().expect("a value is read after its name");
+                let read = seed.deserialize(Text(form_decode(value)));
+                (name, 1, read)
+            }
+            Source::Grouped { entries, next } => {
+                let (name, values) = &mut entries[*next];
+                *next += 1;
+                let count = values.count();
+                let read = match std::mem::replace(values, Values::Taken) {
+                    Values::One(value) => seed.deserialize(Text(value)),
+                    Values::Many(values) => seed.deserialize(List(values)),
+                    Values::Taken => unreachable!("each value is read once"),
+                };
+                (name.clone(), count, read)
+            }
         };
         if read.is_err() {
-            self.failed = Some((name.clone().into_owned(), count));
+            self.failed = Some((name.into_owned(), count));
         }
         read
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len() - self.next)
+        Some(match &self.source {
+            Source::Stream { len, next, .. } => len - next,
+            Source::Grouped { entries, next } => entries.len() - next,
+        })
     }
 }
 
@@ -487,7 +605,7 @@ fn query_error(
 /// The first parameter whose removal from `query` makes `parse_again` succeed, or fail only
 /// for want of that parameter.
 fn removed_to_fix(query: &str, parse_again: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = pairs(query)
+    let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = (Pairs::of(query))
         .map(|(Text(name), Text(value))| (name, value))
         .collect();
     let mut tried: Vec<&str> = Vec::new();

@@ -176,6 +176,23 @@ fn the_cases_that_tell_readers_apart() {
 }
 
 #[test]
+fn distinct_plain_names_are_read_as_they_come() {
+    fn streamed(query: &str) -> bool {
+        matches!(Params::of(query).source, Source::Stream { .. })
+    }
+    assert!(streamed(""));
+    assert!(streamed("from=t1&dir=b&limit=10&&filter=%7B%7D"));
+    let eight: Vec<String> = (0..8).map(|i| format!("k{i}=v")).collect();
+    assert!(streamed(&eight.join("&")));
+    // Grouped: a name given twice, a name that may decode like another, more than eight.
+    assert!(!streamed("dir=b&dir=f"));
+    assert!(!streamed("dir=b&%64ir=f"));
+    assert!(!streamed("a+b=1"));
+    let nine: Vec<String> = (0..9).map(|i| format!("k{i}=v")).collect();
+    assert!(!streamed(&nine.join("&")));
+}
+
+#[test]
 fn hundreds_of_parameters_are_grouped_as_few_are() {
     let mut query: Vec<String> = (0..300).map(|i| format!("k{i}={i}")).collect();
     query.push("k7=again".to_owned());
