@@ -96,8 +96,8 @@ const LINEAR_SEARCH_MAX: usize = 16;
 
 impl<'q> Params<'q> {
     fn of(query: &'q str) -> Self {
-        // Built in place: the pairs are split straight into the stream's array, which is
-        // replaced by the grouped entries only when a name repeats.
+        // Built in place: the pairs are split straight into the stream's array, which grouped
+        // entries replace when a name repeats, may decode like another, or there are too many.
         let mut params = Params {
             query,
             source: Source::Stream {
