@@ -183,6 +183,15 @@ rc_invites:
   per_user: {per_second: 1000, burst_count: 1000}
   per_issuer: {per_second: 1000, burst_count: 1000}
 rc_room_creation: {per_second: 1000, burst_count: 1000}
+# The directory steps search until a new display name shows; a run that waits long must not
+# then be refused for searching.
+rc_user_directory: {per_second: 1000, burst_count: 1000}
+# Background updates back to back, not a second apart: on a fresh database they include the user
+# directory's first population, and a display name set while that still runs reaches the
+# directory only at the next event after it, so the directory steps could search a stale
+# directory (seen once on a busy machine: the population took six seconds and overlapped them).
+background_updates:
+  sleep_enabled: false
 # The room directory: Synapse publishes nothing unless a rule allows it (no rules: deny).
 room_list_publication_rules:
   - action: allow
