@@ -88,7 +88,7 @@ pub(crate) fn access_token_from_parts<'a>(
         return bearer_token(value).map(std::borrow::Cow::Borrowed);
     }
     let query = uri.query()?;
-    form_urlencoded::parse(query.as_bytes())
+    crate::query::decoded_pairs(query)
         .find(|(key, _)| key == "access_token")
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())

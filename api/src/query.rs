@@ -256,6 +256,12 @@ impl<'q> Iterator for RawPairs<'q> {
     }
 }
 
+/// Every name and value of `query`, decoded, in the order given: for a reader of one
+/// parameter (the access token), with the same decoding as the query types get.
+pub(crate) fn decoded_pairs(query: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    Pairs::of(query).map(|(Text(name), Text(value))| (name, value))
+}
+
 /// Every pair, decoded.
 struct Pairs<'q>(RawPairs<'q>);
 
@@ -605,9 +611,7 @@ fn query_error(
 /// The first parameter whose removal from `query` makes `parse_again` succeed, or fail only
 /// for want of that parameter.
 fn removed_to_fix(query: &str, parse_again: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = (Pairs::of(query))
-        .map(|(Text(name), Text(value))| (name, value))
-        .collect();
+    let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = decoded_pairs(query).collect();
     let mut tried: Vec<&str> = Vec::new();
     for (name, _) in &pairs {
         if tried.contains(&name.as_ref()) {
