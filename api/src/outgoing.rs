@@ -16,22 +16,26 @@ use crate::{Metadata, SendAccessToken};
 /// `Content-Type` of JSON bodies, built once.
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 
-/// An outgoing message being built: its first line, then headers, then the body, which
+/// An outgoing message being built: its first line and headers, then the body, which
 /// finishes it.
 pub struct Outgoing<Line> {
     line: Line,
-    headers: HeaderMap,
 }
 
-/// The first line of a request: method and URI (the query string is appended to the URI).
+/// The first line of a request and its headers: method and URI (the query string is appended
+/// to the URI), until they finish into the parts.
 pub struct RequestLine {
     method: Method,
     uri: String,
+    headers: HeaderMap,
 }
 
-/// The first line of a response: its status.
+/// The first line of a response, in the `http` parts it finishes into, whose header map takes
+/// the headers as they are added: building the parts at the end would build an empty map only
+/// to drop it (about 90 of the 2,500 instructions of a small response). A request builds its
+/// parts at the end instead: its builder, moved from call to call, is smaller without them.
 pub struct StatusLine {
-    status: StatusCode,
+    parts: http::response::Parts,
 }
 
 /// What the generated client code builds a request with.
@@ -44,14 +48,21 @@ pub trait FirstLine: Sized {
     /// `http::request::Parts` or `http::response::Parts`.
     type Parts;
 
-    /// The message's parts, with these headers.
-    fn finish(self, headers: HeaderMap) -> Result<Self::Parts, IntoHttpError>;
+    /// The headers of the parts being built.
+    fn headers(&mut self) -> &mut HeaderMap;
+
+    /// The message's parts.
+    fn finish(self) -> Result<Self::Parts, IntoHttpError>;
 }
 
 impl FirstLine for RequestLine {
     type Parts = http::request::Parts;
 
-    fn finish(self, headers: HeaderMap) -> Result<http::request::Parts, IntoHttpError> {
+    fn headers(&mut self) -> &mut HeaderMap {
+        &mut self.headers
+    }
+
+    fn finish(self) -> Result<http::request::Parts, IntoHttpError> {
         // The URI takes the buffer over without copying; the cheap `Bytes` clone is kept only
         // to name the URI if it is rejected.
         let bytes = bytes::Bytes::from(self.uri);
@@ -62,7 +73,7 @@ impl FirstLine for RequestLine {
         let (mut parts, ()) = http::Request::new(()).into_parts();
         parts.method = self.method;
         parts.uri = uri;
-        parts.headers = headers;
+        parts.headers = self.headers;
         Ok(parts)
     }
 }
@@ -70,11 +81,12 @@ impl FirstLine for RequestLine {
 impl FirstLine for StatusLine {
     type Parts = http::response::Parts;
 
-    fn finish(self, headers: HeaderMap) -> Result<http::response::Parts, IntoHttpError> {
-        let (mut parts, ()) = http::Response::new(()).into_parts();
-        parts.status = self.status;
-        parts.headers = headers;
-        Ok(parts)
+    fn headers(&mut self) -> &mut HeaderMap {
+        &mut self.parts.headers
+    }
+
+    fn finish(self) -> Result<http::response::Parts, IntoHttpError> {
+        Ok(self.parts)
     }
 }
 
@@ -127,8 +139,8 @@ impl RequestBuilder {
             line: RequestLine {
                 method: metadata.method.clone(),
                 uri,
+                headers,
             },
-            headers,
         })
     }
 
@@ -158,9 +170,10 @@ impl RequestBuilder {
 impl ResponseBuilder {
     /// Starts a response with this status.
     pub fn new(status: StatusCode) -> Self {
+        let (mut parts, ()) = http::Response::new(()).into_parts();
+        parts.status = status;
         Outgoing {
-            line: StatusLine { status },
-            headers: HeaderMap::new(),
+            line: StatusLine { parts },
         }
     }
 }
@@ -184,7 +197,7 @@ impl<Line: FirstLine> Outgoing<Line> {
         match value {
             None => Ok(()),
             Some(Ok(value)) => {
-                self.headers.insert(name, value);
+                self.line.headers().insert(name, value);
                 Ok(())
             }
             Some(Err(message)) => Err(IntoHttpError::Header { name, message }),
@@ -208,7 +221,8 @@ impl<Line: FirstLine> Outgoing<Line> {
     ) -> Result<Line::Parts, IntoHttpError> {
         match written {
             Ok(()) => {
-                self.headers
+                self.line
+                    .headers()
                     .insert(http::header::CONTENT_TYPE, APPLICATION_JSON);
                 self.no_body()
             }
@@ -232,7 +246,7 @@ impl<Line: FirstLine> Outgoing<Line> {
 
     /// Finishes with no body at all.
     pub fn no_body(self) -> Result<Line::Parts, IntoHttpError> {
-        self.line.finish(self.headers)
+        self.line.finish()
     }
 }
 

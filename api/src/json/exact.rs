@@ -101,7 +101,7 @@ impl<'de> Visitor<'de> for KeyVisitor {
     type Value = Key<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
+        f.write_str("a string")
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {

@@ -133,9 +133,13 @@ pub trait Tagged {
     fn kind(tag: &str) -> Option<Self::Kind>;
 
     /// Reads the value of the tag field: `Ok(None)` where the type accepts a `null` tag as
-    /// absent. By default only a string is a tag, refused otherwise with serde's own wording.
-    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-        map.next_value::<String>().map(Some)
+    /// absent. By default only a string is a tag, refused otherwise with serde's own wording;
+    /// [`string_tag`] refuses with a message of the type's.
+    ///
+    /// The tag is borrowed from the input where it can be: a tag the type models is only
+    /// matched, and [`Tagged::build`] copies it out for one it does not.
+    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Key<'de>>, A::Error> {
+        map.next_value::<Key<'de>>().map(Some)
     }
 
     /// Reads field `name` into `fields` when it is one the type reads directly, given the kind
@@ -150,22 +154,105 @@ pub trait Tagged {
 
     /// The value, from the tag (if the object had one), the typed fields and the fields kept.
     fn build<E: de::Error>(
-        tag: Option<String>,
+        tag: Option<Key<'_>>,
         fields: Self::Fields,
         rest: JsonObject,
     ) -> Result<Self::Value, E>;
 }
 
+/// For [`Tagged::read_tag`]: the tag, which must be a string, refused otherwise with `message`
+/// (a type whose wording is its own; a syntax error in the value is still reported as one).
+#[inline]
+pub fn string_tag<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    message: &'static str,
+) -> Result<Key<'de>, A::Error> {
+    map.next_value_seed(StringTag(message))
+}
+
+/// Reads a string as a [`Key`], and refuses any other value with its message.
+struct StringTag(&'static str);
+
+impl<'de> de::DeserializeSeed<'de> for StringTag {
+    type Value = Key<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        // `deserialize_any`, so that every other kind of value reaches a method below.
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringTag {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(v))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Key<'de>, E> {
+        Err(E::custom(self.0))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, _: D) -> Result<Key<'de>, D::Error> {
+        Err(de::Error::custom(self.0))
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, _: S) -> Result<Key<'de>, S::Error> {
+        Err(de::Error::custom(self.0))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, _: M) -> Result<Key<'de>, M::Error> {
+        Err(de::Error::custom(self.0))
+    }
+}
+
 /// Reads the rest of an object as `T` says; for the tagged type's `Visitor::visit_map`.
 #[inline]
 pub fn read_tagged<'de, T: Tagged, A: MapAccess<'de>>(map: A) -> Result<T::Value, A::Error> {
-    let mut tag: Slot<Option<String>> = Slot::default();
+    let mut tag: Slot<Option<Key<'de>>> = Slot::default();
     let mut kind: Option<T::Kind> = None;
     let mut fields = T::Fields::default();
     let rest = read_object(map, |name, map| {
         if name == T::TAG {
             tag.read_with(map, T::TAG, T::read_tag)?;
-            kind = tag.0.as_ref().and_then(Option::as_deref).and_then(T::kind);
+            kind = tag
+                .0
+                .as_ref()
+                .and_then(Option::as_ref)
+                .map(Key::as_str)
+                .and_then(T::kind);
             return Ok(true);
         }
         T::read_field(kind, name, &mut fields, map)
@@ -306,14 +393,14 @@ mod tests {
         }
 
         fn build<E: de::Error>(
-            tag: Option<String>,
+            tag: Option<Key<'_>>,
             fields: Slot<u8>,
             mut rest: JsonObject,
         ) -> Result<Shape, E> {
             let tag = tag.ok_or_else(|| E::missing_field("type"))?;
-            match Self::kind(&tag) {
+            match Self::kind(tag.as_str()) {
                 Some(()) => Ok(Shape::Number(fields.or_kept(&mut rest, "n")?)),
-                None => Ok(Shape::Other(tag, rest)),
+                None => Ok(Shape::Other(tag.into_owned(), rest)),
             }
         }
     }
@@ -386,5 +473,46 @@ mod tests {
             assert!(!err.contains(text), "{err}");
             assert!(err.contains("expected a string"), "{err}");
         }
+    }
+
+    /// `{"tag": …}` read with [`string_tag`]: whether the tag was borrowed, and its text.
+    fn read_string_tag(text: &str) -> Result<(bool, String), serde_json::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = (bool, String);
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(bool, String), A::Error> {
+                map.next_key::<Key<'de>>()?;
+                let tag = string_tag(&mut map, "the tag must be a string")?;
+                Ok((matches!(tag, Key::Borrowed(_)), tag.into_owned()))
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde::Deserializer::deserialize_map(&mut deserializer, V)
+    }
+
+    #[test]
+    fn string_tags_are_borrowed_and_anything_else_gets_the_message() {
+        assert_eq!(
+            read_string_tag(r#"{"t": "m.x"}"#).unwrap(),
+            (true, "m.x".into())
+        );
+        // An escape has to be decoded into a string of its own.
+        assert_eq!(
+            read_string_tag(r#"{"t": "m.\u0078"}"#).unwrap(),
+            (false, "m.x".into())
+        );
+        for value in ["7", "-7", "1.5", "true", "null", "[\"m.x\"]", r#"{"a": 1}"#] {
+            let err = read_string_tag(&format!(r#"{{"t": {value}}}"#)).unwrap_err();
+            assert!(
+                err.to_string().starts_with("the tag must be a string"),
+                "{value}: {err}"
+            );
+        }
+        // A syntax error in the value is still one, with its position.
+        let err = read_string_tag(r#"{"t": tru}"#).unwrap_err();
+        assert!(err.is_syntax(), "{err}");
     }
 }

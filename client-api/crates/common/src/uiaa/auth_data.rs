@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use matrix_api::json::{read_tagged, Secret, Slot, Tagged};
+use matrix_api::json::{read_tagged, Key, Secret, Slot, Tagged};
 use matrix_api::redact::{KeysOnly, Redacted};
 use ruma_common::serde::JsonObject;
 use serde::de::{self, MapAccess, Visitor};
@@ -357,7 +357,7 @@ impl Tagged for AuthDataReader {
     }
 
     /// A null `type` is no type: the fallback acknowledgement has none.
-    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Key<'de>>, A::Error> {
         map.next_value()
     }
 
@@ -387,7 +387,7 @@ impl Tagged for AuthDataReader {
 
     #[inline]
     fn build<E: de::Error>(
-        auth_type: Option<String>,
+        auth_type: Option<Key<'_>>,
         fields: AuthFields,
         mut rest: JsonObject,
     ) -> Result<Self::Value, E> {
@@ -401,7 +401,7 @@ impl Tagged for AuthDataReader {
         };
         let [first, second] = fields.strings;
         let rest = &mut rest;
-        Ok(match Self::kind(&auth_type) {
+        Ok(match Self::kind(auth_type.as_str()) {
             Some(KnownAuthType::Password) => AuthData::Password(Password {
                 identifier: fields.identifier.or_kept(rest, "identifier")?,
                 password: first.or_kept::<E>(rest, "password")?.0,
@@ -420,7 +420,7 @@ impl Tagged for AuthDataReader {
                 })
             }
             None => AuthData::Unknown {
-                auth_type,
+                auth_type: auth_type.into_owned(),
                 session,
                 extra: std::mem::take(rest),
             },

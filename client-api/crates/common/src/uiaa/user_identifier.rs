@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use matrix_api::json::{read_tagged, Slot, Tagged};
+use matrix_api::json::{read_tagged, Key, Slot, Tagged};
 use ruma_common::serde::JsonObject;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -157,12 +157,12 @@ impl Tagged for UserIdentifierReader {
 
     #[inline]
     fn build<E: de::Error>(
-        id_type: Option<String>,
+        id_type: Option<Key<'_>>,
         [first, second]: Self::Fields,
         mut rest: JsonObject,
     ) -> Result<Self::Value, E> {
         let id_type = id_type.ok_or_else(|| E::missing_field(TYPE_FIELD))?;
-        Ok(match Self::kind(&id_type) {
+        Ok(match Self::kind(id_type.as_str()) {
             Some(KnownIdType::User) => UserIdentifier::User {
                 user: first.or_kept(&mut rest, "user")?,
             },
@@ -175,7 +175,7 @@ impl Tagged for UserIdentifierReader {
                 phone: second.or_kept(&mut rest, "phone")?,
             },
             None => UserIdentifier::Unknown {
-                id_type,
+                id_type: id_type.into_owned(),
                 extra: rest,
             },
         })

@@ -114,7 +114,7 @@ pub mod v1 {
         use std::fmt;
         use std::marker::PhantomData;
 
-        use matrix_api::json::error_in_field;
+        use matrix_api::json::{error_in_field, Key};
         use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
         use serde::ser::SerializeMap;
         use serde::{Deserializer, Serialize, Serializer};
@@ -135,8 +135,9 @@ pub mod v1 {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
                 // (index of the name in `names`, value): the lowest index wins.
                 let mut found: Option<(usize, T)> = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let Some(index) = self.names.iter().position(|name| *name == key) else {
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    let Some(index) = self.names.iter().position(|name| *name == key.as_str())
+                    else {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     };

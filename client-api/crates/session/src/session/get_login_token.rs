@@ -98,7 +98,7 @@ pub mod v1 {
 
         use std::fmt;
 
-        use matrix_api::json::error_in_field;
+        use matrix_api::json::{error_in_field, Key};
         use matrix_api::UInt;
         use serde::de::{self, IgnoredAny, MapAccess, Visitor};
         use serde::{Deserializer, Serialize, Serializer};
@@ -138,8 +138,9 @@ pub mod v1 {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Duration, A::Error> {
                 let (mut millis, mut seconds) = (None, None);
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let (slot, field) = match &*key {
+                // `Key` borrows the name from the input; a `Cow<str>` would allocate every one.
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    let (slot, field) = match key.as_str() {
                         "expires_in_ms" => (&mut millis, "expires_in_ms"),
                         "expires_in" => (&mut seconds, "expires_in"),
                         _ => {

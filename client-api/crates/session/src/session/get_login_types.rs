@@ -14,11 +14,11 @@ pub mod v3 {
 
     use std::fmt;
 
-    use matrix_api::json::{read_tagged, ExactValue, Tagged};
+    use matrix_api::json::{read_tagged, string_tag, Key, Tagged};
     use matrix_api::{metadata, request, response, Metadata};
     use ruma_common::serde::JsonObject;
     use ruma_common::OwnedMxcUri;
-    use serde::de::{self, Error as _, MapAccess, Visitor};
+    use serde::de::{self, MapAccess, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
@@ -215,11 +215,8 @@ pub mod v3 {
             }
         }
 
-        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-            match map.next_value::<ExactValue>()? {
-                ExactValue(Value::String(login_type)) => Ok(Some(login_type)),
-                _ => Err(A::Error::custom("`type` of a login flow must be a string")),
-            }
+        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Key<'de>>, A::Error> {
+            string_tag(map, "`type` of a login flow must be a string").map(Some)
         }
 
         fn read_field<'de, A: MapAccess<'de>>(
@@ -232,12 +229,12 @@ pub mod v3 {
         }
 
         fn build<E: de::Error>(
-            login_type: Option<String>,
+            login_type: Option<Key<'_>>,
             (): (),
             data: JsonObject,
         ) -> Result<Self::Value, E> {
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
-            Ok(match Self::kind(&login_type) {
+            Ok(match Self::kind(login_type.as_str()) {
                 Some(KnownLoginType::Password) => LoginType::Password,
                 Some(KnownLoginType::ApplicationService) => LoginType::ApplicationService,
                 Some(KnownLoginType::Token) => LoginType::Token(
@@ -246,7 +243,10 @@ pub mod v3 {
                 Some(KnownLoginType::Sso) => {
                     LoginType::Sso(serde_json::from_value(Value::Object(data)).map_err(E::custom)?)
                 }
-                None => LoginType::Unknown(CustomLoginType { login_type, data }),
+                None => LoginType::Unknown(CustomLoginType {
+                    login_type: login_type.into_owned(),
+                    data,
+                }),
             })
         }
     }

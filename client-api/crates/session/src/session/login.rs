@@ -15,7 +15,7 @@ pub mod v3 {
     use std::fmt;
     use std::time::Duration;
 
-    use matrix_api::json::{read_tagged, ExactValue, Slot, Tagged};
+    use matrix_api::json::{read_tagged, string_tag, ExactValue, Key, Slot, Tagged};
     use matrix_api::redact::{KeysOnly, Redacted};
     use ruma_common::serde::JsonObject;
     use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
@@ -359,11 +359,8 @@ pub mod v3 {
             }
         }
 
-        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-            match map.next_value::<ExactValue>()? {
-                ExactValue(Value::String(login_type)) => Ok(Some(login_type)),
-                _ => Err(A::Error::custom("`type` must be a string")),
-            }
+        fn read_tag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Key<'de>>, A::Error> {
+            string_tag(map, "`type` must be a string").map(Some)
         }
 
         #[inline]
@@ -396,14 +393,14 @@ pub mod v3 {
 
         #[inline]
         fn build<E: de::Error>(
-            login_type: Option<String>,
+            login_type: Option<Key<'_>>,
             fields: LoginFields,
             rest: JsonObject,
         ) -> Result<Self::Value, E> {
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
-            let Some(kind) = Self::kind(&login_type) else {
+            let Some(kind) = Self::kind(login_type.as_str()) else {
                 return Ok(LoginInfo::Unknown(CustomLoginInfo {
-                    login_type,
+                    login_type: login_type.into_owned(),
                     data: rest,
                 }));
             };
