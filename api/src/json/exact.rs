@@ -95,7 +95,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-struct KeyVisitor;
+/// Reads a [`Key`]: a string, borrowed where the input lends it.
+pub(super) struct KeyVisitor;
 
 impl<'de> Visitor<'de> for KeyVisitor {
     type Value = Key<'de>;

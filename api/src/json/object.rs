@@ -13,7 +13,7 @@ use ruma_common::serde::JsonObject;
 use serde::de::{self, DeserializeOwned, MapAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::exact::{duplicate_key, ExactValue, Key};
+use super::exact::{duplicate_key, ExactValue, Key, KeyVisitor};
 
 /// Reads the rest of an object: each key goes to `known` first, which reads the value when the
 /// key is one it knows (returning `true`); every other key is kept, with its value, in the
@@ -189,16 +189,17 @@ impl<'de> Visitor<'de> for StringTag {
         f.write_str(self.0)
     }
 
+    // A string is read as a key is.
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key::Borrowed(v))
+        KeyVisitor.visit_borrowed_str(v)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(v.to_owned()))
+        KeyVisitor.visit_str(v)
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(v))
+        KeyVisitor.visit_string(v)
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Key<'de>, E> {
