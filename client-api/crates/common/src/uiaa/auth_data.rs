@@ -388,6 +388,7 @@ impl Tagged for AuthDataReader {
     #[inline]
     fn build<E: de::Error>(
         auth_type: Option<Key<'_>>,
+        kind: Option<KnownAuthType>,
         fields: AuthFields,
         mut rest: JsonObject,
     ) -> Result<Self::Value, E> {
@@ -401,7 +402,7 @@ impl Tagged for AuthDataReader {
         };
         let [first, second] = fields.strings;
         let rest = &mut rest;
-        Ok(match Self::kind(auth_type.as_str()) {
+        Ok(match kind {
             Some(KnownAuthType::Password) => AuthData::Password(Password {
                 identifier: fields.identifier.or_kept(rest, "identifier")?,
                 password: first.or_kept::<E>(rest, "password")?.0,

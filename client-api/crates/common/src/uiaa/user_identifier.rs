@@ -158,11 +158,12 @@ impl Tagged for UserIdentifierReader {
     #[inline]
     fn build<E: de::Error>(
         id_type: Option<Key<'_>>,
+        kind: Option<KnownIdType>,
         [first, second]: Self::Fields,
         mut rest: JsonObject,
     ) -> Result<Self::Value, E> {
         let id_type = id_type.ok_or_else(|| E::missing_field(TYPE_FIELD))?;
-        Ok(match Self::kind(id_type.as_str()) {
+        Ok(match kind {
             Some(KnownIdType::User) => UserIdentifier::User {
                 user: first.or_kept(&mut rest, "user")?,
             },

@@ -230,11 +230,12 @@ pub mod v3 {
 
         fn build<E: de::Error>(
             login_type: Option<Key<'_>>,
+            kind: Option<KnownLoginType>,
             (): (),
             data: JsonObject,
         ) -> Result<Self::Value, E> {
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
-            Ok(match Self::kind(login_type.as_str()) {
+            Ok(match kind {
                 Some(KnownLoginType::Password) => LoginType::Password,
                 Some(KnownLoginType::ApplicationService) => LoginType::ApplicationService,
                 Some(KnownLoginType::Token) => LoginType::Token(

@@ -394,11 +394,12 @@ pub mod v3 {
         #[inline]
         fn build<E: de::Error>(
             login_type: Option<Key<'_>>,
+            kind: Option<KnownLoginType>,
             fields: LoginFields,
             rest: JsonObject,
         ) -> Result<Self::Value, E> {
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
-            let Some(kind) = Self::kind(login_type.as_str()) else {
+            let Some(kind) = kind else {
                 return Ok(LoginInfo::Unknown(CustomLoginInfo {
                     login_type: login_type.into_owned(),
                     data: rest,
