@@ -10,6 +10,7 @@ pub use crate::declaration::{
 };
 pub use crate::fallback::{declaration_has_errors, undeclared, INVALID_METADATA};
 pub use crate::incoming::{check_request, incoming_request, read_header, PathArgs, RequestHead};
+pub use crate::json::flat::{Flat, ReadByFields, ReadBySerde};
 pub use crate::outgoing::{
     push_query, RequestBuilder, ResponseBuilder, SerializeWholeBody, WholeBody,
 };

@@ -1,6 +1,7 @@
 //! Message bodies: the buffer an outgoing body is written into, and reading a JSON body.
 
 use serde::de::DeserializeOwned;
+use serde_json::de::SliceRead;
 
 use crate::error::JsonError;
 use crate::json::describe_json_error;
@@ -74,8 +75,19 @@ impl Body {
 /// Parses a JSON body; an empty body counts as `{}`, so requests whose fields are all optional
 /// may be sent without one.
 pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
+    json_body_with(bytes, |input| T::deserialize(input))
+}
+
+/// [`json_body`] with a reader of the caller's, which is given the input (`{}` for an empty
+/// body) and may read it as it will; the input must then hold nothing more but whitespace.
+#[inline]
+pub(crate) fn json_body_with<'de, T>(
+    bytes: &'de [u8],
+    read: impl FnOnce(&mut serde_json::Deserializer<SliceRead<'de>>) -> Result<T, serde_json::Error>,
+) -> Result<T, JsonError> {
     let bytes = if bytes.is_empty() { b"{}" } else { bytes };
-    match serde_json::from_slice(bytes) {
+    let mut input = serde_json::Deserializer::from_slice(bytes);
+    match read(&mut input).and_then(|value| input.end().map(|()| value)) {
         Ok(value) => Ok(value),
         Err(err) => Err(describe_json_error(bytes, &err)),
     }

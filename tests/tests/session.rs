@@ -302,6 +302,86 @@ fn login_fields_read_the_same_before_and_after_type() {
     assert!(err.contains("identifier: missing field `type`"), "{err}");
 }
 
+/// `POST /login`'s body is read with its flattened `LoginInfo` handed its keys as they come
+/// (`ReadFlattened`), not through serde's buffered copy of them: the values and the errors must
+/// be the ones serde's own flattening gives.
+#[test]
+fn login_reads_as_serde_flattening_would() {
+    // As the macros derive the body's reader, with the same `expecting`.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(expecting = "a JSON object")]
+    struct Reference {
+        #[serde(flatten)]
+        login_info: login::v3::LoginInfo,
+        #[serde(default)]
+        device_id: Option<ruma_common::OwnedDeviceId>,
+        #[serde(default)]
+        initial_device_display_name: Option<String>,
+        #[serde(default)]
+        refresh_token: bool,
+    }
+    let ours = |text: &str| {
+        let mut request = http::Request::new(text.as_bytes().to_vec());
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
+        login::v3::Request::try_from_http_request(request, no_args())
+    };
+    let user = r#""identifier":{"type":"m.id.user","user":"@a:example.org"}"#;
+    let bodies = [
+        format!(r#"{{"type":"m.login.password",{user},"password":"pw"}}"#),
+        format!(
+            r#"{{"device_id":"D","password":"pw",{user},"refresh_token":true,"type":"m.login.password"}}"#
+        ),
+        format!(
+            r#"{{"initial_device_display_name":"phone","type":"m.login.password",{user},"password":"pw","device_id":"D"}}"#
+        ),
+        r#"{"type":"m.login.token","token":"t","extra":[1,{"x":null}],"device_id":"D"}"#.into(),
+        r#"{"type":"m.login.token","token":"t","device_id":"D"}"#.into(),
+        r#"{"type":"m.login.application_service","user":"@bot:example.org"}"#.into(),
+        r#"{"type":"org.example.login","secret":{"k":[1,2]},"refresh_token":false}"#.into(),
+        r#"{"user":"@a:example.org","password":"pw","type":"m.login.password","medium":"email"}"#
+            .into(),
+        // Errors: in the flattened part, in the other fields, and of the whole body.
+        r#"{"type":"m.login.token","token":"t","device_id":"D","device_id":"E"}"#.into(),
+        r#"{"type":"m.login.token","token":"t","refresh_token":"yes"}"#.into(),
+        r#"{"type":"m.login.token","token":"t","initial_device_display_name":5}"#.into(),
+        r#"{"type":"m.login.token","token":"t","token":"u"}"#.into(),
+        r#"{"type":"m.login.token","device_id":"D"}"#.into(),
+        r#"{"type":["m.login.token"],"token":"t"}"#.into(),
+        r#"{"token":"t","device_id":"D"}"#.into(),
+        r#"{"type":"m.login.password","identifier":{"type":"m.id.user"},"password":"pw"}"#.into(),
+        r#"{"type":"m.login.password","user":"u","password":false}"#.into(),
+        r#"["m.login.token"]"#.into(),
+        r#"{"type":"m.login.token","token":"t"} {}"#.into(),
+        r#"{"type":"m.login.token","token":"t","extra":{"#.into(),
+        String::new(),
+    ];
+    for body in &bodies {
+        let reference =
+            serde_json::from_str::<Reference>(if body.is_empty() { "{}" } else { body });
+        match (ours(body), reference) {
+            (Ok(ours), Ok(reference)) => {
+                assert_eq!(ours.login_info, reference.login_info, "{body}");
+                assert_eq!(ours.device_id, reference.device_id, "{body}");
+                assert_eq!(
+                    ours.initial_device_display_name, reference.initial_device_display_name,
+                    "{body}"
+                );
+                assert_eq!(ours.refresh_token, reference.refresh_token, "{body}");
+            }
+            (Err(ours), Err(reference)) => {
+                let reference = reference.to_string();
+                let message = reference.split(" at line ").next().unwrap();
+                assert!(
+                    ours.to_string().contains(message),
+                    "{body}: {ours} / {reference}"
+                );
+            }
+            (ours, reference) => panic!("{body}: {ours:?} / {reference:?}"),
+        }
+    }
+}
+
 #[test]
 fn login_with_token_device_and_refresh() {
     let mut request = login::v3::Request::new(login::v3::LoginInfo::token("login-token"));

@@ -244,24 +244,72 @@ impl<'de> Visitor<'de> for StringTag {
 
 /// Reads the rest of an object as `T` says; for the tagged type's `Visitor::visit_map`.
 #[inline]
-pub fn read_tagged<'de, T: Tagged, A: MapAccess<'de>>(map: A) -> Result<T::Value, A::Error> {
-    let mut tag: Slot<Option<Key<'de>>> = Slot::default();
-    let mut kind: Option<T::Kind> = None;
-    let mut fields = T::Fields::default();
-    let rest = read_object(map, |name, map| {
+pub fn read_tagged<'de, T: Tagged, A: MapAccess<'de>>(mut map: A) -> Result<T::Value, A::Error> {
+    let mut fields = TaggedFields::<T>::default();
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        fields.read(key, &mut map)?;
+    }
+    fields.finish()
+}
+
+/// A tagged object while it is read, key by key: by [`read_tagged`], or as a flattened field
+/// (a [`ReadFlattened`](super::ReadFlattened) implementation's `Fields`), which is handed the
+/// keys its struct does not name.
+pub struct TaggedFields<'de, T: Tagged> {
+    tag: Slot<Option<Key<'de>>>,
+    kind: Option<T::Kind>,
+    fields: T::Fields,
+    rest: JsonObject,
+}
+
+impl<T: Tagged> Default for TaggedFields<'_, T> {
+    fn default() -> Self {
+        TaggedFields {
+            tag: Slot::default(),
+            kind: None,
+            fields: T::Fields::default(),
+            rest: JsonObject::new(),
+        }
+    }
+}
+
+impl<'de, T: Tagged> TaggedFields<'de, T> {
+    /// Reads the value of `key`: the tag, a field the type reads, or one it keeps. A key given
+    /// twice is refused, as [`read_object`] refuses it.
+    #[inline]
+    pub fn read<A: MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+        let name = key.as_str();
+        if self.rest.contains_key(name) {
+            return Err(duplicate_key(name));
+        }
         if name == T::TAG {
-            tag.read_with(map, T::TAG, T::read_tag)?;
-            kind = tag
+            self.tag.read_with(map, T::TAG, T::read_tag)?;
+            self.kind = self
+                .tag
                 .0
                 .as_ref()
                 .and_then(Option::as_ref)
                 .map(Key::as_str)
                 .and_then(T::kind);
-            return Ok(true);
+            return Ok(());
         }
-        T::read_field(kind, name, &mut fields, map)
-    })?;
-    T::build(tag.into_inner().flatten(), kind, fields, rest)
+        if !T::read_field(self.kind, name, &mut self.fields, map)? {
+            let ExactValue(value) = map.next_value()?;
+            self.rest.insert(key.into_owned(), value);
+        }
+        Ok(())
+    }
+
+    /// The value, once the object has ended.
+    #[inline]
+    pub fn finish<E: de::Error>(self) -> Result<T::Value, E> {
+        T::build(
+            self.tag.into_inner().flatten(),
+            self.kind,
+            self.fields,
+            self.rest,
+        )
+    }
 }
 
 /// A credential read from JSON: a string, and a value of any other type is reported without

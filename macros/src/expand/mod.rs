@@ -9,7 +9,7 @@ pub mod request;
 pub mod response;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{quote, quote_spanned, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use crate::ast::{EndpointStruct, Field};
@@ -62,6 +62,49 @@ pub fn serde_struct(
         #[allow(dead_code)]
         #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
         struct #name { #(#fields),* }
+    }
+}
+
+/// Reads the JSON body struct `body` (`RequestBody` or `ResponseBody`, of `fields`) from
+/// `__bytes` and binds each field to its name.
+///
+/// A body with one `#[serde(flatten)]` field, read by its type's own `Deserialize`, is read
+/// through the runtime's `ReadByFields` where that type implements `ReadFlattened`: the other
+/// fields are a struct of their own (`RequestRest`), derived by serde with all their
+/// attributes, and the flattened field is handed the remaining keys as they come instead of
+/// serde's buffered copy of them. Method lookup picks that way or `ReadBySerde`'s (the body's
+/// own derived reader) from the type, which the macro cannot see.
+pub fn read_json_body(body: &Ident, fields: &[&Field]) -> TokenStream {
+    let names = fields.iter().map(|field| &field.ident);
+    let pattern = quote! { #body { #(#names),* } };
+    let mut flattened = fields.iter().filter(|field| field.serde.flatten.is_some());
+    let flat = match (flattened.next(), flattened.next()) {
+        (Some(flat), None) if flat.serde.with.is_none() && !flat.serde.skip => flat,
+        _ => {
+            return quote! {
+                let #pattern = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
+            };
+        }
+    };
+    let rest = format_ident!("{}Rest", body.to_string().trim_end_matches("Body"));
+    let others: Vec<&Field> = fields
+        .iter()
+        .copied()
+        .filter(|field| !std::ptr::eq(*field, *flat))
+        .collect();
+    let rest_struct = serde_struct(&rest, &others, false, true);
+    let other_names = others.iter().map(|field| &field.ident);
+    let (flat_ident, flat_ty) = (&flat.ident, &flat.ty);
+    quote! {
+        #rest_struct
+        #[allow(unused_imports)]
+        use ::matrix_api::__private::{ReadByFields as _, ReadBySerde as _};
+        let #pattern = ::matrix_api::__try!(
+            (&&::matrix_api::__private::Flat::<#flat_ty>::NEW).json_body::<#body, #rest, _>(
+                __bytes,
+                |#flat_ident, #rest { #(#other_names),* }| #pattern,
+            )
+        );
     }
 }
 

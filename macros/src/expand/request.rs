@@ -8,8 +8,8 @@ use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::check::const_checks;
 use crate::expand::{
-    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, write_whole_body,
-    ErrorType, Options,
+    describe, endpoint_struct, field_trait, read_json_body, read_whole_body, serde_struct,
+    write_whole_body, ErrorType, Options,
 };
 use crate::tokens::{header_name, idents, response_type};
 
@@ -235,10 +235,7 @@ fn server_impl(
     } else if args.body_none.is_some() || fields.body.is_empty() {
         TokenStream::new()
     } else {
-        let names = idents(&fields.body);
-        quote! {
-            let RequestBody { #(#names),* } = ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
-        }
+        read_json_body(&Ident::new("RequestBody", Span::call_site()), &fields.body)
     };
     let all = idents(&fields.all);
     let param_count = fields.path.len();

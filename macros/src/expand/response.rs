@@ -7,8 +7,8 @@ use crate::ast::{EndpointStruct, Places};
 use crate::attr::api::FieldKind;
 use crate::attr::container::ContainerArgs;
 use crate::expand::{
-    describe, endpoint_struct, field_trait, read_whole_body, serde_struct, write_whole_body,
-    ErrorType, Options,
+    describe, endpoint_struct, field_trait, read_json_body, read_whole_body, serde_struct,
+    write_whole_body, ErrorType, Options,
 };
 use crate::tokens::{header_name, idents};
 
@@ -113,11 +113,7 @@ pub fn expand(endpoint: &EndpointStruct, args: &ContainerArgs, options: Options)
             // A response without body fields ignores whatever body came (`{}` by the spec).
             (None, None) if body.is_empty() => TokenStream::new(),
             (None, None) => {
-                let names = idents(&body);
-                quote! {
-                    let ResponseBody { #(#names),* } =
-                        ::matrix_api::__try!(::matrix_api::__private::json_body(__bytes));
-                }
+                read_json_body(&Ident::new("ResponseBody", Span::call_site()), &body)
             }
         };
         quote! {

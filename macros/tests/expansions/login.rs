@@ -176,8 +176,22 @@ const _: () = {
         ::matrix_api::__try!(
             ::matrix_api::__private::check_request(& METADATA, __request, __path_args)
         );
+        #[derive(::matrix_api::__private::serde::Deserialize)]
+        #[allow(dead_code)]
+        #[serde(crate = "::matrix_api::__private::serde", expecting = "a JSON object")]
+        struct RequestRest {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            device_id: Option<OwnedDeviceId>,
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            refresh_token: bool,
+        }
+        #[allow(unused_imports)]
+        use ::matrix_api::__private::{ReadByFields as _, ReadBySerde as _};
         let RequestBody { login_info, device_id, refresh_token } = ::matrix_api::__try!(
-            ::matrix_api::__private::json_body(__bytes)
+            (&& ::matrix_api::__private::Flat:: < LoginInfo > ::NEW).json_body:: <
+            RequestBody, RequestRest, _ > (__bytes, | login_info, RequestRest {
+            device_id, refresh_token } | RequestBody { login_info, device_id,
+            refresh_token },)
         );
         ::std::result::Result::Ok(Request {
             login_info,

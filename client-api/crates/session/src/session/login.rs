@@ -15,7 +15,9 @@ pub mod v3 {
     use std::fmt;
     use std::time::Duration;
 
-    use matrix_api::json::{read_tagged, string_tag, ExactValue, Key, Slot, Tagged};
+    use matrix_api::json::{
+        read_tagged, string_tag, ExactValue, Key, ReadFlattened, Slot, Tagged, TaggedFields,
+    };
     use matrix_api::redact::{KeysOnly, Redacted};
     use ruma_common::serde::JsonObject;
     use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
@@ -440,6 +442,29 @@ pub mod v3 {
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LoginInfo, A::Error> {
             read_tagged::<LoginInfoReader, A>(map)
+        }
+    }
+
+    /// A [`LoginInfo`] while it is read as the request body's flattened field, from the keys
+    /// the body's other fields do not name, as they come.
+    #[derive(Default)]
+    pub struct LoginInfoFields<'de>(TaggedFields<'de, LoginInfoReader>);
+
+    impl<'de> ReadFlattened<'de> for LoginInfo {
+        type Fields = LoginInfoFields<'de>;
+
+        #[inline]
+        fn read_field<A: MapAccess<'de>>(
+            fields: &mut LoginInfoFields<'de>,
+            key: Key<'de>,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            fields.0.read(key, map)
+        }
+
+        #[inline]
+        fn finish<E: de::Error>(fields: LoginInfoFields<'de>) -> Result<LoginInfo, E> {
+            fields.0.finish()
         }
     }
 
