@@ -80,7 +80,6 @@ pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
 
 /// [`json_body`] with a reader of the caller's, which is given the input (`{}` for an empty
 /// body) and may read it as it will; the input must then hold nothing more but whitespace.
-#[inline]
 pub(crate) fn json_body_with<'de, T>(
     bytes: &'de [u8],
     read: impl FnOnce(&mut serde_json::Deserializer<SliceRead<'de>>) -> Result<T, serde_json::Error>,

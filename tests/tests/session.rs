@@ -302,30 +302,56 @@ fn login_fields_read_the_same_before_and_after_type() {
     assert!(err.contains("identifier: missing field `type`"), "{err}");
 }
 
-/// `POST /login`'s body is read with its flattened `LoginInfo` handed its keys as they come
-/// (`ReadFlattened`), not through serde's buffered copy of them: the values and the errors must
-/// be the ones serde's own flattening gives.
+/// `POST /login` as serde reads it with its own flattening, the reference for the macros'
+/// reader, which hands the flattened `LoginInfo` its keys as they come (`ReadFlattened`).
+// As the macros derive the body's reader, with the same `expecting`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(expecting = "a JSON object")]
+struct LoginReference {
+    #[serde(flatten)]
+    login_info: login::v3::LoginInfo,
+    #[serde(default)]
+    device_id: Option<ruma_common::OwnedDeviceId>,
+    #[serde(default)]
+    initial_device_display_name: Option<String>,
+    #[serde(default)]
+    refresh_token: bool,
+}
+
+/// Reads `body` as a server does and as [`LoginReference`] does: the same value, or an error
+/// both ways (with serde's message among ours when `same_message`; a body with two mistakes may
+/// report either first).
+fn assert_reads_as_serde_flattening(body: &str, same_message: bool) {
+    let mut request = http::Request::new(body.as_bytes().to_vec());
+    *request.method_mut() = http::Method::POST;
+    *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
+    let ours = login::v3::Request::try_from_http_request(request, no_args());
+    let reference =
+        serde_json::from_str::<LoginReference>(if body.is_empty() { "{}" } else { body });
+    match (ours, reference) {
+        (Ok(ours), Ok(reference)) => {
+            assert_eq!(ours.login_info, reference.login_info, "{body}");
+            assert_eq!(ours.device_id, reference.device_id, "{body}");
+            assert_eq!(
+                ours.initial_device_display_name, reference.initial_device_display_name,
+                "{body}"
+            );
+            assert_eq!(ours.refresh_token, reference.refresh_token, "{body}");
+        }
+        (Err(ours), Err(reference)) => {
+            let reference = reference.to_string();
+            let message = reference.split(" at line ").next().unwrap();
+            assert!(
+                !same_message || ours.to_string().contains(message),
+                "{body}: {ours} / {reference}"
+            );
+        }
+        (ours, reference) => panic!("{body}: {ours:?} / {reference:?}"),
+    }
+}
+
 #[test]
 fn login_reads_as_serde_flattening_would() {
-    // As the macros derive the body's reader, with the same `expecting`.
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(expecting = "a JSON object")]
-    struct Reference {
-        #[serde(flatten)]
-        login_info: login::v3::LoginInfo,
-        #[serde(default)]
-        device_id: Option<ruma_common::OwnedDeviceId>,
-        #[serde(default)]
-        initial_device_display_name: Option<String>,
-        #[serde(default)]
-        refresh_token: bool,
-    }
-    let ours = |text: &str| {
-        let mut request = http::Request::new(text.as_bytes().to_vec());
-        *request.method_mut() = http::Method::POST;
-        *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
-        login::v3::Request::try_from_http_request(request, no_args())
-    };
     let user = r#""identifier":{"type":"m.id.user","user":"@a:example.org"}"#;
     let bodies = [
         format!(r#"{{"type":"m.login.password",{user},"password":"pw"}}"#),
@@ -336,7 +362,7 @@ fn login_reads_as_serde_flattening_would() {
             r#"{{"initial_device_display_name":"phone","type":"m.login.password",{user},"password":"pw","device_id":"D"}}"#
         ),
         r#"{"type":"m.login.token","token":"t","extra":[1,{"x":null}],"device_id":"D"}"#.into(),
-        r#"{"type":"m.login.token","token":"t","device_id":"D"}"#.into(),
+        r#"{"\u0074ype":"m.login.token","\u0074oken":"t","device_\u0069d":"D"}"#.into(),
         r#"{"type":"m.login.application_service","user":"@bot:example.org"}"#.into(),
         r#"{"type":"org.example.login","secret":{"k":[1,2]},"refresh_token":false}"#.into(),
         r#"{"user":"@a:example.org","password":"pw","type":"m.login.password","medium":"email"}"#
@@ -357,29 +383,96 @@ fn login_reads_as_serde_flattening_would() {
         String::new(),
     ];
     for body in &bodies {
-        let reference =
-            serde_json::from_str::<Reference>(if body.is_empty() { "{}" } else { body });
-        match (ours(body), reference) {
-            (Ok(ours), Ok(reference)) => {
-                assert_eq!(ours.login_info, reference.login_info, "{body}");
-                assert_eq!(ours.device_id, reference.device_id, "{body}");
-                assert_eq!(
-                    ours.initial_device_display_name, reference.initial_device_display_name,
-                    "{body}"
-                );
-                assert_eq!(ours.refresh_token, reference.refresh_token, "{body}");
-            }
-            (Err(ours), Err(reference)) => {
-                let reference = reference.to_string();
-                let message = reference.split(" at line ").next().unwrap();
-                assert!(
-                    ours.to_string().contains(message),
-                    "{body}: {ours} / {reference}"
-                );
-            }
-            (ours, reference) => panic!("{body}: {ours:?} / {reference:?}"),
-        }
+        assert_reads_as_serde_flattening(body, true);
     }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 1024,
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// Any object of login keys, in any order, given any number of times, with values of the
+    /// right kind or not (escaped keys among them): read as serde's flattening reads it.
+    #[test]
+    fn any_login_body_reads_as_serde_flattening_would(
+        pairs in proptest::collection::vec(login_pair(), 0..7)
+    ) {
+        let fields: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}:{value}")).collect();
+        assert_reads_as_serde_flattening(&format!("{{{}}}", fields.join(",")), false);
+    }
+}
+
+/// A key of a login body (its JSON text) and a value, mostly of the kind the key takes.
+fn login_pair() -> impl proptest::strategy::Strategy<Value = (&'static str, &'static str)> {
+    use proptest::prelude::*;
+    let any_value = || {
+        proptest::sample::select(vec![
+            "null",
+            "true",
+            "7",
+            "-1.5",
+            "\"\"",
+            "\"x\"",
+            "[]",
+            "[1,\"a\"]",
+            "{}",
+            "{\"a\":{}}",
+        ])
+    };
+    let keyed = |keys: Vec<&'static str>, values: Vec<&'static str>| {
+        (
+            proptest::sample::select(keys),
+            prop_oneof![4 => proptest::sample::select(values), 1 => any_value()],
+        )
+    };
+    prop_oneof![
+        keyed(
+            vec!["\"type\"", "\"\\u0074ype\""],
+            vec![
+                "\"m.login.password\"",
+                "\"m.login.token\"",
+                "\"m.login.application_service\"",
+                "\"org.example\"",
+            ],
+        ),
+        keyed(
+            vec!["\"identifier\""],
+            vec![
+                r#"{"type":"m.id.user","user":"@a:example.org"}"#,
+                r#"{"type":"m.id.thirdparty","medium":"email","address":"a@example.org"}"#,
+                r#"{"user":"a","type":"m.id.user"}"#,
+                r#"{"type":"m.id.phone","country":"GB","phone":"123"}"#,
+            ],
+        ),
+        keyed(
+            vec![
+                "\"password\"",
+                "\"token\"",
+                "\"user\"",
+                "\"medium\"",
+                "\"address\"",
+                "\"extra\""
+            ],
+            vec![
+                "\"pw\"",
+                "\"@a:example.org\"",
+                "\"email\"",
+                "\"a@example.org\""
+            ],
+        ),
+        keyed(
+            vec![
+                "\"device_id\"",
+                "\"device_\\u0069d\"",
+                "\"initial_device_display_name\""
+            ],
+            vec!["\"D\"", "null"]
+        ),
+        keyed(vec!["\"refresh_token\""], vec!["true", "false"]),
+    ]
 }
 
 #[test]

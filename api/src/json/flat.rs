@@ -22,6 +22,10 @@ use super::exact::Key;
 /// It sees exactly the keys serde's flattening would give it, in the input's order, so reading
 /// it this way or from a whole object must give the same value and the same errors. A key given
 /// twice is the reader's to refuse, as the type's own `Deserialize` does.
+///
+/// The macros use it for a type that implements it for every lifetime, as its `Deserialize`
+/// is (`impl<'de> ReadFlattened<'de> for T`), and where the field has no `with` or
+/// `deserialize_with` of its own.
 pub trait ReadFlattened<'de>: Sized {
     /// What has been read so far.
     type Fields: Default;
