@@ -25,7 +25,89 @@ use super::exact::Key;
 ///
 /// The macros use it for a type that implements it for every lifetime, as its `Deserialize`
 /// is (`impl<'de> ReadFlattened<'de> for T`), and where the field has no `with` or
-/// `deserialize_with` of its own.
+/// `deserialize_with` of its own. The type still implements `Deserialize` (and `Serialize`):
+/// serde derives the body's own reader and writer whatever way it is then read. One reader can
+/// serve both, as here:
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use std::fmt;
+///
+/// use matrix_api::json::{duplicate_key, Key, ReadFlattened};
+/// use matrix_api::{metadata, request, response, IncomingRequest, Metadata};
+/// use serde::de::{self, MapAccess, Visitor};
+/// use serde::{Deserialize, Deserializer, Serialize};
+/// use serde_json::Value;
+///
+/// /// Every key of the body its other fields do not name, kept as sent.
+/// #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// pub struct Extra(BTreeMap<String, Value>);
+///
+/// impl<'de> ReadFlattened<'de> for Extra {
+///     type Fields = Extra;
+///
+///     fn read_field<A: MapAccess<'de>>(
+///         extra: &mut Extra,
+///         key: Key<'de>,
+///         map: &mut A,
+///     ) -> Result<(), A::Error> {
+///         if extra.0.contains_key(key.as_str()) {
+///             return Err(duplicate_key(key.as_str()));
+///         }
+///         extra.0.insert(key.into_owned(), map.next_value()?);
+///         Ok(())
+///     }
+///
+///     fn finish<E: de::Error>(extra: Extra) -> Result<Extra, E> {
+///         Ok(extra)
+///     }
+/// }
+///
+/// // Read as a whole object (by serde's flattening too), through the same reader.
+/// impl<'de> Deserialize<'de> for Extra {
+///     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Extra, D::Error> {
+///         struct ExtraVisitor;
+///         impl<'de> Visitor<'de> for ExtraVisitor {
+///             type Value = Extra;
+///             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///                 f.write_str("an object")
+///             }
+///             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extra, A::Error> {
+///                 let mut extra = Extra::default();
+///                 while let Some(key) = map.next_key()? {
+///                     Extra::read_field(&mut extra, key, &mut map)?;
+///                 }
+///                 Extra::finish(extra)
+///             }
+///         }
+///         deserializer.deserialize_map(ExtraVisitor)
+///     }
+/// }
+///
+/// const METADATA: Metadata = metadata! {
+///     method: POST,
+///     rate_limited: false,
+///     authentication: None,
+///     history: { 1.1 => "/_matrix/client/v3/org.example/things" }
+/// };
+///
+/// #[request]
+/// pub struct Request {
+///     pub name: String,
+///     #[serde(flatten)]
+///     pub extra: Extra,
+/// }
+///
+/// #[response]
+/// pub struct Response {}
+///
+/// let body = br#"{"colour": "teal", "name": "a thing", "size": [1, 2]}"#.to_vec();
+/// let http = http::Request::post("/_matrix/client/v3/org.example/things").body(body)?;
+/// let request = Request::try_from_http_request(http, &[] as &[&str])?;
+/// assert_eq!(request.name, "a thing");
+/// assert_eq!(Vec::from_iter(request.extra.0.keys()), ["colour", "size"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub trait ReadFlattened<'de>: Sized {
     /// What has been read so far.
     type Fields: Default;
