@@ -84,6 +84,14 @@ use super::exact::Key;
 ///     }
 /// }
 ///
+/// // With the `describe` feature, a flattened field's type lists the fields it writes: here, none
+/// // known in advance.
+/// matrix_api::with_describe! {
+///     impl matrix_api::describe::DescribeFields for Extra {
+///         const FIELDS: &'static [matrix_api::describe::FieldDescription] = &[];
+///     }
+/// }
+///
 /// const METADATA: Metadata = metadata! {
 ///     method: POST,
 ///     rate_limited: false,

@@ -30,16 +30,29 @@ where
 {
     let mut rest = JsonObject::new();
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let name = key.as_str();
-        if rest.contains_key(name) {
-            return Err(duplicate_key(name));
-        }
-        if !known(name, &mut map)? {
-            let ExactValue(value) = map.next_value()?;
-            rest.insert(key.into_owned(), value);
-        }
+        read_key(&mut rest, key, &mut map, &mut known)?;
     }
     Ok(rest)
+}
+
+/// One key of an object read by [`read_object`] or [`TaggedFields`]: refused when it was kept
+/// already, read by `known` when it knows it, and kept with its value otherwise.
+#[inline]
+fn read_key<'de, A: MapAccess<'de>>(
+    rest: &mut JsonObject,
+    key: Key<'de>,
+    map: &mut A,
+    known: impl FnOnce(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<(), A::Error> {
+    let name = key.as_str();
+    if rest.contains_key(name) {
+        return Err(duplicate_key(name));
+    }
+    if !known(name, map)? {
+        let ExactValue(value) = map.next_value()?;
+        rest.insert(key.into_owned(), value);
+    }
+    Ok(())
 }
 
 /// The value of one known field while an object is read: empty until the field is seen, and a
@@ -278,26 +291,20 @@ impl<'de, T: Tagged> TaggedFields<'de, T> {
     /// twice is refused, as [`read_object`] refuses it.
     #[inline]
     pub fn read<A: MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
-        let name = key.as_str();
-        if self.rest.contains_key(name) {
-            return Err(duplicate_key(name));
-        }
-        if name == T::TAG {
-            self.tag.read_with(map, T::TAG, T::read_tag)?;
-            self.kind = self
-                .tag
-                .0
-                .as_ref()
-                .and_then(Option::as_ref)
-                .map(Key::as_str)
-                .and_then(T::kind);
-            return Ok(());
-        }
-        if !T::read_field(self.kind, name, &mut self.fields, map)? {
-            let ExactValue(value) = map.next_value()?;
-            self.rest.insert(key.into_owned(), value);
-        }
-        Ok(())
+        let (tag, kind, fields) = (&mut self.tag, &mut self.kind, &mut self.fields);
+        read_key(&mut self.rest, key, map, |name, map| {
+            if name == T::TAG {
+                tag.read_with(map, T::TAG, T::read_tag)?;
+                *kind = tag
+                    .0
+                    .as_ref()
+                    .and_then(Option::as_ref)
+                    .map(Key::as_str)
+                    .and_then(T::kind);
+                return Ok(true);
+            }
+            T::read_field(*kind, name, fields, map)
+        })
     }
 
     /// The value, once the object has ended.
