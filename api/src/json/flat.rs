@@ -492,6 +492,24 @@ mod tests {
     }
 
     #[test]
+    fn a_body_of_the_flattened_field_alone_hands_it_every_key() {
+        #[derive(Debug, Deserialize)]
+        struct Nothing {}
+        let (flat, Nothing {}) =
+            crate::body::json_body_with(br#"{"e": "s", "\u0062_wire": 1, "a": null}"#, |input| {
+                read_split::<Keys, Nothing, _>(input)
+            })
+            .unwrap();
+        let expected = [("e", json!("s")), ("b_wire", json!(1)), ("a", Value::Null)];
+        assert_eq!(flat, keys("fields", &expected));
+        let err = crate::body::json_body_with(br#"{"fail_at_end": 1}"#, |input| {
+            read_split::<Keys, Nothing, _>(input)
+        })
+        .unwrap_err();
+        assert_eq!(err.message, "`fail_at_end` is refused");
+    }
+
+    #[test]
     fn a_type_without_a_reader_is_read_by_serde() {
         #[allow(unused_imports)]
         use super::{ReadByFields as _, ReadBySerde as _};
