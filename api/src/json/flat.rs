@@ -138,9 +138,12 @@ pub trait ReadFlattened<'de>: Sized {
 /// to `F`.
 ///
 /// `R`'s own reader refuses its duplicate fields and reports its missing ones, as it would in
-/// the whole struct; a value of the wrong kind (not an object) is refused with "a JSON object",
-/// the wording of the bodies the macros derive. Where both parts fail at the end of the object,
-/// `R`'s error is the one reported (serde reports the first field's in declaration order).
+/// the whole struct, and before any error of `F`'s at the end of the object, as serde does; a
+/// value of the wrong kind (not an object) is refused with "a JSON object", the wording of the
+/// bodies the macros derive. One order differs: a value `F`'s reader refuses is reported as it
+/// is read, where serde, which reads a flattened field only once the object has ended, reports
+/// `R`'s errors first. A body with mistakes in both parts may so be refused for another of
+/// them, never accepted.
 pub fn read_split<'de, F, R, D>(deserializer: D) -> Result<(F, R), D::Error>
 where
     F: ReadFlattened<'de>,
