@@ -43,6 +43,15 @@ fn no_args() -> &'static [&'static str] {
     &[]
 }
 
+/// A server reading `POST /login` with `text` as the body, written as it is (a key may be given
+/// twice, or escaped, which a `Value` cannot carry).
+fn read_login(text: &str) -> Result<login::v3::Request, FromHttpRequestError> {
+    let mut request = http::Request::new(text.as_bytes().to_vec());
+    *request.method_mut() = http::Method::POST;
+    *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
+    login::v3::Request::try_from_http_request(request, no_args())
+}
+
 // ---- GET /login
 
 #[test]
@@ -239,12 +248,6 @@ fn login_deprecated_top_level_user_fields_map_to_an_identifier() {
 /// credentials, and a key given twice is refused whichever side of `type` it falls on.
 #[test]
 fn login_fields_read_the_same_before_and_after_type() {
-    let read = |text: &str| {
-        let mut request = http::Request::new(text.as_bytes().to_vec());
-        *request.method_mut() = http::Method::POST;
-        *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
-        login::v3::Request::try_from_http_request(request, no_args())
-    };
     let expected = login::v3::LoginInfo::password("@a:example.org", "pw");
     for text in [
         r#"{"type":"m.login.password","identifier":{"type":"m.id.user","user":"@a:example.org"},"password":"pw"}"#,
@@ -253,7 +256,7 @@ fn login_fields_read_the_same_before_and_after_type() {
         r#"{"user":"@a:example.org","type":"m.login.password","password":"pw"}"#,
         r#"{"password":"pw","user":"@a:example.org","type":"m.login.password","extra":{"x":1}}"#,
     ] {
-        assert_eq!(read(text).unwrap().login_info, expected, "{text}");
+        assert_eq!(read_login(text).unwrap().login_info, expected, "{text}");
     }
     for (text, field) in [
         (
@@ -274,31 +277,32 @@ fn login_fields_read_the_same_before_and_after_type() {
         ),
         (r#"{"type":"org.example","k":1,"k":2}"#, "k"),
     ] {
-        let err = read(text).unwrap_err().to_string();
+        let err = read_login(text).unwrap_err().to_string();
         assert!(
             err.contains(&format!("duplicate field `{field}`")),
             "{text}: {err}"
         );
     }
-    let err = read(r#"{"password":"pw","user":"u"}"#)
+    let err = read_login(r#"{"password":"pw","user":"u"}"#)
         .unwrap_err()
         .to_string();
     assert!(err.contains("missing field `type`"), "{err}");
-    let err = read(r#"{"type":7,"password":"pw","user":"u"}"#)
+    let err = read_login(r#"{"type":7,"password":"pw","user":"u"}"#)
         .unwrap_err()
         .to_string();
     assert!(err.contains("`type` must be a string"), "{err}");
-    let err = read(r#"{"type":"m.login.token","password":"pw"}"#)
+    let err = read_login(r#"{"type":"m.login.token","password":"pw"}"#)
         .unwrap_err()
         .to_string();
     assert!(err.contains("missing field `token`"), "{err}");
-    let err = read(r#"{"type":"m.login.password","password":"pw"}"#)
+    let err = read_login(r#"{"type":"m.login.password","password":"pw"}"#)
         .unwrap_err()
         .to_string();
     assert!(err.contains("missing field `identifier`"), "{err}");
-    let err = read(r#"{"type":"m.login.password","identifier":{"user":"u"},"password":"pw"}"#)
-        .unwrap_err()
-        .to_string();
+    let err =
+        read_login(r#"{"type":"m.login.password","identifier":{"user":"u"},"password":"pw"}"#)
+            .unwrap_err()
+            .to_string();
     assert!(err.contains("identifier: missing field `type`"), "{err}");
 }
 
@@ -322,10 +326,7 @@ struct LoginReference {
 /// both ways (with serde's message among ours when `same_message`; a body with two mistakes may
 /// report either first).
 fn assert_reads_as_serde_flattening(body: &str, same_message: bool) {
-    let mut request = http::Request::new(body.as_bytes().to_vec());
-    *request.method_mut() = http::Method::POST;
-    *request.uri_mut() = "/_matrix/client/v3/login".parse().unwrap();
-    let ours = login::v3::Request::try_from_http_request(request, no_args());
+    let ours = read_login(body);
     let reference =
         serde_json::from_str::<LoginReference>(if body.is_empty() { "{}" } else { body });
     match (ours, reference) {

@@ -498,17 +498,13 @@ mod tests {
     fn a_body_of_the_flattened_field_alone_hands_it_every_key() {
         #[derive(Debug, Deserialize)]
         struct Nothing {}
-        let (flat, Nothing {}) =
-            crate::body::json_body_with(br#"{"e": "s", "\u0062_wire": 1, "a": null}"#, |input| {
-                read_split::<Keys, Nothing, _>(input)
-            })
-            .unwrap();
+        let read = |bytes: &[u8]| {
+            crate::body::json_body_with(bytes, |input| read_split::<Keys, Nothing, _>(input))
+        };
+        let (flat, Nothing {}) = read(br#"{"e": "s", "\u0062_wire": 1, "a": null}"#).unwrap();
         let expected = [("e", json!("s")), ("b_wire", json!(1)), ("a", Value::Null)];
         assert_eq!(flat, keys("fields", &expected));
-        let err = crate::body::json_body_with(br#"{"fail_at_end": 1}"#, |input| {
-            read_split::<Keys, Nothing, _>(input)
-        })
-        .unwrap_err();
+        let err = read(br#"{"fail_at_end": 1}"#).unwrap_err();
         assert_eq!(err.message, "`fail_at_end` is refused");
     }
 
