@@ -15,4 +15,4 @@ pub use error::error_in_field;
 pub(crate) use error::{describe_json_error, field_named_in};
 pub use exact::{duplicate_key, unique_keys, unique_keys_exact, ExactObject, ExactValue, Key};
 pub use flat::{read_split, ReadFlattened};
-pub use object::{read_object, read_tagged, string_tag, Secret, Slot, Tagged, TaggedFields};
+pub use object::{read_object, read_tagged, string_tag, Kept, Secret, Slot, Tagged, TaggedFields};

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use matrix_api::json::{read_tagged, Key, Secret, Slot, Tagged};
+use matrix_api::json::{read_tagged, Kept, Key, Secret, Slot, Tagged};
 use matrix_api::redact::{KeysOnly, Redacted};
 use ruma_common::serde::JsonObject;
 use serde::de::{self, MapAccess, Visitor};
@@ -390,7 +390,7 @@ impl Tagged for AuthDataReader {
         auth_type: Option<Key<'_>>,
         kind: Option<KnownAuthType>,
         fields: AuthFields,
-        mut rest: JsonObject,
+        mut rest: Kept,
     ) -> Result<Self::Value, E> {
         let session = fields.session.into_inner().flatten();
         let Some(auth_type) = auth_type else {
@@ -423,7 +423,7 @@ impl Tagged for AuthDataReader {
             None => AuthData::Unknown {
                 auth_type: auth_type.into_owned(),
                 session,
-                extra: std::mem::take(rest),
+                extra: std::mem::take(rest).into_object(),
             },
         })
     }

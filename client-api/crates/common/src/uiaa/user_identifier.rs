@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use matrix_api::json::{read_tagged, Key, Slot, Tagged};
+use matrix_api::json::{read_tagged, Kept, Key, Slot, Tagged};
 use ruma_common::serde::JsonObject;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -160,7 +160,7 @@ impl Tagged for UserIdentifierReader {
         id_type: Option<Key<'_>>,
         kind: Option<KnownIdType>,
         [first, second]: Self::Fields,
-        mut rest: JsonObject,
+        mut rest: Kept,
     ) -> Result<Self::Value, E> {
         let id_type = id_type.ok_or_else(|| E::missing_field(TYPE_FIELD))?;
         Ok(match kind {
@@ -177,7 +177,7 @@ impl Tagged for UserIdentifierReader {
             },
             None => UserIdentifier::Unknown {
                 id_type: id_type.into_owned(),
-                extra: rest,
+                extra: rest.into_object(),
             },
         })
     }

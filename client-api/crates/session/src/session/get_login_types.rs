@@ -14,7 +14,7 @@ pub mod v3 {
 
     use std::fmt;
 
-    use matrix_api::json::{read_tagged, string_tag, Key, Tagged};
+    use matrix_api::json::{read_tagged, string_tag, Kept, Key, Tagged};
     use matrix_api::{metadata, request, response, Metadata};
     use ruma_common::serde::JsonObject;
     use ruma_common::OwnedMxcUri;
@@ -232,8 +232,9 @@ pub mod v3 {
             login_type: Option<Key<'_>>,
             kind: Option<KnownLoginType>,
             (): (),
-            data: JsonObject,
+            data: Kept,
         ) -> Result<Self::Value, E> {
+            let data = data.into_object();
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
             Ok(match kind {
                 Some(KnownLoginType::Password) => LoginType::Password,

@@ -16,7 +16,7 @@ pub mod v3 {
     use std::time::Duration;
 
     use matrix_api::json::{
-        read_tagged, string_tag, ExactValue, Key, ReadFlattened, Slot, Tagged, TaggedFields,
+        read_tagged, string_tag, ExactValue, Kept, Key, ReadFlattened, Slot, Tagged, TaggedFields,
     };
     use matrix_api::redact::{KeysOnly, Redacted};
     use ruma_common::serde::JsonObject;
@@ -398,13 +398,13 @@ pub mod v3 {
             login_type: Option<Key<'_>>,
             kind: Option<KnownLoginType>,
             fields: LoginFields,
-            rest: JsonObject,
+            rest: Kept,
         ) -> Result<Self::Value, E> {
             let login_type = login_type.ok_or_else(|| E::missing_field("type"))?;
             let Some(kind) = kind else {
                 return Ok(LoginInfo::Unknown(CustomLoginInfo {
                     login_type: login_type.into_owned(),
-                    data: rest,
+                    data: rest.into_object(),
                 }));
             };
             let mut read = ReadLogin { kind, fields, rest };
@@ -472,7 +472,7 @@ pub mod v3 {
     struct ReadLogin {
         kind: KnownLoginType,
         fields: LoginFields,
-        rest: JsonObject,
+        rest: Kept,
     }
 
     impl ReadLogin {
