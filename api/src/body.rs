@@ -32,11 +32,13 @@ pub struct Body {
 
 impl Body {
     /// An empty body, to be written.
+    #[inline]
     pub fn new() -> Body {
         Body::default()
     }
 
     /// The buffer, to write a JSON body into, sized from the last JSON body of this thread.
+    #[inline]
     pub(crate) fn buffer(&mut self) -> &mut Vec<u8> {
         if self.buffer.capacity() == 0 {
             let last = LAST_JSON_SIZE.try_with(std::cell::Cell::get).unwrap_or(0);
@@ -59,10 +61,12 @@ impl Body {
     }
 
     /// The finished response, with this body.
+    #[inline]
     pub fn into_response(self, parts: http::response::Parts) -> http::Response<Vec<u8>> {
         http::Response::from_parts(parts, self.into_vec())
     }
 
+    #[inline]
     fn into_vec(self) -> Vec<u8> {
         if self.json {
             // Fails only while the thread is being torn down; the next body then starts small.

@@ -85,6 +85,7 @@ impl FirstLine for StatusLine {
         &mut self.parts.headers
     }
 
+    #[inline]
     fn finish(self) -> Result<http::response::Parts, IntoHttpError> {
         Ok(self.parts)
     }
@@ -169,6 +170,7 @@ impl RequestBuilder {
 
 impl ResponseBuilder {
     /// Starts a response with this status.
+    #[inline]
     pub fn new(status: StatusCode) -> Self {
         let (mut parts, ()) = http::Response::new(()).into_parts();
         parts.status = status;
@@ -205,6 +207,7 @@ impl<Line: FirstLine> Outgoing<Line> {
     }
 
     /// Finishes with a JSON body, written into `out`.
+    #[inline]
     pub fn json_body<B: Serialize>(
         self,
         body: &B,
@@ -215,6 +218,7 @@ impl<Line: FirstLine> Outgoing<Line> {
     }
 
     /// The part of [`Outgoing::json_body`] that does not depend on the body's type.
+    #[inline]
     fn finish_json(
         mut self,
         written: Result<(), serde_json::Error>,
@@ -245,6 +249,7 @@ impl<Line: FirstLine> Outgoing<Line> {
     }
 
     /// Finishes with no body at all.
+    #[inline]
     pub fn no_body(self) -> Result<Line::Parts, IntoHttpError> {
         self.line.finish()
     }
