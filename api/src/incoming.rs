@@ -281,6 +281,7 @@ impl<'a> FromIterator<&'a str> for Args<'a> {
 impl IncomingParts<'_> {
     /// Reads the path argument of the `{name}` parameter, the `index`th of the paths (worked out
     /// at compile time by `declaration::param_position`), with `read` (its field type's).
+    #[inline]
     pub fn path_arg<T>(
         &self,
         index: usize,
@@ -303,11 +304,13 @@ impl IncomingParts<'_> {
     }
 
     /// Parses the query string.
+    #[inline]
     pub fn query<Q: DeserializeOwned>(&self) -> Result<Q, DeserializationError> {
         crate::query::parse_query(self.query)
     }
 
     /// Reads the whole query string with `read` (a `query_all` field type's).
+    #[inline]
     pub fn query_all<T>(
         &self,
         read: fn(&str) -> Result<T, DeserializationError>,
@@ -316,6 +319,7 @@ impl IncomingParts<'_> {
     }
 
     /// Reads a header field with `read` (its type's).
+    #[inline]
     pub fn header<V>(
         &self,
         name: HeaderName,
@@ -336,6 +340,7 @@ fn path_error(index: usize, name: &'static str, err: &dyn fmt::Display) -> FromH
 }
 
 /// Reads a header field of an incoming request or response with `read` (its type's).
+#[inline]
 pub fn read_header<V>(
     headers: &HeaderMap,
     name: HeaderName,
