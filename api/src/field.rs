@@ -72,8 +72,8 @@ impl<T: Serialize + DeserializeOwned + Clone + Debug> PathParameter for T {
     }
 }
 
-/// A type an `#[api(query)]` or `#[api(query_all)]` field can have: written by
-/// `serde_html_form`, and read back as it reads (the runtime's own reader, held to it).
+/// A type an `#[api(query)]` or `#[api(query_all)]` field can have: written and read back as
+/// `serde_html_form` writes and reads it (by the runtime's own writer and reader, held to it).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a query parameter",
     label = "a query field's type must implement `Serialize`, `Deserialize`, `Clone` and \

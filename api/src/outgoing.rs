@@ -91,6 +91,9 @@ impl FirstLine for StatusLine {
     }
 }
 
+/// Bytes of a URI's buffer set aside for its query.
+const QUERY_ROOM: usize = 64;
+
 impl RequestBuilder {
     /// Starts a request on `path` (a template of the endpoint's history, or of the history of
     /// the endpoint it [replaced](Metadata::legacy)): writes the URI with the path parameters
@@ -133,7 +136,12 @@ impl RequestBuilder {
             }
         }
         let base_url = base_url.trim_end_matches('/');
-        let mut uri = String::with_capacity(base_url.len() + path.len() + 32 * path_args.len());
+        // Room for the escaped arguments and a short query (`?filename=…`, `/sync`'s four
+        // parameters), so that appending them does not move the URI to a bigger buffer. Room
+        // left unused costs no allocation: `finish` hands the buffer to `Bytes`, which then
+        // allocates its shared header at once instead of at the clone it makes there.
+        let capacity = base_url.len() + path.len() + 32 * path_args.len() + QUERY_ROOM;
+        let mut uri = String::with_capacity(capacity);
         uri.push_str(base_url);
         write_path(&mut uri, path, path_args, owner.optional_last_segment)?;
         Ok(Outgoing {
@@ -301,10 +309,8 @@ impl<T: Serialize> SerializeWholeBody for &WholeBody<T> {
 
 /// Appends `query` to `out` as `application/x-www-form-urlencoded` pairs.
 pub fn push_query<Q: Serialize + ?Sized>(out: &mut String, query: &Q) -> Result<(), IntoHttpError> {
-    serde_html_form::ser::push_to_string(out, query).map_err(|err| IntoHttpError::Query {
-        message: err.to_string(),
-    })?;
-    Ok(())
+    crate::query::write::write_query(out, query)
+        .map_err(|err| IntoHttpError::Query { message: err.0 })
 }
 
 /// Writes `template` into `out`, replacing each `{name}` with the percent-encoded text of the

@@ -1,5 +1,6 @@
-//! Percent-encoding of path segments, both ways: what a client writes into a path and what a
-//! server reads out of one, strictly (every `%` starts a two-digit hex escape).
+//! Percent-encoding, both ways: of path segments, what a client writes into a path and what a
+//! server reads out of one, strictly (every `%` starts a two-digit hex escape); of a query's
+//! names and values, leniently, as `application/x-www-form-urlencoded` has them.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -123,28 +124,70 @@ pub(crate) struct SegmentEncoder<'a>(pub(crate) &'a mut String);
 
 impl fmt::Write for SegmentEncoder<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let out = &mut *self.0;
-        // Runs of unreserved characters are copied whole. A run starts after an escaped byte
-        // and ends before one, both ASCII positions, so it is always whole characters: the
-        // bytes of a multi-byte character are all escaped.
-        let mut run = 0;
-        for (i, byte) in s.bytes().enumerate() {
-            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-                continue;
-            }
-            if run < i {
-                out.push_str(&s[run..i]);
-            }
+        push_escaped(self.0, s, &SEGMENT_KEEPS, false);
+        Ok(())
+    }
+}
+
+/// Which bytes an escaping keeps as they are, by value: a table, where testing the byte's
+/// class takes several comparisons for every byte of every value.
+pub(crate) type Keeps = [bool; 256];
+
+/// RFC 3986's unreserved characters, which a path segment keeps.
+pub(crate) const SEGMENT_KEEPS: Keeps = keeps(b"-._~");
+
+/// What `form_urlencoded` keeps: letters, digits and `*-._`.
+pub(crate) const FORM_KEEPS: Keeps = keeps(b"*-._");
+
+/// ASCII letters and digits, and `extra`.
+const fn keeps(extra: &[u8]) -> Keeps {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// Appends `text` to `out` with every byte `keeps` does not keep written as `%XX` (a space as
+/// `+` when `space_as_plus`, as a form writes it): the one escaping loop behind the path's
+/// encoder and the query's.
+#[inline]
+pub(crate) fn push_escaped(out: &mut String, text: &str, keeps: &Keeps, space_as_plus: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // Runs of kept characters are copied whole. A run starts after an escaped byte and ends
+    // before one, both ASCII positions, so it is always whole characters: the tables keep only
+    // ASCII, so the bytes of a multi-byte character are all escaped.
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if keeps[usize::from(byte)] {
+            i += 1;
+            continue;
+        }
+        if run < i {
+            out.push_str(&text[run..i]);
+        }
+        if space_as_plus && byte == b' ' {
+            out.push('+');
+        } else {
             out.push('%');
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
-            run = i + 1;
         }
-        if run < s.len() {
-            out.push_str(&s[run..]);
-        }
-        Ok(())
+        i += 1;
+        run = i;
+    }
+    if run < text.len() {
+        out.push_str(&text[run..]);
     }
 }
 

@@ -1,6 +1,7 @@
-//! Reading a query string (`application/x-www-form-urlencoded`) into a request's query type.
+//! Reading a query string (`application/x-www-form-urlencoded`) into a request's query type;
+//! [`write`] writes one.
 //!
-//! The values read are serde_html_form's, which writes the client's queries: the same pairs
+//! The values read are serde_html_form's, the reader this one replaced: the same pairs
 //! (split at `&` and the first `=`, empty pieces skipped, `+` for a space, malformed escapes
 //! kept as text, bytes that are not UTF-8 replaced), a repeated parameter read as a list, `on`
 //! as `true`, and an empty value as `None` for an optional number or boolean, with the same
@@ -24,6 +25,8 @@ use serde::forward_to_deserialize_any;
 use crate::error::DeserializationError;
 use crate::json::field_named_in;
 use crate::percent::{find_byte, find_form_escape, form_decode};
+
+pub(crate) mod write;
 
 /// Reads `query` into `Q`; an error names the parameter at fault when one is.
 pub(crate) fn parse_query<Q: DeserializeOwned>(query: &str) -> Result<Q, DeserializationError> {
