@@ -38,6 +38,14 @@ impl Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+impl WriteError {
+    /// The error, as the value of parameter `name` failed with it: every failure of a value,
+    /// the value's own `Serialize` errors among them, names its parameter.
+    fn in_parameter(self, name: &str) -> WriteError {
+        WriteError(format!("parameter `{name}`: {}", self.0))
+    }
+}
+
 impl ser::Error for WriteError {
     fn custom<T: Display>(msg: T) -> Self {
         WriteError(msg.to_string())
@@ -74,10 +82,9 @@ fn not_a_query(what: &str) -> WriteError {
     ))
 }
 
-fn not_a_value(name: &str, what: &str) -> WriteError {
+fn not_a_value(what: &str) -> WriteError {
     WriteError(format!(
-        "parameter `{name}`: a query value is one piece of text or a list of them, and this \
-         value is {what}"
+        "a query value is one piece of text or a list of them, and this value is {what}"
     ))
 }
 
@@ -303,11 +310,13 @@ impl ser::SerializeStruct for Fields<'_, '_> {
         name: &'static str,
         value: &T,
     ) -> Result<(), WriteError> {
-        value.serialize(Value {
-            pairs: self.0,
-            name,
-            in_list: false,
-        })
+        value
+            .serialize(Value {
+                pairs: self.0,
+                name,
+                in_list: false,
+            })
+            .map_err(|err| err.in_parameter(name))
     }
 
     fn end(self) -> Result<(), WriteError> {
@@ -334,11 +343,13 @@ impl ser::SerializeMap for Entries<'_, '_> {
         let name = self.name.take().ok_or_else(|| {
             WriteError("a map gave a value before its key, which a query cannot write".to_owned())
         })?;
-        value.serialize(Value {
-            pairs: self.pairs,
-            name: &name,
-            in_list: false,
-        })
+        value
+            .serialize(Value {
+                pairs: self.pairs,
+                name: &name,
+                in_list: false,
+            })
+            .map_err(|err| err.in_parameter(&name))
     }
 
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -347,11 +358,13 @@ impl ser::SerializeMap for Entries<'_, '_> {
         value: &V,
     ) -> Result<(), WriteError> {
         let name = key.serialize(Name)?;
-        value.serialize(Value {
-            pairs: self.pairs,
-            name: &name,
-            in_list: false,
-        })
+        value
+            .serialize(Value {
+                pairs: self.pairs,
+                name: &name,
+                in_list: false,
+            })
+            .map_err(|err| err.in_parameter(&name))
     }
 
     fn end(self) -> Result<(), WriteError> {
@@ -449,11 +462,13 @@ impl ser::SerializeTuple for NameThenValue<'_, '_> {
         match (&self.name, self.written) {
             (None, false) => self.name = Some(element.serialize(Name)?),
             (Some(name), false) => {
-                element.serialize(Value {
-                    pairs: self.pairs,
-                    name,
-                    in_list: false,
-                })?;
+                element
+                    .serialize(Value {
+                        pairs: self.pairs,
+                        name,
+                        in_list: false,
+                    })
+                    .map_err(|err| err.in_parameter(name))?;
                 self.written = true;
             }
             _ => return Err(not_a_pair("a tuple of more than two")),
@@ -562,7 +577,7 @@ impl<'p, 'a, 'n> Serializer for Value<'p, 'a, 'n> {
     type SerializeStruct = Impossible<(), WriteError>;
     type SerializeStructVariant = Impossible<(), WriteError>;
 
-    refuse!(|value: Self, what| not_a_value(value.name, what);
+    refuse!(|_, what| not_a_value(what);
         unit, newtype_variant, tuple, tuple_struct, tuple_variant, map, struct,
         struct_variant,);
 
@@ -580,7 +595,7 @@ impl<'p, 'a, 'n> Serializer for Value<'p, 'a, 'n> {
     fn serialize_bytes(self, v: &[u8]) -> Result<(), WriteError> {
         match std::str::from_utf8(v) {
             Ok(text) => self.text(text),
-            Err(err) => Err(not_a_value(self.name, &not_utf8(err))),
+            Err(err) => Err(not_a_value(&not_utf8(err))),
         }
     }
     fn serialize_none(self) -> Result<(), WriteError> {
@@ -611,7 +626,7 @@ impl<'p, 'a, 'n> Serializer for Value<'p, 'a, 'n> {
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Repeated<'p, 'a, 'n>, WriteError> {
         if self.in_list {
-            return Err(not_a_value(self.name, "a list inside a list"));
+            return Err(not_a_value("a list inside a list"));
         }
         Ok(Repeated {
             pairs: self.pairs,
@@ -922,6 +937,21 @@ mod tests {
         assert_same(&bytes);
         assert!(message(ours(&bytes)).contains("`raw`: "));
         assert!(message(ours(&bytes)).contains("not UTF-8"));
+
+        // A value's own error, too, names the parameter.
+        #[derive(Debug, Serialize)]
+        struct Custom {
+            #[serde(serialize_with = "refuse_always")]
+            since: String,
+        }
+        fn refuse_always<S: serde::Serializer>(_: &str, _: S) -> Result<S::Ok, S::Error> {
+            Err(ser::Error::custom("not now"))
+        }
+        let custom = Custom {
+            since: "s1".to_owned(),
+        };
+        assert_same(&custom);
+        assert_eq!(message(ours(&custom)), "parameter `since`: not now");
 
         // Not a query at all.
         for (what, result) in [
