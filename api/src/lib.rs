@@ -25,6 +25,7 @@ mod query;
 pub mod redact;
 mod segment;
 pub mod selection;
+mod text_ser;
 mod version;
 
 #[doc(hidden)]

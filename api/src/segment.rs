@@ -7,6 +7,8 @@ use std::fmt::{self, Display};
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde::ser::{self, Impossible, Serialize};
 
+use crate::text_ser::{refuse, see_through};
+
 /// Why a value cannot be a path segment, or a segment cannot be read as a value.
 #[derive(Debug)]
 pub struct SegmentError(String);
@@ -85,6 +87,10 @@ impl ser::Serializer for SegmentSerializer<'_> {
     type SerializeStruct = Impossible<(), SegmentError>;
     type SerializeStructVariant = Impossible<(), SegmentError>;
 
+    refuse!(|_, what| not_text(what);
+        bytes, unit, unit_struct, newtype_variant, seq, tuple, tuple_struct, tuple_variant, map,
+        struct, struct_variant,);
+
     fn serialize_bool(self, v: bool) -> Result<(), SegmentError> {
         self.text(v)
     }
@@ -132,22 +138,10 @@ impl ser::Serializer for SegmentSerializer<'_> {
             .write_str(v)
             .map_err(|_| SegmentError("the text could not be written".into()))
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), SegmentError> {
-        Err(not_text("bytes"))
-    }
     fn serialize_none(self) -> Result<(), SegmentError> {
         Err(SegmentError(
             "a path parameter cannot be absent, and this value is `None`".into(),
         ))
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), SegmentError> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), SegmentError> {
-        Err(not_text("`()`"))
-    }
-    fn serialize_unit_struct(self, name: &'static str) -> Result<(), SegmentError> {
-        Err(not_text(&format!("the unit struct `{name}`")))
     }
     fn serialize_unit_variant(
         self,
@@ -157,63 +151,7 @@ impl ser::Serializer for SegmentSerializer<'_> {
     ) -> Result<(), SegmentError> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), SegmentError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: &T,
-    ) -> Result<(), SegmentError> {
-        Err(not_text(&format!("the variant `{variant}` with a value")))
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, SegmentError> {
-        Err(not_text("a list"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, SegmentError> {
-        Err(not_text("a tuple"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        name: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, SegmentError> {
-        Err(not_text(&format!("the tuple struct `{name}`")))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, SegmentError> {
-        Err(not_text(&format!("the variant `{variant}` with values")))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, SegmentError> {
-        Err(not_text("a map"))
-    }
-    fn serialize_struct(
-        self,
-        name: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, SegmentError> {
-        Err(not_text(&format!("the struct `{name}`")))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, SegmentError> {
-        Err(not_text(&format!("the variant `{variant}` with fields")))
-    }
+    see_through!();
 }
 
 /// Reads one segment's text: as a string for whatever asks for text (identifiers, `String`,
@@ -337,6 +275,24 @@ mod tests {
             "a path parameter is one piece of text, and this value is a list"
         );
         assert!(text(&None::<String>).unwrap_err().contains("`None`"));
+        #[derive(serde::Serialize)]
+        struct Marker;
+        #[derive(serde::Serialize)]
+        struct Pair {
+            a: u8,
+        }
+        for (what, err) in [
+            ("`()`", text(&())),
+            ("the unit struct `Marker`", text(&Marker)),
+            ("the struct `Pair`", text(&Pair { a: 1 })),
+            ("a map", text(&std::collections::BTreeMap::<u8, u8>::new())),
+            ("a tuple", text(&(1, 2))),
+        ] {
+            assert_eq!(
+                err.unwrap_err(),
+                format!("a path parameter is one piece of text, and this value is {what}")
+            );
+        }
         let err = read_segment::<u8>("300").unwrap_err().to_string();
         assert_eq!(err, "`300` is not an integer from 0 to 255");
         let err = read_segment::<Kind>("m.unknown").unwrap_err().to_string();

@@ -16,6 +16,7 @@ use std::fmt::{self, Display};
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
 use crate::percent::{push_escaped, FORM_KEEPS};
+use crate::text_ser::{refuse, see_through};
 
 /// Appends the pairs of `query` to `out`, `&` before each but the first it writes.
 pub(crate) fn write_query<Q: Serialize + ?Sized>(
@@ -104,129 +105,6 @@ fn not_utf8(err: std::str::Utf8Error) -> String {
     format!("bytes that are not UTF-8 ({err})")
 }
 
-/// Serializer methods that refuse, each saying what its value is: `$error` is called with
-/// the serializer and that description.
-macro_rules! refuse {
-    ($error:expr; $($kind:ident),* $(,)?) => {
-        $(refuse_one!($kind, $error);)*
-    };
-}
-
-macro_rules! refuse_one {
-    (bool, $error:expr) => {
-        fn serialize_bool(self, _: bool) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "a boolean"))
-        }
-    };
-    (numbers, $error:expr) => {
-        refuse_one!(@numbers $error; serialize_i8 i8, serialize_i16 i16, serialize_i32 i32,
-            serialize_i64 i64, serialize_i128 i128, serialize_u8 u8, serialize_u16 u16,
-            serialize_u32 u32, serialize_u64 u64, serialize_u128 u128, serialize_f32 f32,
-            serialize_f64 f64);
-    };
-    (@numbers $error:expr; $($method:ident $ty:ty),*) => {$(
-        fn $method(self, _: $ty) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "a number"))
-        }
-    )*};
-    (char, $error:expr) => {
-        fn serialize_char(self, _: char) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "a character"))
-        }
-    };
-    (str, $error:expr) => {
-        fn serialize_str(self, _: &str) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "a string"))
-        }
-    };
-    (bytes, $error:expr) => {
-        fn serialize_bytes(self, _: &[u8]) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "bytes"))
-        }
-    };
-    (unit, $error:expr) => {
-        fn serialize_unit(self) -> Result<Self::Ok, WriteError> {
-            Err($error(self, "`()`"))
-        }
-    };
-    (unit_variant, $error:expr) => {
-        fn serialize_unit_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            variant: &'static str,
-        ) -> Result<Self::Ok, WriteError> {
-            Err($error(self, &format!("the variant `{variant}`")))
-        }
-    };
-    (newtype_variant, $error:expr) => {
-        fn serialize_newtype_variant<T: Serialize + ?Sized>(
-            self,
-            _: &'static str,
-            _: u32,
-            variant: &'static str,
-            _: &T,
-        ) -> Result<Self::Ok, WriteError> {
-            Err($error(self, &format!("the variant `{variant}` with a value")))
-        }
-    };
-    (seq, $error:expr) => {
-        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, WriteError> {
-            Err($error(self, "a list"))
-        }
-    };
-    (tuple, $error:expr) => {
-        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, WriteError> {
-            Err($error(self, "a tuple"))
-        }
-    };
-    (tuple_struct, $error:expr) => {
-        fn serialize_tuple_struct(
-            self,
-            name: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleStruct, WriteError> {
-            Err($error(self, &format!("the tuple struct `{name}`")))
-        }
-    };
-    (tuple_variant, $error:expr) => {
-        fn serialize_tuple_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            variant: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleVariant, WriteError> {
-            Err($error(self, &format!("the variant `{variant}` with values")))
-        }
-    };
-    (map, $error:expr) => {
-        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, WriteError> {
-            Err($error(self, "a map"))
-        }
-    };
-    (struct, $error:expr) => {
-        fn serialize_struct(
-            self,
-            name: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStruct, WriteError> {
-            Err($error(self, &format!("the struct `{name}`")))
-        }
-    };
-    (struct_variant, $error:expr) => {
-        fn serialize_struct_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            variant: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStructVariant, WriteError> {
-            Err($error(self, &format!("the variant `{variant}` with fields")))
-        }
-    };
-}
-
 /// Serializer methods that write a number as text through `self.$text(&str)`: integers as
 /// `itoa` writes them, floats as `zmij` does, as serde_html_form writes them.
 macro_rules! numbers_as_text {
@@ -270,16 +148,7 @@ impl<'p, 'a> Serializer for Whole<'p, 'a> {
     fn serialize_none(self) -> Result<(), WriteError> {
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
+    see_through!();
     fn serialize_seq(self, _: Option<usize>) -> Result<PairList<'p, 'a>, WriteError> {
         Ok(PairList(self.0))
     }
@@ -416,25 +285,13 @@ impl<'p, 'a> Serializer for OnePair<'p, 'a> {
     type SerializeStructVariant = Impossible<(), WriteError>;
 
     refuse!(|_, what| not_a_pair(what);
-        bool, numbers, char, str, bytes, unit, unit_variant, newtype_variant, seq,
+        bool, numbers, char, str, bytes, unit, unit_struct, unit_variant, newtype_variant, seq,
         tuple_struct, tuple_variant, map, struct, struct_variant,);
 
-    fn serialize_unit_struct(self, name: &'static str) -> Result<(), WriteError> {
-        Err(not_a_pair(&format!("the unit struct `{name}`")))
-    }
     fn serialize_none(self) -> Result<(), WriteError> {
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
+    see_through!();
     fn serialize_tuple(self, len: usize) -> Result<NameThenValue<'p, 'a>, WriteError> {
         if len != 2 {
             return Err(not_a_pair(&format!("a tuple of {len}")));
@@ -601,10 +458,6 @@ impl<'p, 'a, 'n> Serializer for Value<'p, 'a, 'n> {
     fn serialize_none(self) -> Result<(), WriteError> {
         Ok(())
     }
-    #[inline]
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
     fn serialize_unit_struct(self, name: &'static str) -> Result<(), WriteError> {
         self.text(name)
     }
@@ -616,14 +469,7 @@ impl<'p, 'a, 'n> Serializer for Value<'p, 'a, 'n> {
     ) -> Result<(), WriteError> {
         self.text(variant)
     }
-    #[inline]
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
+    see_through!();
     fn serialize_seq(self, _: Option<usize>) -> Result<Repeated<'p, 'a, 'n>, WriteError> {
         if self.in_list {
             return Err(not_a_value("a list inside a list"));
