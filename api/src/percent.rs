@@ -130,8 +130,9 @@ impl fmt::Write for SegmentEncoder<'_> {
 }
 
 /// Which bytes an escaping keeps as they are, by value: a table, where testing the byte's
-/// class takes several comparisons for every byte of every value.
-pub(crate) type Keeps = [bool; 256];
+/// class takes several comparisons for every byte of every value. Made only by [`keeps`], so
+/// it keeps ASCII only, which [`push_escaped`]'s slicing relies on.
+pub(crate) struct Keeps([bool; 256]);
 
 /// RFC 3986's unreserved characters, which a path segment keeps.
 pub(crate) const SEGMENT_KEEPS: Keeps = keeps(b"-._~");
@@ -139,7 +140,7 @@ pub(crate) const SEGMENT_KEEPS: Keeps = keeps(b"-._~");
 /// What `form_urlencoded` keeps: letters, digits and `*-._`.
 pub(crate) const FORM_KEEPS: Keeps = keeps(b"*-._");
 
-/// ASCII letters and digits, and `extra`.
+/// ASCII letters and digits, and `extra` (ASCII: checked as the constants are built).
 const fn keeps(extra: &[u8]) -> Keeps {
     let mut table = [false; 256];
     let mut byte = 0;
@@ -149,10 +150,11 @@ const fn keeps(extra: &[u8]) -> Keeps {
     }
     let mut i = 0;
     while i < extra.len() {
+        assert!(extra[i].is_ascii(), "an escaping keeps ASCII bytes only");
         table[extra[i] as usize] = true;
         i += 1;
     }
-    table
+    Keeps(table)
 }
 
 /// Appends `text` to `out` with every byte `keeps` does not keep written as `%XX` (a space as
@@ -162,14 +164,14 @@ const fn keeps(extra: &[u8]) -> Keeps {
 pub(crate) fn push_escaped(out: &mut String, text: &str, keeps: &Keeps, space_as_plus: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     // Runs of kept characters are copied whole. A run starts after an escaped byte and ends
-    // before one, both ASCII positions, so it is always whole characters: the tables keep only
+    // before one, both ASCII positions, so it is always whole characters: `Keeps` keeps only
     // ASCII, so the bytes of a multi-byte character are all escaped.
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
-        if keeps[usize::from(byte)] {
+        if keeps.0[usize::from(byte)] {
             i += 1;
             continue;
         }
