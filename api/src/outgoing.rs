@@ -309,8 +309,9 @@ impl<T: Serialize> SerializeWholeBody for &WholeBody<T> {
 
 /// Appends `query` to `out` as `application/x-www-form-urlencoded` pairs.
 pub fn push_query<Q: Serialize + ?Sized>(out: &mut String, query: &Q) -> Result<(), IntoHttpError> {
-    crate::query::write::write_query(out, query)
-        .map_err(|err| IntoHttpError::Query { message: err.0 })
+    crate::query::write::write_query(out, query).map_err(|err| IntoHttpError::Query {
+        message: err.to_string(),
+    })
 }
 
 /// Writes `template` into `out`, replacing each `{name}` with the percent-encoded text of the

@@ -11,9 +11,8 @@
 //! "unsupported value".
 
 use std::borrow::Cow;
-use std::fmt::{self, Display};
 
-use serde::ser::{self, Impossible, Serialize, Serializer};
+use serde::ser::{self, Error as _, Impossible, Serialize, Serializer};
 
 use crate::percent::{push_escaped, FORM_KEEPS};
 use crate::text_ser::{refuse, see_through};
@@ -27,30 +26,13 @@ pub(crate) fn write_query<Q: Serialize + ?Sized>(
     query.serialize(Whole(&mut Pairs { out, start }))
 }
 
-/// Why a query could not be written.
-#[derive(Debug)]
-pub(crate) struct WriteError(pub(crate) String);
+/// Why a query could not be written: serde's own message error, as the reader's.
+pub(crate) type WriteError = serde::de::value::Error;
 
-impl Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for WriteError {}
-
-impl WriteError {
-    /// The error, as the value of parameter `name` failed with it: every failure of a value,
-    /// the value's own `Serialize` errors among them, names its parameter.
-    fn in_parameter(self, name: &str) -> WriteError {
-        WriteError(format!("parameter `{name}`: {}", self.0))
-    }
-}
-
-impl ser::Error for WriteError {
-    fn custom<T: Display>(msg: T) -> Self {
-        WriteError(msg.to_string())
-    }
+/// `err`, as the value of parameter `name` failed with it: every failure of a value, the
+/// value's own `Serialize` errors among them, names its parameter.
+fn in_parameter(err: WriteError, name: &str) -> WriteError {
+    WriteError::custom(format!("parameter `{name}`: {err}"))
 }
 
 /// The query being written: `out` from `start` on.
@@ -77,26 +59,26 @@ fn push_form_escaped(out: &mut String, text: &str) {
 }
 
 fn not_a_query(what: &str) -> WriteError {
-    WriteError(format!(
+    WriteError::custom(format!(
         "a query is written from a struct, a map or a list of (name, value) pairs, and this \
          value is {what}"
     ))
 }
 
 fn not_a_value(what: &str) -> WriteError {
-    WriteError(format!(
+    WriteError::custom(format!(
         "a query value is one piece of text or a list of them, and this value is {what}"
     ))
 }
 
 fn not_a_name(what: &str) -> WriteError {
-    WriteError(format!(
+    WriteError::custom(format!(
         "a query parameter's name is one piece of text, and this one is {what}"
     ))
 }
 
 fn not_a_pair(what: &str) -> WriteError {
-    WriteError(format!(
+    WriteError::custom(format!(
         "each element of a list of query pairs is a (name, value) pair, and this one is {what}"
     ))
 }
@@ -185,7 +167,7 @@ impl ser::SerializeStruct for Fields<'_, '_> {
                 name,
                 in_list: false,
             })
-            .map_err(|err| err.in_parameter(name))
+            .map_err(|err| in_parameter(err, name))
     }
 
     fn end(self) -> Result<(), WriteError> {
@@ -210,7 +192,7 @@ impl ser::SerializeMap for Entries<'_, '_> {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
         let name = self.name.take().ok_or_else(|| {
-            WriteError("a map gave a value before its key, which a query cannot write".to_owned())
+            WriteError::custom("a map gave a value before its key, which a query cannot write")
         })?;
         value
             .serialize(Value {
@@ -218,7 +200,7 @@ impl ser::SerializeMap for Entries<'_, '_> {
                 name: &name,
                 in_list: false,
             })
-            .map_err(|err| err.in_parameter(&name))
+            .map_err(|err| in_parameter(err, &name))
     }
 
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -233,7 +215,7 @@ impl ser::SerializeMap for Entries<'_, '_> {
                 name: &name,
                 in_list: false,
             })
-            .map_err(|err| err.in_parameter(&name))
+            .map_err(|err| in_parameter(err, &name))
     }
 
     fn end(self) -> Result<(), WriteError> {
@@ -325,7 +307,7 @@ impl ser::SerializeTuple for NameThenValue<'_, '_> {
                         name,
                         in_list: false,
                     })
-                    .map_err(|err| err.in_parameter(name))?;
+                    .map_err(|err| in_parameter(err, name))?;
                 self.written = true;
             }
             _ => return Err(not_a_pair("a tuple of more than two")),
@@ -745,7 +727,7 @@ mod tests {
         struct MapValue {
             filter: BTreeMap<String, String>,
         }
-        let message = |result: Result<String, WriteError>| result.unwrap_err().0;
+        let message = |result: Result<String, WriteError>| result.unwrap_err().to_string();
 
         let nested = Nested {
             inner: Every2 { x: 1 },
