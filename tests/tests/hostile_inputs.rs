@@ -9,6 +9,7 @@ use matrix_api::{
 };
 use matrix_api_tests::{get_messages, send_message};
 use matrix_client_api::session::get_login_token::v1;
+use matrix_client_api::session::login;
 use matrix_client_api::uiaa::UiaaResponse;
 
 const GET_TOKEN: &str = "/_matrix/client/v1/login/get_token";
@@ -268,7 +269,7 @@ fn retry_after_that_is_a_date() {
 #[test]
 fn duplicated_key_in_free_form_json() {
     use matrix_client_api::discovery::{get_capabilities, get_supported_versions};
-    use matrix_client_api::session::{get_login_types, login};
+    use matrix_client_api::session::get_login_types;
 
     fn ok(body: &str) -> http::Response<Vec<u8>> {
         http::Response::builder()
@@ -332,4 +333,87 @@ fn duplicated_key_in_free_form_json() {
         panic!("{err:?}")
     };
     assert_eq!(error.body, ErrorBody::NotJson(body.to_vec()));
+}
+
+/// An error inside a nested object names the path to it and says what is wrong once, whether
+/// the object was read in place or kept until its parent's `type` came.
+#[test]
+fn errors_inside_nested_objects_name_their_path() {
+    fn json_error(err: FromHttpRequestError) -> (Option<String>, String) {
+        let FromHttpRequestError::Deserialization(DeserializationError::Json(json)) = err else {
+            panic!("{err:?}")
+        };
+        (json.field, json.message)
+    }
+    fn login(body: &str) -> (Option<String>, String) {
+        let request = http::Request::post("/_matrix/client/v3/login")
+            .body(body.as_bytes().to_vec())
+            .unwrap();
+        json_error(login::v3::Request::try_from_http_request(request, &[] as &[&str]).unwrap_err())
+    }
+    let missing_user = (
+        Some("identifier".to_owned()),
+        "missing field `user`".to_owned(),
+    );
+    for body in [
+        r#"{"type": "m.login.password", "identifier": {"type": "m.id.user"}, "password": "x"}"#,
+        r#"{"identifier": {"type": "m.id.user"}, "password": "x", "type": "m.login.password"}"#,
+    ] {
+        assert_eq!(login(body), missing_user, "{body}");
+    }
+    assert_eq!(
+        login(r#"{"type": "m.login.password", "identifier": {"user": "a"}, "password": "x"}"#),
+        (
+            Some("identifier".to_owned()),
+            "missing field `type`".to_owned()
+        )
+    );
+    assert_eq!(
+        login(
+            r#"{"type": "m.login.password", "identifier": {"type": "m.id.phone", "country": "GB"},
+                "password": "x"}"#
+        ),
+        (
+            Some("identifier".to_owned()),
+            "missing field `phone`".to_owned()
+        )
+    );
+    let (field, message) = login(
+        r#"{"type": "m.login.password", "identifier": {"type": "m.id.user", "user": 5},
+            "password": "x"}"#,
+    );
+    assert_eq!(field.as_deref(), Some("identifier.user"));
+    assert_eq!(message, "invalid type: integer `5`, expected a string");
+    // Kept until the login's `type`, read without a place in the body: the field holding it.
+    let (field, message) = login(
+        r#"{"identifier": {"type": "m.id.user", "user": 5}, "password": "x",
+            "type": "m.login.password"}"#,
+    );
+    assert_eq!(field.as_deref(), Some("identifier"));
+    assert_eq!(message, "invalid type: integer `5`, expected a string");
+    // A field the identifier kept until its own `type`, then found of the wrong type.
+    let (field, message) = login(
+        r#"{"type": "m.login.password", "identifier": {"user": 5, "type": "m.id.user"},
+            "password": "x"}"#,
+    );
+    assert_eq!(field.as_deref(), Some("identifier.user"), "{message}");
+
+    // A UIA stage's fields, sent before its `type`, inside the request's `auth`.
+    let (field, message) = json_error(
+        get_token_request(
+            br#"{"auth": {"identifier": {"type": "m.id.user", "user": "a"}, "password": 5,
+                 "type": "m.login.password"}}"#,
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(field.as_deref(), Some("auth.password"), "{message}");
+    let (field, message) = json_error(
+        get_token_request(
+            br#"{"auth": {"password": "x", "identifier": {"type": "m.id.user"},
+                 "type": "m.login.password"}}"#,
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(field.as_deref(), Some("auth.identifier"), "{message}");
+    assert!(message.contains("missing field `user`"), "{message}");
 }

@@ -303,7 +303,10 @@ fn login_fields_read_the_same_before_and_after_type() {
         read_login(r#"{"type":"m.login.password","identifier":{"user":"u"},"password":"pw"}"#)
             .unwrap_err()
             .to_string();
-    assert!(err.contains("identifier: missing field `type`"), "{err}");
+    assert!(
+        err.contains("field `identifier`: missing field `type`"),
+        "{err}"
+    );
 }
 
 /// `POST /login` as serde reads it with its own flattening, the reference for the macros'

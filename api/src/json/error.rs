@@ -15,7 +15,8 @@ use crate::error::{JsonError, JsonErrorKind};
 pub(crate) fn describe_json_error(bytes: &[u8], err: &serde_json::Error) -> JsonError {
     let mut error = json_error_without_field(err);
     if let Some((field, message)) = field_prefixed(&error.message) {
-        (error.field, error.message) = (Some(field.to_owned()), message.to_owned());
+        let field = within_object_at(bytes, err.line(), err.column(), field);
+        (error.field, error.message) = (Some(field), message.to_owned());
         return error;
     }
     if error.kind == JsonErrorKind::Data {
@@ -51,16 +52,47 @@ fn json_error_without_field(err: &serde_json::Error) -> JsonError {
 
 /// Makes the error a deserializer of several fields (one read through `#[serde(flatten)]`,
 /// whose errors serde reports at the end of the object) returns about one of them: the
-/// request or response error then names `field`, wherever the error is reported.
+/// request or response error then names `field`, wherever the error is reported, inside the
+/// object where it is reported when that object is nested.
+///
+/// A message that is itself such an error, from the reader of an object inside `field`, names
+/// the path to the field inside.
 ///
 /// ```
-/// use serde::de::Error;
-///
 /// let err: serde_json::Error = matrix_api::json::error_in_field("expires_in_ms", "not an integer");
 /// assert_eq!(err.to_string(), "field `expires_in_ms`: not an integer");
+///
+/// let inner: serde_json::Error = matrix_api::json::error_in_field("user", "expected a string");
+/// let err: serde_json::Error = matrix_api::json::error_in_field("identifier", inner);
+/// assert_eq!(err.to_string(), "field `identifier.user`: expected a string");
 /// ```
 pub fn error_in_field<E: serde::de::Error>(field: &str, message: impl std::fmt::Display) -> E {
-    E::custom(format_args!("field `{field}`: {message}"))
+    let message = message.to_string();
+    match field_prefixed(&message) {
+        Some((inner, message)) => E::custom(format_args!("field `{field}.{inner}`: {message}")),
+        None => E::custom(format_args!("field `{field}`: {message}")),
+    }
+}
+
+/// The path of `field` (`a` or `a.b`), named by an [`error_in_field`] error reported at `line`
+/// and `column`. The reader that names a field knows the object it reads but not where that
+/// object sits; it reports at the end of the object, which may be nested (a UIA stage's `auth`,
+/// a login's `identifier`): the path is then the object's and the field's; or just after the
+/// field's own value, or at the end of an object inside the field, where the place's path
+/// already ends with the field's first names, which are said once.
+fn within_object_at(bytes: &[u8], line: usize, column: usize, field: &str) -> String {
+    let Some(at) = field_at(bytes, line, column, false) else {
+        return field.to_owned();
+    };
+    // Each end of `at` made of whole names, longest first.
+    let starts = std::iter::once(0).chain(at.match_indices('.').map(|(i, _)| i + 1));
+    for start in starts {
+        let end = &at[start..];
+        if field == end || (field.starts_with(end) && field[end.len()..].starts_with('.')) {
+            return format!("{}{field}", &at[..start]);
+        }
+    }
+    format!("{at}.{field}")
 }
 
 /// The field and message of an [`error_in_field`] error.
@@ -292,6 +324,32 @@ mod tests {
             path_of::<Odd>(r#"{"text": "{[,\"", "a.b\"c": true}"#).as_deref(),
             Some("a.b\"c")
         );
+    }
+
+    #[test]
+    fn a_named_field_is_placed_inside_the_object_it_was_reported_in() {
+        // Where serde_json reports: `at` is the path of the place, as `field_at` finds it.
+        let text = br#"{"auth": {"password": 5, "type": "m.login.password"}, "k": {"a": 1}}"#;
+        let end_of_auth = text.iter().position(|&b| b == b'}').unwrap() + 1;
+        assert_eq!(
+            within_object_at(text, 1, end_of_auth, "password"),
+            "auth.password"
+        );
+        // A name the reader's caller already nested.
+        assert_eq!(
+            within_object_at(text, 1, end_of_auth, "auth.password"),
+            "auth.password"
+        );
+        // Just after the named field's own value.
+        let after_k = text.len() - 1;
+        assert_eq!(within_object_at(text, 1, after_k, "k"), "k");
+        assert_eq!(within_object_at(text, 1, after_k, "k.a"), "k.a");
+        // At the top level, and a name that only looks like the end of the place's.
+        assert_eq!(
+            within_object_at(text, 1, text.len(), "password"),
+            "password"
+        );
+        assert_eq!(within_object_at(text, 1, after_k, "kk"), "k.kk");
     }
 
     #[test]

@@ -16,12 +16,13 @@ pub mod v3 {
     use std::time::Duration;
 
     use matrix_api::json::{
-        read_tagged, string_tag, ExactValue, Kept, Key, ReadFlattened, Slot, Tagged, TaggedFields,
+        error_in_field, read_tagged, string_tag, ExactValue, Kept, Key, ReadFlattened, Slot,
+        Tagged, TaggedFields,
     };
     use matrix_api::redact::{KeysOnly, Redacted};
     use ruma_common::serde::JsonObject;
     use ruma_common::{OwnedDeviceId, OwnedServerName, OwnedUserId};
-    use serde::de::{self, Error as _, MapAccess, Visitor};
+    use serde::de::{self, MapAccess, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
@@ -376,10 +377,10 @@ pub mod v3 {
                 return Ok(false);
             };
             if name == "identifier" && kind.reads_identifier() {
-                fields.identifier.read_with(map, name, |map| {
-                    map.next_value::<UserIdentifier>()
-                        .map_err(|err| A::Error::custom(format_args!("identifier: {err}")))
-                })?;
+                // Read in place, its errors are reported inside it, which names them.
+                fields
+                    .identifier
+                    .read_with(map, name, |map| map.next_value::<UserIdentifier>())?;
                 return Ok(true);
             }
             match kind.slot(name) {
@@ -506,8 +507,10 @@ pub mod v3 {
                 return Ok(identifier);
             }
             if let Some(identifier) = self.rest.remove("identifier") {
+                // Read from the copy kept before the login's `type`, its errors carry no
+                // place in the body: name the field.
                 return UserIdentifier::deserialize(identifier)
-                    .map_err(|err| E::custom(format_args!("identifier: {err}")));
+                    .map_err(|err| error_in_field("identifier", err));
             }
             if self.has("user") {
                 return Ok(UserIdentifier::user(self.string::<E>("user")?));
