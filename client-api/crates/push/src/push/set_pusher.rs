@@ -146,8 +146,10 @@ pub mod v3 {
                             return Err(D::Error::custom("field `append`: expected a boolean"))
                         }
                     };
-                    let pusher = Pusher::deserialize(Value::Object(body))
-                        .map_err(|e| D::Error::custom(format!("pusher: {e}")))?;
+                    // The pusher's fields are the body's own, so its errors are said as they
+                    // are: a missing field then names itself.
+                    let pusher =
+                        Pusher::deserialize(Value::Object(body)).map_err(D::Error::custom)?;
                     Ok(PusherAction::Set { pusher, append })
                 }
             }
@@ -245,15 +247,21 @@ pub mod v3 {
         #[test]
         fn bad_bodies_name_what_is_wrong() {
             for (body, expected) in [
-                (r#"{"app_id":"a","pushkey":"k"}"#, "missing field `kind`"),
-                (r#"{"kind":null,"app_id":"a"}"#, "missing field `pushkey`"),
+                (
+                    r#"{"app_id":"a","pushkey":"k"}"#,
+                    "field `kind`: missing field `kind`",
+                ),
+                (
+                    r#"{"kind":null,"app_id":"a"}"#,
+                    "field `pushkey`: missing field `pushkey`",
+                ),
                 (
                     r#"{"kind":null,"app_id":1,"pushkey":"k"}"#,
                     "field `app_id`",
                 ),
                 (
                     r#"{"kind":"http","app_id":"a","pushkey":"k"}"#,
-                    "missing field `app_display_name`",
+                    "field `app_display_name`: missing field `app_display_name`",
                 ),
                 (r#"{"kind":"http","append":"yes"}"#, "field `append`"),
             ] {
