@@ -20,7 +20,10 @@ pub enum AuthScheme {
 /// The token a client offers for one request, and when to send it.
 ///
 /// What is sent for each [`AuthScheme`] follows the table in the crate documentation; a token is
-/// always sent as `Authorization: Bearer <token>`, never in the query string.
+/// always sent as `Authorization: Bearer <token>`, never in the query string. A token to be sent
+/// that is empty (or only whitespace), which a server would read as none, or that holds a
+/// character a header cannot carry, is refused with
+/// [`IntoHttpError::Header`](crate::IntoHttpError::Header) before anything is sent.
 #[derive(Clone, Copy)]
 pub enum SendAccessToken<'a> {
     /// Send this user token when the endpoint requires or accepts one.

@@ -116,6 +116,11 @@ impl RequestBuilder {
         let mut headers = HeaderMap::new();
         match owner.authentication.decide(access_token) {
             TokenDecision::Send(token) => {
+                // A server reads `Bearer ` with nothing but whitespace after it as no token at
+                // all (401 `M_MISSING_TOKEN`); said here, the caller learns which token it was.
+                if token.bytes().all(|byte| byte.is_ascii_whitespace()) {
+                    return Err(empty_token());
+                }
                 // Exactly sized, so the header takes the buffer over without a second
                 // allocation (a `format!` would leave spare capacity).
                 let mut bearer = String::with_capacity("Bearer ".len() + token.len());
@@ -312,6 +317,15 @@ pub fn push_query<Q: Serialize + ?Sized>(out: &mut String, query: &Q) -> Result<
     crate::query::write::write_query(out, query).map_err(|err| IntoHttpError::Query {
         message: err.to_string(),
     })
+}
+
+/// The error for an empty access token; out of the way of every request's path.
+#[cold]
+fn empty_token() -> IntoHttpError {
+    IntoHttpError::Header {
+        name: http::header::AUTHORIZATION,
+        message: "the access token is empty".to_owned(),
+    }
 }
 
 /// Writes `template` into `out`, replacing each `{name}` with the percent-encoded text of the

@@ -417,3 +417,36 @@ fn errors_inside_nested_objects_name_their_path() {
     assert_eq!(field.as_deref(), Some("auth.identifier"), "{message}");
     assert!(message.contains("missing field `user`"), "{message}");
 }
+
+/// An access token that cannot be sent is refused before anything is sent, naming the header:
+/// an empty one, which a server would read as no token, and one with a line break.
+#[test]
+fn an_access_token_that_cannot_be_sent_is_refused() {
+    use matrix_client_api::account::whoami;
+
+    let versions = SupportedVersions::from_versions(&[matrix_api::MatrixVersion::V1_1]);
+    let send = |token| {
+        whoami::v3::Request::new().try_into_http_request(
+            "https://hs.example",
+            SendAccessToken::IfRequired(token),
+            &versions,
+        )
+    };
+    for (token, message) in [
+        ("", "the access token is empty"),
+        (" \t", "the access token is empty"),
+        (
+            "tok\nen",
+            "the access token contains a character not allowed in a header",
+        ),
+    ] {
+        let err = send(token).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("header `authorization` cannot be sent: {message}"),
+            "{token:?}"
+        );
+    }
+    let request = send("syt_abc").unwrap();
+    assert_eq!(request.headers()["authorization"], "Bearer syt_abc");
+}
